@@ -1,0 +1,48 @@
+# Two commands set up a fresh machine: `make site` builds everything, `make test` runs the whole suite.
+SHELL := /bin/bash
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve unit integration browser clean system-deps system-deps-test
+
+$(VENV)/.site-deps: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -r requirements.txt
+	touch $@
+
+$(VENV)/.test-deps: $(VENV)/.site-deps requirements-test.txt
+	$(PY) -m pip install -q -r requirements-test.txt
+	touch $@
+
+system-deps:
+	bash scripts/system-deps.sh site
+
+system-deps-test:
+	bash scripts/system-deps.sh test
+
+## site: build site/ (both languages, PDFs) and dist/ (offline zip); a failed build keeps the previous output
+site: system-deps $(VENV)/.site-deps
+	$(PY) scripts/build.py
+
+## test: unit, integration (real strict builds) and browser tests
+test: system-deps-test $(VENV)/.test-deps
+	$(PY) -m pytest
+
+unit: $(VENV)/.test-deps
+	$(PY) -m pytest tests/unit
+
+integration: $(VENV)/.test-deps
+	$(PY) -m pytest tests/integration
+
+browser: system-deps-test $(VENV)/.test-deps
+	$(PY) -m pytest tests/browser
+
+## serve: live preview for authors; edits in docs/ and modules/ reload
+serve: system-deps $(VENV)/.site-deps
+	$(VENV)/bin/mkdocs serve
+
+clean:
+	rm -rf site dist .build .cache

@@ -1,0 +1,110 @@
+"""What every hook needs from the build: settings from mkdocs.yml, the current language and the
+validated manual, loaded once and reused by both language builds (and by `mkdocs serve` until a
+source file changes). Not a hook itself: hook files import it."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
+from manualgen.catalog import build_catalog
+from manualgen.facts import Fact, load_facts
+from manualgen.model import Manual, load_manual
+from manualgen.problems import ContentError
+from manualgen.schema import load_schema
+from manualgen.translations import docs_translation_problems
+
+log = get_plugin_logger("manual")
+
+
+@dataclass(frozen=True)
+class Settings:
+    root: Path
+    docs_dir: Path
+    modules_dir: str
+    schema_path: Path
+    facts_path: Path
+    labels_path: Path
+    languages: tuple[str, ...]
+    helpline: dict
+
+
+@dataclass
+class Loaded:
+    settings: Settings
+    manual: Manual
+    facts: dict[str, Fact]
+    labels: dict
+    schema: dict
+    catalogs: dict
+
+
+def settings(config) -> Settings:
+    root = Path(config.config_file_path).resolve().parent
+    extra = config.extra.get("manual") or {}
+    i18n = config.plugins["i18n"]
+    languages = tuple(lang.locale for lang in i18n.config.languages)
+    default = i18n.default_language
+    languages = (default,) + tuple(lang for lang in languages if lang != default)
+    return Settings(root=root, docs_dir=Path(config.docs_dir), modules_dir=extra.get("modules_dir", "modules"),
+                    schema_path=root / extra.get("schema", "schema/manual.schema.json"),
+                    facts_path=root / extra.get("facts", "data/facts.yml"),
+                    labels_path=root / extra.get("labels", "data/labels.yml"),
+                    languages=languages, helpline=extra.get("helpline") or {})
+
+
+def current_language(config) -> str:
+    """The language being built (PITFALLS.md §8: read it from the i18n plugin, not from theme settings)."""
+    return config.plugins["i18n"].current_language
+
+
+def language_prefix(lang: str, config) -> str:
+    return "" if lang == config.plugins["i18n"].default_language else f"{lang}/"
+
+
+def _fingerprint(s: Settings) -> str:
+    digest = hashlib.sha256()
+    paths = [s.schema_path, s.facts_path, s.labels_path]
+    paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
+    paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+_cache: dict[str, Loaded] = {}
+
+
+def loaded(config) -> Loaded:
+    """The validated manual. Raises PluginError listing every problem (no traceback, exit 1)."""
+    s = settings(config)
+    key = _fingerprint(s)
+    if key in _cache:
+        return _cache[key]
+    try:
+        schema = load_schema(str(s.schema_path))
+        labels = yaml.safe_load(s.labels_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, yaml.YAMLError) as exc:
+        raise PluginError(f"No se pudo leer la configuración del manual: {exc}") from None
+    facts, problems = load_facts(s.facts_path, s.languages)
+    manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts))
+    problems += found
+    problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
+    if problems:
+        raise PluginError(ContentError(problems).report())
+    _cache.clear()
+    _cache[key] = Loaded(s, manual, facts, labels, schema, {})
+    return _cache[key]
+
+
+def catalog(config, lang: str) -> dict:
+    """The language's catalog (see DESIGN.md, Outputs), computed once per loaded manual."""
+    data = loaded(config)
+    if lang not in data.catalogs:
+        data.catalogs[lang] = build_catalog(data.manual, lang)
+    return data.catalogs[lang]

@@ -1,0 +1,9 @@
+"""Load and validate every page before anything is written: one report with every problem, exit 1,
+no traceback, and the previous site left as it was."""
+from __future__ import annotations
+
+import build_context
+
+
+def on_pre_build(config):
+    build_context.loaded(config)

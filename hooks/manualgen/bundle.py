@@ -1,0 +1,69 @@
+"""The offline (USB) edition: a reproducible zip of the built site with a start file and checksums."""
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from pathlib import Path
+
+ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
+
+START_TEXT = """\
+MANUAL PARA LÍDERES LOCALES — MASCULINIDADES Y PREVENCIÓN DE LA VIOLENCIA DE GÉNERO
+Edición sin conexión {version}
+
+Cómo abrirlo
+  1. Copie la carpeta completa "{folder}" a su computadora o úsela desde la memoria USB.
+  2. Abra el archivo index.html con doble clic. Se abre en su navegador (Firefox, Chrome, Edge…).
+  3. No necesita internet: el buscador, el cambio de idioma y los PDF funcionan sin conexión.
+
+Qué contiene
+  - index.html: el manual en castellano; en/index.html: el manual en inglés.
+  - pdf/ y en/pdf/: fichas, planes de sesión, paquetes por módulo y el manual completo para imprimir en A4.
+  - SHA256SUMS: sumas de comprobación para verificar que la copia está completa (sha256sum -c SHA256SUMS).
+
+¿Necesita ayuda ahora? Línea 100: gratuita, las 24 horas. En una emergencia llame al 105.
+
+------------------------------------------------------------------------------------------------
+
+MANUAL FOR LOCAL LEADERS — MASCULINITIES AND PREVENTION OF GENDER-BASED VIOLENCE
+Offline edition {version}
+
+How to open it
+  1. Copy the whole "{folder}" folder to your computer or use it from the USB stick.
+  2. Double-click index.html. It opens in your web browser (Firefox, Chrome, Edge…).
+  3. No internet needed: search, the language switch and the PDFs all work offline.
+
+What is inside
+  - index.html: the manual in Spanish; en/index.html: the manual in English.
+  - pdf/ and en/pdf/: handouts, session plans, module packs and the complete manual to print on A4.
+  - SHA256SUMS: checksums to verify the copy is complete (sha256sum -c SHA256SUMS).
+
+Need help now? Línea 100 (Peru): free, 24 hours. In an emergency call 105.
+"""
+
+
+def checksums(site: Path) -> str:
+    lines = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        lines.append(f"{digest}  {path.relative_to(site).as_posix()}")
+    return "\n".join(lines) + "\n"
+
+
+def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int) -> Path:
+    """Same inputs, same bytes: sorted entries, one fixed timestamp, fixed permissions."""
+    stamp = __import__("time").gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
+    entries: list[tuple[str, bytes]] = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+        entries.append((f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes()))
+    entries.append((f"{folder}/LEAME-README.txt", START_TEXT.format(version=version, folder=folder).encode("utf-8")))
+    entries.append((f"{folder}/SHA256SUMS", checksums(site).encode("utf-8")))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        for name, data in sorted(entries):
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.external_attr = 0o644 << 16
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3
+            archive.writestr(info, data, compresslevel=9)
+    return target

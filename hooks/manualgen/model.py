@@ -1,0 +1,258 @@
+"""The manual as data: every page of modules/ in every language, loaded and validated once per build."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema as schema_mod
+from .problems import Problem
+from .source import Block, Source, decode, parse_source
+
+PAGE_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<lang>[A-Za-z_-]+)\.md$")
+ASSET_SUFFIXES = {".png", ".jpg", ".jpeg", ".svg", ".webp"}
+IGNORED = re.compile(r"(^\.|~$|\.swp$|\.bak$)")
+MAX_PAGE_BYTES = 1_000_000
+
+
+@dataclass
+class Page:
+    source: Source
+    lang: str
+    key: str  # path inside modules/ without language and extension: "01-encuadre/01-bienvenida"
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+    @property
+    def meta(self) -> dict:
+        return self.source.meta
+
+    @property
+    def type(self) -> str:
+        return self.meta.get("type", "")
+
+    @property
+    def id(self) -> str:
+        return str(self.meta.get("id", ""))
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.source.blocks
+
+    @property
+    def activities(self) -> list[Block]:
+        return [b for b in self.blocks if b.type == "activity"]
+
+    @property
+    def url(self) -> str:
+        """URL relative to the language root (MkDocs with use_directory_urls: false)."""
+        return f"modules/{self.key}.html"
+
+
+@dataclass
+class Manual:
+    languages: tuple[str, ...]
+    pages: list[Page] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)  # paths inside modules/
+
+    def of(self, lang: str, page_type: str) -> list[Page]:
+        found = [p for p in self.pages if p.lang == lang and p.type == page_type]
+        module_order = {p.id: p.meta.get("order", 0) for p in self.pages if p.lang == lang and p.type == "module"}
+        if page_type == "module":
+            return sorted(found, key=lambda p: (p.meta.get("order", 0), p.id))
+        return sorted(found, key=lambda p: (module_order.get(p.meta.get("module"), 999), p.meta.get("order", 0), p.id))
+
+    def by_id(self, lang: str, page_id: str) -> Page | None:
+        return next((p for p in self.pages if p.lang == lang and p.id == page_id), None)
+
+    def by_key(self, lang: str, key: str) -> Page | None:
+        return next((p for p in self.pages if p.lang == lang and p.key == key), None)
+
+
+def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema: dict,
+                fact_ids: set[str] | None = None) -> tuple[Manual, list[Problem]]:
+    """Read and validate every file under modules/. Returns the manual and all problems found."""
+    manual = Manual(languages)
+    problems: list[Problem] = []
+    base = root / modules_dir
+    if not base.is_dir():
+        return manual, [Problem(modules_dir, None, "carpeta", f"no existe la carpeta '{modules_dir}'", "créela con un módulo dentro")]
+    for file in sorted(base.rglob("*")):
+        if file.is_dir() or any(IGNORED.search(part) for part in file.relative_to(base).parts):
+            continue
+        rel = file.relative_to(base).as_posix()
+        shown = f"{modules_dir}/{rel}"
+        if file.suffix.lower() in ASSET_SUFFIXES:
+            manual.assets.append(rel)
+            continue
+        if file.suffix.lower() != ".md":
+            problems.append(Problem(shown, None, "archivo", f"tipo de archivo no admitido ('{file.suffix or 'sin extensión'}')",
+                                    "en modules/ solo van páginas .md (nombre.es.md, nombre.en.md) e imágenes (.png, .jpg, .svg, .webp); mueva o borre este archivo"))
+            continue
+        match = PAGE_NAME.match(file.name)
+        if not match or match["lang"] not in languages:
+            problems.append(Problem(shown, None, "archivo", "el nombre no indica el idioma",
+                                    f"use nombre.{languages[0]}.md y nombre.{languages[-1]}.md (idiomas: {', '.join(languages)})"))
+            continue
+        raw = file.read_bytes()
+        if len(raw) > MAX_PAGE_BYTES:
+            problems.append(Problem(shown, None, "archivo", f"el archivo pesa {len(raw) // 1024} KB; el máximo es {MAX_PAGE_BYTES // 1024} KB",
+                                    "divida el contenido en varias sesiones o fichas"))
+            continue
+        text, found = decode(shown, raw)
+        problems += found
+        if text is None:
+            continue
+        source, found = parse_source(shown, text)
+        problems += found
+        if source is None:
+            continue
+        page = Page(source, match["lang"], f"{Path(rel).parent.as_posix()}/{match['stem']}".lstrip("./"))
+        problems += validate_page(page, schema, fact_ids)
+        manual.pages.append(page)
+    problems += validate_manual(manual)
+    return manual, problems
+
+
+def _fact_refs(text: str) -> list[tuple[int, str]]:
+    from .facts import FACT_REF
+    return [(text[: m.start()].count("\n"), m["id"]) for m in FACT_REF.finditer(text)]
+
+
+def validate_page(page: Page, schema: dict, fact_ids: set[str] | None = None) -> list[Problem]:
+    """Front matter against the schema, then the body blocks against the block rules."""
+    src, problems = page.source, []
+    page_type = page.type
+    if page_type not in ("module", "session", "handout"):
+        problems.append(Problem(src.path, src.line_of("type"), "type",
+                                f"falta o no es válido: {page_type!r}" if page_type else "falta el campo obligatorio 'type'",
+                                "use type: module, type: session o type: handout"))
+        return problems
+    for field_name, message, hint in schema_mod.violations(src.meta, schema_mod.page_schema(schema, page_type)):
+        problems.append(Problem(src.path, src.line_of(field_name), field_name, message, hint))
+
+    types = schema_mod.block_types(schema)
+    allowed = schema_mod.allowed_blocks(schema, page_type)
+    for block in page.blocks:
+        label = f"bloque {block.type}"
+        if block.type not in allowed:
+            problems.append(Problem(src.path, block.line, label, f"tipo de bloque desconocido '{block.type}' en una página de tipo {page_type}",
+                                    f"los tipos permitidos son: {', '.join(allowed)}"))
+            continue
+        spec = types[block.type]
+        if spec.get("title") == "required" and not block.title:
+            problems.append(Problem(src.path, block.line, label, "falta el título del bloque", f"escriba '/// {block.type} | Título'"))
+        option_schema = spec.get("options")
+        if option_schema:
+            for option, message, hint in schema_mod.violations(block.options, option_schema):
+                line = block.option_line.get(option.split(".")[0], block.line)
+                problems.append(Problem(src.path, line, f"{label}: {option}", message,
+                                        hint or "las opciones van debajo del encabezado con 4 espacios de sangría"))
+        elif block.options:
+            problems.append(Problem(src.path, block.line + 1, label, "este tipo de bloque no lleva opciones",
+                                    "quite las líneas con sangría que siguen al encabezado o sepárelas con una línea en blanco"))
+    present = {b.type for b in page.blocks}
+    for required in schema_mod.required_blocks(schema, page_type):
+        if required not in present:
+            problems.append(Problem(src.path, src.body_line, f"bloque {required}", f"falta al menos un bloque '{required}'",
+                                    f"añada '/// {required}' … '///' en el cuerpo de la página"))
+    if page_type == "session":
+        problems += _check_session(page)
+    if page_type in ("session", "handout"):
+        page_id, module = page.id, str(page.meta.get("module", ""))
+        if page_id and module and not page_id.startswith(module + "-"):
+            problems.append(Problem(src.path, src.line_of("id"), "id", f"el id '{page_id}' no corresponde al módulo '{module}'",
+                                    f"los ids de este módulo empiezan por '{module}-'"))
+    if fact_ids is not None:
+        for offset, fact_id in _fact_refs(src.body):
+            if fact_id not in fact_ids:
+                problems.append(Problem(src.path, src.body_line + offset, "dato", f"el dato '{fact_id}' no existe en el archivo de datos",
+                                        "use un id de data/facts.yml o añada allí el dato con su fuente"))
+    return problems
+
+
+def _check_session(page: Page) -> list[Problem]:
+    src, problems = page.source, []
+    minutes = [b.options.get("minutes") for b in page.activities]
+    duration = page.meta.get("duration")
+    if all(isinstance(m, int) and not isinstance(m, bool) and m > 0 for m in minutes) and isinstance(duration, int) and minutes:
+        total = sum(minutes)
+        if total != duration:
+            parts = " + ".join(str(m) for m in minutes)
+            problems.append(Problem(src.path, src.line_of("duration"), "duration",
+                                    f"dice {duration} minutos pero las actividades suman {total} ({parts})",
+                                    "corrija 'duration' o los 'minutes' de las actividades para que coincidan"))
+    if page.meta.get("sensitivity") in ("medium", "high") and not any(b.type == "safety" for b in page.blocks):
+        problems.append(Problem(src.path, src.line_of("sensitivity"), "sensitivity",
+                                f"una sesión de sensibilidad '{page.meta['sensitivity']}' necesita al menos un bloque 'safety'",
+                                "añada '/// safety' con las indicaciones de cuidado (revelaciones, derivación) o baje la sensibilidad"))
+    size = page.meta.get("group_size")
+    if isinstance(size, dict) and isinstance(size.get("min"), int) and isinstance(size.get("max"), int) and size["min"] > size["max"]:
+        problems.append(Problem(src.path, src.line_of("group_size"), "group_size", f"min ({size['min']}) es mayor que max ({size['max']})",
+                                "ponga el número menor en min"))
+    return problems
+
+
+COMPARED_FIELDS = ("type", "id", "module", "order", "duration", "sensitivity", "handouts", "group_size")
+
+
+def validate_manual(manual: Manual) -> list[Problem]:
+    """Checks across pages: translations present and in step, unique ids, references that exist."""
+    problems: list[Problem] = []
+    default = manual.languages[0]
+    keys = sorted({p.key for p in manual.pages})
+    for key in keys:
+        present = {p.lang: p for p in manual.pages if p.key == key}
+        for lang in manual.languages:
+            if lang not in present:
+                some = next(iter(present.values()))
+                missing = some.path.replace(f".{some.lang}.md", f".{lang}.md")
+                problems.append(Problem(some.path, None, "traducción", f"falta la versión '{lang}' de esta página ({missing})",
+                                        f"cree {missing} con la misma estructura (mismos ids, duración, actividades y fichas) y el texto traducido"))
+        source = present.get(default)
+        for lang, page in present.items():
+            if lang == default or source is None or source.type != page.type:
+                continue
+            for name in COMPARED_FIELDS:
+                if source.meta.get(name) != page.meta.get(name):
+                    problems.append(Problem(page.path, page.source.line_of(name), name,
+                                            f"no coincide con el original ({source.path}): {page.meta.get(name)!r} en lugar de {source.meta.get(name)!r}",
+                                            "la traducción debe tener los mismos ids, duración, orden, sensibilidad y fichas que el original"))
+            ours = [(b.type, b.options.get("minutes")) for b in page.activities]
+            theirs = [(b.type, b.options.get("minutes")) for b in source.activities]
+            if ours != theirs:
+                problems.append(Problem(page.path, page.source.body_line, "actividades",
+                                        f"tiene {len(ours)} actividades ({_minutes(ours)}) y el original {len(theirs)} ({_minutes(theirs)})",
+                                        f"la traducción debe tener las mismas actividades con los mismos minutos que {source.path}"))
+    for lang in manual.languages:
+        seen: dict[str, Page] = {}
+        for page in sorted((p for p in manual.pages if p.lang == lang), key=lambda p: p.path):
+            if not page.id:
+                continue
+            if page.id in seen:
+                problems.append(Problem(page.path, page.source.line_of("id"), "id", f"el id '{page.id}' ya se usa en {seen[page.id].path}",
+                                        "cada módulo, sesión y ficha necesita un id propio"))
+            else:
+                seen[page.id] = page
+        for page in manual.pages:
+            if page.lang != lang or page.type not in ("session", "handout"):
+                continue
+            module = page.meta.get("module")
+            target = seen.get(module) if isinstance(module, str) else None
+            if isinstance(module, str) and (target is None or target.type != "module"):
+                problems.append(Problem(page.path, page.source.line_of("module"), "module", f"el módulo '{module}' no existe en '{lang}'",
+                                        "use el id de un módulo existente (campo id de su index)"))
+            if page.type == "session":
+                for index, handout in enumerate(page.meta.get("handouts") or []):
+                    found = seen.get(handout) if isinstance(handout, str) else None
+                    if found is None or found.type != "handout":
+                        problems.append(Problem(page.path, page.source.line_of(f"handouts.{index}"), "handouts",
+                                                f"la ficha '{handout}' no existe en '{lang}'",
+                                                "use el id de una ficha existente (type: handout) o cree la ficha en ambos idiomas"))
+    return problems
+
+
+def _minutes(pairs) -> str:
+    return " + ".join(str(m) for _, m in pairs) or "ninguna"

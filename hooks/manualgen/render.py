@@ -1,0 +1,56 @@
+"""Rewrite a page's typed blocks into Material admonitions, with titles in the page's language."""
+from __future__ import annotations
+
+from .source import Source
+from .timing import offset
+
+BLOCK_CLASS = {"key-messages": "key-messages"}
+
+
+def block_title(block_type: str, title: str, labels: dict) -> str:
+    default = labels.get(f"block_{block_type}", "")
+    return title or default
+
+
+def rewrite_blocks(source: Source, labels: dict) -> str:
+    """Return the page body with each top-level block rewritten for pymdownx.blocks.admonition.
+
+    Activities get their start–end offset in the title, an id for the agenda's links and a
+    line with minutes and grouping; write-in blocks get ruled lines; options are consumed.
+    """
+    lines = source.body.split("\n")
+    first = source.body_line
+    elapsed, activity = 0, 0
+    replacements: dict[int, list[str]] = {}
+    skipped: set[int] = set()
+    for block in source.blocks:
+        at = block.line - first
+        for k in range(block.option_lines):
+            skipped.add(at + 1 + k)
+        if block.type == "activity":
+            activity += 1
+            minutes = int(block.options.get("minutes", 0))
+            span = f"{offset(elapsed)}–{offset(elapsed + minutes)}"
+            elapsed += minutes
+            grouping = labels.get(str(block.options.get("grouping")), "")
+            replacements[at] = [
+                f"{block.fence} activity | {span} · {block.title}",
+                f"    attrs: {{id: actividad-{activity}}}",
+                "",
+                f"*{minutes} min · {grouping}*",
+                "{: .activity-meta }",
+            ]
+        elif block.type == "write":
+            count = int(block.options.get("lines", 3))
+            outer = block.fence + "/"
+            replacements[at] = [f"{outer} write | {block.title}"]
+            closing = block.end_line - first
+            replacements[closing] = ["", f"/// html | div.write-lines.lines-{count}", "///", outer]
+        else:
+            replacements[at] = [f"{block.fence} {block.type} | {block_title(block.type, block.title, labels)}"]
+    out = []
+    for index, line in enumerate(lines):
+        if index in skipped:
+            continue
+        out.extend(replacements.get(index, [line]))
+    return "\n".join(out)

@@ -1,0 +1,52 @@
+"""Turn manual pages into facilitator-ready pages: typed blocks become styled boxes, [[fact:ID]]
+becomes a sourced figure, and session/module/handout/programme pages get their template data."""
+from __future__ import annotations
+
+import build_context
+from manualgen.facts import replace_fact_refs
+from manualgen.render import rewrite_blocks
+from manualgen.views import handout_view, module_view, programme_view, session_view
+
+TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
+
+
+def manual_page(page, config):
+    """The validated Page behind a MkDocs page in modules/, or None for framing pages."""
+    s = build_context.settings(config)
+    src = page.file.src_uri
+    prefix = s.modules_dir + "/"
+    if not src.startswith(prefix):
+        return None
+    lang = build_context.current_language(config)
+    key = src[len(prefix):].rsplit(".", 2)[0]
+    return build_context.loaded(config).manual.by_key(lang, key)
+
+
+def on_page_markdown(markdown, page, config, files):
+    data = build_context.loaded(config)
+    lang = build_context.current_language(config)
+    labels = data.labels[lang]
+    found = manual_page(page, config)
+    if found is not None:
+        markdown = rewrite_blocks(found.source, labels)
+        page.meta["template"] = TEMPLATES[found.type]
+    return replace_fact_refs(markdown, data.facts, lang, labels)
+
+
+def on_page_context(context, page, config, nav):
+    data = build_context.loaded(config)
+    lang = build_context.current_language(config)
+    labels = data.labels[lang]
+    view = {"labels": labels, "prefix": build_context.language_prefix(lang, config),
+            "helpline": data.settings.helpline, "lang": lang}
+    found = manual_page(page, config)
+    if found is not None and found.type == "session":
+        view["session"] = session_view(found, data.manual, lang, labels)
+    elif found is not None and found.type == "module":
+        view["module"] = module_view(found, data.manual, lang)
+    elif found is not None and found.type == "handout":
+        view["handout"] = handout_view(found, data.manual, lang)
+    if page.meta.get("template") == "manual/programme.html":
+        view["programme"] = programme_view(data.manual, lang)
+    context["manual"] = view
+    return context

@@ -1,0 +1,159 @@
+"""Every error class an author can make, each asserting the message names the file, the field and a fix."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGS, edit
+from manualgen.model import load_manual
+
+SESSION_ES = "modules/01-prueba/01-sesion.es.md"
+SESSION_EN = "modules/01-prueba/01-sesion.en.md"
+HANDOUT_ES = "modules/01-prueba/h01-ficha.es.md"
+
+
+def problems_for(root: Path, schema) -> list:
+    _, problems = load_manual(root, "modules", LANGS, schema, {"endes-2024-partner-violence-ever"})
+    return problems
+
+
+def only(problems, path: str, field: str):
+    found = [p for p in problems if p.path == path and p.field == field]
+    assert found, f"no problem for {path} / {field}; got: {[str(p) for p in problems]}"
+    return found[0]
+
+
+def test_the_fixture_is_valid(mini, schema):
+    assert problems_for(mini, schema) == []
+
+
+def test_missing_field(mini, schema):
+    edit(mini / SESSION_ES, "sensitivity: medium\n", "")
+    problem = only(problems_for(mini, schema), SESSION_ES, "sensitivity")
+    assert "falta el campo obligatorio 'sensitivity'" in problem.message and problem.hint
+
+
+def test_unknown_field_lists_the_allowed_ones(mini, schema):
+    edit(mini / SESSION_ES, "duration: 60\n", "duration: 60\nduracion: 60\n")
+    problem = only(problems_for(mini, schema), SESSION_ES, "duracion")
+    assert problem.line == 8 and "campo desconocido" in problem.message and "duration" in problem.hint
+
+
+def test_ill_typed_field(mini, schema):
+    edit(mini / SESSION_ES, "duration: 60", "duration: sesenta")
+    problem = only(problems_for(mini, schema), SESSION_ES, "duration")
+    assert problem.line == 7 and "número entero" in problem.message
+
+
+def test_wrong_enum_value(mini, schema):
+    edit(mini / SESSION_ES, "sensitivity: medium", "sensitivity: alta")
+    problem = only(problems_for(mini, schema), SESSION_ES, "sensitivity")
+    assert "low, medium, high" in problem.hint
+
+
+def test_minutes_must_add_up_to_duration(mini, schema):
+    edit(mini / SESSION_ES, "minutes: 45", "minutes: 40")
+    problem = only(problems_for(mini, schema), SESSION_ES, "duration")
+    assert problem.line == 7 and "suman 55 (15 + 40)" in problem.message and "60" in problem.message
+
+
+@pytest.mark.parametrize("value", ["0", "-5"])
+def test_zero_or_negative_minutes(mini, schema, value):
+    edit(mini / SESSION_ES, "minutes: 15", f"minutes: {value}")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque activity: minutes")
+    assert problem.line == 23 and "al menos 1" in problem.message
+
+
+def test_unknown_block_type_lists_the_allowed_ones(mini, schema):
+    edit(mini / SESSION_ES, "/// facilitator", "/// facilitador")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque facilitador")
+    assert "desconocido" in problem.message
+    assert "activity, facilitator, safety, discussion, answers, key-messages" in problem.hint
+
+
+def test_missing_required_block(mini, schema):
+    edit(mini / SESSION_ES, "/// key-messages\n- Los mandatos se aprenden y se pueden cambiar.\n///\n", "")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque key-messages")
+    assert "falta al menos un bloque" in problem.message
+
+
+def test_sensitive_session_needs_a_safety_block(mini, schema):
+    for path in (SESSION_ES, SESSION_EN):
+        text = (mini / path).read_text(encoding="utf-8")
+        start = text.index("/// safety")
+        end = text.index("///\n", start + 4) + 4
+        (mini / path).write_text(text[:start] + text[end:], encoding="utf-8")
+    problem = only(problems_for(mini, schema), SESSION_ES, "sensitivity")
+    assert "safety" in problem.message
+
+
+def test_unknown_handout_id(mini, schema):
+    edit(mini / SESSION_ES, "handouts: [m01-h01]", "handouts: [m01-h09]")
+    problem = only(problems_for(mini, schema), SESSION_ES, "handouts")
+    assert "'m01-h09' no existe" in problem.message and problem.line == 18
+
+
+def test_same_id_twice(mini, schema):
+    for lang in LANGS:
+        src = mini / f"modules/01-prueba/01-sesion.{lang}.md"
+        (mini / f"modules/01-prueba/02-copia.{lang}.md").write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
+    problem = only(problems_for(mini, schema), "modules/01-prueba/02-copia.es.md", "id")
+    assert "ya se usa en modules/01-prueba/01-sesion.es.md" in problem.message
+
+
+def test_page_in_one_language_only(mini, schema):
+    (mini / SESSION_EN).unlink()
+    problem = only(problems_for(mini, schema), SESSION_ES, "traducción")
+    assert "falta la versión 'en'" in problem.message and SESSION_EN in problem.hint
+
+
+@pytest.mark.parametrize("old,new,field", [
+    ("id: m01-s01", "id: m01-s02", "id"),
+    ("duration: 60", "duration: 75", "duration"),
+    ("handouts: [m01-h01]", "handouts: []", "handouts"),
+])
+def test_translation_disagrees_with_the_source(mini, schema, old, new, field):
+    edit(mini / SESSION_EN, old, new)
+    if field == "duration":
+        edit(mini / SESSION_EN, "minutes: 45", "minutes: 60")
+    problem = only(problems_for(mini, schema), SESSION_EN, field)
+    assert "no coincide con el original" in problem.message and SESSION_ES in problem.message
+
+
+def test_translation_with_a_different_number_of_activities(mini, schema):
+    edit(mini / SESSION_EN, "    minutes: 45\n    grouping: small_groups\n\n1. Draw the man box.\n///\n",
+         "    minutes: 30\n    grouping: small_groups\n\n1. Draw the man box.\n///\n\n/// activity | Extra\n    minutes: 15\n    grouping: pairs\n\nMore.\n///\n")
+    problem = only(problems_for(mini, schema), SESSION_EN, "actividades")
+    assert "tiene 3 actividades" in problem.message and "el original 2" in problem.message
+
+
+def test_file_that_is_not_utf8(mini, schema):
+    (mini / SESSION_ES).write_bytes((mini / SESSION_ES).read_text(encoding="utf-8").encode("latin-1"))
+    problem = only(problems_for(mini, schema), SESSION_ES, "archivo")
+    assert "UTF-8" in problem.message
+
+
+def test_front_matter_that_is_not_a_mapping(mini, schema):
+    (mini / HANDOUT_ES).write_text("---\njust a sentence\n---\nText\n", encoding="utf-8")
+    problem = only(problems_for(mini, schema), HANDOUT_ES, "front matter")
+    assert "nombre: valor" in problem.message
+
+
+def test_unknown_fact_reference(mini, schema):
+    edit(mini / SESSION_ES, "[[fact:endes-2024-partner-violence-ever]]", "[[fact:no-existe]]")
+    problem = only(problems_for(mini, schema), SESSION_ES, "dato")
+    assert "'no-existe' no existe" in problem.message
+
+
+def test_stray_file_type(mini, schema):
+    (mini / "modules/01-prueba/notas.docx").write_bytes(b"PK\x03\x04")
+    problem = only(problems_for(mini, schema), "modules/01-prueba/notas.docx", "archivo")
+    assert "no admitido" in problem.message
+
+
+def test_every_problem_is_reported_not_just_the_first(mini, schema):
+    edit(mini / SESSION_ES, "duration: 60", "duration: sesenta")
+    edit(mini / HANDOUT_ES, "kind: worksheet", "kind: poster")
+    problems = problems_for(mini, schema)
+    assert {p.path for p in problems} >= {SESSION_ES, HANDOUT_ES}
