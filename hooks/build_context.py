@@ -4,6 +4,7 @@ source file changes). Not a hook itself: hook files import it."""
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from manualgen.catalog import build_catalog
 from manualgen.facts import Fact, load_facts
 from manualgen.model import Manual, load_manual
+from manualgen.pdf import pdf_paths
 from manualgen.problems import ContentError
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
@@ -31,6 +33,8 @@ class Settings:
     labels_path: Path
     languages: tuple[str, ...]
     helpline: dict
+    pdf: dict
+    site_url: str | None
 
 
 @dataclass
@@ -54,7 +58,8 @@ def settings(config) -> Settings:
                     schema_path=root / extra.get("schema", "schema/manual.schema.json"),
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
-                    languages=languages, helpline=extra.get("helpline") or {})
+                    languages=languages, helpline=extra.get("helpline") or {}, pdf=extra.get("pdf") or {},
+                    site_url=config.site_url or None)
 
 
 def current_language(config) -> str:
@@ -102,9 +107,23 @@ def loaded(config) -> Loaded:
     return _cache[key]
 
 
+def pdf_enabled() -> bool:
+    """MANUAL_PDF=0 skips PDF rendering for a quick preview (links to PDFs are then left out)."""
+    return os.environ.get("MANUAL_PDF", "1").strip().lower() not in ("0", "no", "false", "off")
+
+
+def pdfs(config, lang: str) -> dict[str, str]:
+    """PDF paths of the language, relative to its root; empty when PDFs are switched off."""
+    if not pdf_enabled():
+        return {}
+    data = loaded(config)
+    return pdf_paths(data.manual, lang, data.labels[lang])
+
+
 def catalog(config, lang: str) -> dict:
     """The language's catalog (see DESIGN.md, Outputs), computed once per loaded manual."""
     data = loaded(config)
-    if lang not in data.catalogs:
-        data.catalogs[lang] = build_catalog(data.manual, lang)
-    return data.catalogs[lang]
+    key = (lang, pdf_enabled())
+    if key not in data.catalogs:
+        data.catalogs[key] = build_catalog(data.manual, lang, pdfs(config, lang))
+    return data.catalogs[key]

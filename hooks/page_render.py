@@ -40,6 +40,11 @@ def on_page_context(context, page, config, nav):
     view = {"labels": labels, "prefix": build_context.language_prefix(lang, config),
             "helpline": data.settings.helpline, "lang": lang}
     found = manual_page(page, config)
+    pdfs = build_context.pdfs(config, lang)
+    if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
+        view["pdf_url"] = view["prefix"] + pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
+    if "manual" in pdfs:
+        view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
     elif found is not None and found.type == "module":

@@ -1,4 +1,4 @@
-"""Shared test helpers: the project root, the schema, and a copy of the small fixture manual."""
+"""Fixtures shared by every suite."""
 from __future__ import annotations
 
 import shutil
@@ -6,11 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import FIXTURE, ROOT
 from manualgen.schema import load_schema
-
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURE = ROOT / "tests" / "fixtures" / "mini"
-LANGS = ("es", "en")
 
 
 @pytest.fixture(scope="session")
@@ -24,9 +21,3 @@ def mini(tmp_path) -> Path:
     target = tmp_path / "mini"
     shutil.copytree(FIXTURE, target)
     return target
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"fixture text not found in {path.name}: {old!r}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")

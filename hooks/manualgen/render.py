@@ -7,6 +7,11 @@ from .timing import offset
 BLOCK_CLASS = {"key-messages": "key-messages"}
 
 
+def activity_anchor(page_id: str, index: int) -> str:
+    """Unique across the whole manual, so the joined PDF keeps every agenda link working."""
+    return f"{page_id}-actividad-{index}" if page_id else f"actividad-{index}"
+
+
 def block_title(block_type: str, title: str, labels: dict) -> str:
     default = labels.get(f"block_{block_type}", "")
     return title or default
@@ -35,7 +40,7 @@ def rewrite_blocks(source: Source, labels: dict) -> str:
             grouping = labels.get(str(block.options.get("grouping")), "")
             replacements[at] = [
                 f"{block.fence} activity | {span} · {block.title}",
-                f"    attrs: {{id: actividad-{activity}}}",
+                f"    attrs: {{id: {activity_anchor(source.meta.get('id', ''), activity)}}}",
                 "",
                 f"*{minutes} min · {grouping}*",
                 "{: .activity-meta }",

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .catalog import material_entry
 from .model import Manual, Page
+from .render import activity_anchor
 from .timing import agenda, duration, offset
 
 
@@ -21,7 +22,7 @@ def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
         "objectives": meta["objectives"],
         "materials": [material_entry(m) for m in meta["materials"]],
         "preparation": meta["preparation"],
-        "agenda": [{"index": r.index, "span": f"{offset(r.start)}–{offset(r.end)}", "title": r.title,
+        "agenda": [{"index": r.index, "anchor": activity_anchor(page.id, r.index), "span": f"{offset(r.start)}–{offset(r.end)}", "title": r.title,
                     "minutes": r.minutes, "grouping": labels[r.grouping]} for r in rows],
         "handouts": [{"id": h.id, "title": h.meta["title"], "url": h.url} for h in handouts if h],
         "adapted_from": meta.get("adapted_from") or [],

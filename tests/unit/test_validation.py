@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGS, edit
+from helpers import LANGS, edit
 from manualgen.model import load_manual
 
 SESSION_ES = "modules/01-prueba/01-sesion.es.md"

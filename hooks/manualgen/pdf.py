@@ -1,0 +1,113 @@
+"""PDF output: file names, the content-hash cache, link and id rewriting, and rendering with WeasyPrint
+through a fetcher that only reads local files (no request leaves the machine)."""
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from .model import Manual
+
+LEADING_NUMBER = re.compile(r"^(h?\d+-)")
+HREF = re.compile(r'href="(?P<url>[^"#][^"]*|#[^"]*)"')
+ID_ATTR = re.compile(r'\sid="(?P<id>[^"]+)"')
+HEADING = re.compile(r"<(/?)h([1-5])\b")
+
+
+def slug_of(key: str) -> str:
+    return LEADING_NUMBER.sub("", key.rsplit("/", 1)[-1])
+
+
+def pdf_paths(manual: Manual, lang: str, labels: dict) -> dict[str, str]:
+    """Where every PDF of a language goes, relative to that language's root."""
+    paths = {}
+    for page_type in ("session", "handout"):
+        for page in manual.of(lang, page_type):
+            paths[page.id] = f"pdf/{page.id}-{slug_of(page.key)}.pdf"
+    for module in manual.of(lang, "module"):
+        paths[f"pack-{module.id}"] = f"pdf/{module.id}-{labels['pdf_pack']}.pdf"
+    paths["manual"] = f"pdf/{labels['pdf_manual']}.pdf"
+    return paths
+
+
+def cache_key(html: str, renderer: str) -> str:
+    return hashlib.sha256(f"{renderer}\n{html}".encode("utf-8")).hexdigest()
+
+
+class PdfCache:
+    """PDFs by content hash, outside site/ so clean builds and `mkdocs serve` reuse them."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pdf"
+
+    def get(self, key: str) -> bytes | None:
+        path = self.path(key)
+        return path.read_bytes() if path.is_file() else None
+
+    def put(self, key: str, data: bytes) -> None:
+        path = self.path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Write then rename: an interrupted build never leaves a truncated PDF in the cache.
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+
+
+def print_links(html: str, page_url: str, site_url: str | None) -> str:
+    """Links in a printed page: absolute to the published site when there is one, else plain text.
+
+    A relative link means nothing on paper or in a PDF opened on its own; a file:// path would leak
+    the build folder into the PDF and break reproducibility."""
+    from posixpath import dirname, join, normpath
+
+    def rewrite(match: re.Match) -> str:
+        url = match["url"]
+        if url.startswith(("http://", "https://", "mailto:", "tel:", "#")):
+            return match.group(0)
+        if site_url:
+            target = normpath(join(dirname(page_url), url))
+            return f'href="{site_url.rstrip("/")}/{target}"'
+        return 'data-href="local"'
+    return HREF.sub(rewrite, html)
+
+
+def prefix_ids(html: str, prefix: str) -> str:
+    """Make ids unique when several pages are joined in one PDF (and keep in-page links working)."""
+    html = ID_ATTR.sub(lambda m: f' id="{prefix}-{m["id"]}"', html)
+    return re.sub(r'href="#(?P<id>[^"]+)"', lambda m: f'href="#{prefix}-{m["id"]}"', html)
+
+
+def demote_headings(html: str, levels: int = 1) -> str:
+    return HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + levels, 6)}", html)
+
+
+def render_pdf(html: str, base_dir: Path) -> bytes:
+    """Render HTML to PDF bytes; resources may only come from base_dir or data: URLs."""
+    import weasyprint
+    from weasyprint.urls import URLFetcher
+
+    root = base_dir.resolve()
+
+    class LocalOnlyFetcher(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url.startswith("data:"):
+                return super().fetch(url, headers)
+            if url.startswith("file://"):
+                path = Path(url[len("file://"):].split("?", 1)[0]).resolve()
+                if path.is_relative_to(root) and path.is_file():
+                    return super().fetch(url, headers)
+            raise ValueError(f"blocked non-local resource: {url}")
+
+    document = weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=LocalOnlyFetcher())
+    return document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False)
+
+
+def renderer_version() -> str:
+    import weasyprint
+    return f"weasyprint-{weasyprint.__version__}"

@@ -1,0 +1,148 @@
+"""PDFs for trainers: one per handout and session plan, a participant pack per module and the complete
+facilitator manual, per language, into site/pdf/ and site/en/pdf/.
+
+Pages are captured as MkDocs renders them, laid out with the Jinja print templates in overrides/print/
+and rendered by WeasyPrint (no JavaScript, local files only). Each PDF is cached by the hash of its
+HTML in .cache/pdf/, so a rebuild with no content change renders nothing again. MANUAL_PDF=0 skips PDFs."""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import segno
+from mkdocs.plugins import event_priority
+
+import build_context
+from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_pdf, renderer_version
+from manualgen.views import session_view
+
+log = build_context.log
+_captured: dict[str, dict[str, dict]] = {}
+
+
+def on_page_content(html, page, config, files):
+    lang = build_context.current_language(config)
+    _captured.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
+    return html
+
+
+def _page_counter(labels: dict) -> str:
+    """'Página {page} de {pages}' -> CSS content: "Página " counter(page) " de " counter(pages)."""
+    text = labels["page_of"].replace("{pages}", "\x01").replace("{page}", "\x00")
+    parts, out = [], ""
+    for char in text:
+        if char in "\x00\x01":
+            parts.append(f'"{out}"')
+            parts.append("counter(page)" if char == "\x00" else "counter(pages)")
+            out = ""
+        else:
+            out += char
+    parts.append(f'"{out}"')
+    return " ".join(p for p in parts if p != '""')
+
+
+def _qr(url: str | None) -> str | None:
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=1) if url else None
+
+
+@event_priority(10)  # before the i18n plugin starts the next language's build (-100)
+def on_post_build(config):
+    if not build_context.pdf_enabled():
+        return
+    data = build_context.loaded(config)
+    lang = build_context.current_language(config)
+    labels, manual, s = data.labels[lang], data.manual, data.settings
+    prefix = build_context.language_prefix(lang, config)
+    pages = _captured.get(lang, {})
+    paths = build_context.pdfs(config, lang)
+    site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
+    env = config.theme.get_env()
+    base_view = {"labels": labels, "helpline": s.helpline, "lang": lang, "prefix": prefix}
+
+    def captured(page, demote=0, unique=None):
+        entry = pages.get(f"{s.modules_dir}/{page.key}.{page.lang}.md") if page else None
+        if entry is None:
+            return ""
+        html = print_links(entry["html"], entry["url"], site_url)
+        if unique:
+            html = prefix_ids(html, unique)
+        return demote_headings(html, demote) if demote else html
+
+    def online(page) -> str | None:
+        return f"{site_url}{prefix}{page.url}" if site_url else None
+
+    def session_item(page, demote=0, unique=False):
+        view = {**base_view, "session": session_view(page, manual, lang, labels)}
+        return {"id": page.id, "title": page.meta["title"], "qr": _qr(online(page)), "manual": view,
+                "content": captured(page, demote, page.id if unique else None)}
+
+    def handout_item(page, demote=0, unique=False):
+        return {"id": page.id, "title": page.meta["title"], "kind": page.meta["kind"], "description": page.meta["description"],
+                "qr": _qr(online(page)), "content": captured(page, demote, page.id if unique else None)}
+
+    def doc(kind, title, **extra):
+        return {"lang": lang, "kind": kind, "title": title, "author": config.site_author or config.site_name,
+                "description": config.site_description or "", "running_title": config.site_name,
+                "page_counter": _page_counter(labels), "site_name": config.site_name, **extra}
+
+    jobs: list[tuple[str, str]] = []
+    for page in manual.of(lang, "handout"):
+        item = handout_item(page)
+        jobs.append((paths[page.id], env.get_template("print/handout.html").render(
+            doc=doc("handout", page.meta["title"], item=item), manual=base_view)))
+    for page in manual.of(lang, "session"):
+        item = session_item(page)
+        jobs.append((paths[page.id], env.get_template("print/session.html").render(
+            doc=doc("session", page.meta["title"], item=item, manual=item["manual"]), manual=item["manual"])))
+    modules = []
+    for module in manual.of(lang, "module"):
+        handouts = [h for h in manual.of(lang, "handout") if h.meta["module"] == module.id]
+        sessions = [p for p in manual.of(lang, "session") if p.meta["module"] == module.id]
+        if handouts:
+            title = f"{labels['pack_title']} — {labels['module']} {module.meta['order']}: {module.meta['title']}"
+            jobs.append((paths[f"pack-{module.id}"], env.get_template("print/pack.html").render(
+                doc=doc("pack", title, module=module.meta, handouts=[handout_item(h, 1, True) for h in handouts]), manual=base_view)))
+        modules.append({"anchor": module.id, "order": module.meta["order"], "title": module.meta["title"],
+                        "objectives": module.meta["objectives"], "content": captured(module, 1, module.id),
+                        "sessions": [session_item(p, 1, True) for p in sessions],
+                        "handouts": [handout_item(h, 1, True) for h in handouts]})
+    chapters = lambda names: [_chapter(pages, f"{stem}.{lang}.md", site_url) for stem in names]  # noqa: E731
+    front = [c for c in chapters(s.pdf.get("front_pages", [])) if c]
+    back = [c for c in chapters(s.pdf.get("back_pages", [])) if c]
+    edition = time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or time.time()))
+    jobs.append((paths["manual"], env.get_template("print/manual.html").render(
+        doc=doc("manual", f"{config.site_name} — {labels['manual_edition']}", modules=modules, chapters=front,
+                back_chapters=back, edition=edition), manual=base_view)))
+    _render_all(jobs, Path(config.site_dir) / prefix, Path(s.root) / s.pdf.get("cache", ".cache/pdf"), lang)
+
+
+def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
+    entry = pages.get(src_uri)
+    if entry is None:
+        return None
+    anchor = src_uri.split(".")[0]
+    html = demote_headings(prefix_ids(print_links(entry["html"], entry["url"], site_url), anchor), 1)
+    return {"anchor": anchor, "title": entry["title"], "content": html}
+
+
+def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache_dir: Path, lang: str) -> None:
+    cache, version = PdfCache(cache_dir), renderer_version()
+    keyed = [(rel, html, cache_key(html, version)) for rel, html in jobs]
+    missing = {key: html for _, html, key in keyed if cache.get(key) is None}
+    started = time.monotonic()
+    if missing:
+        log.info(f"PDF [{lang}]: rendering {len(missing)} of {len(jobs)} PDFs ({len(jobs) - len(missing)} from the cache)…")
+        workers = max(1, min(len(missing), os.cpu_count() or 1))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            futures = {key: pool.submit(render_pdf, html, out_dir) for key, html in missing.items()}
+            for done, (key, future) in enumerate(futures.items(), start=1):
+                cache.put(key, future.result())
+                if done % 5 == 0 or done == len(futures):
+                    log.info(f"PDF [{lang}]: {done}/{len(futures)} rendered")
+    for rel, _, key in keyed:
+        target = out_dir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(cache.get(key))
+    log.info(f"PDF [{lang}]: {len(jobs)} PDFs ready in {time.monotonic() - started:.1f} s")

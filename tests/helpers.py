@@ -1,0 +1,57 @@
+"""Helpers shared by the test suites (imported as `helpers`; pytest.ini puts tests/ on the path)."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "mini"
+LANGS = ("es", "en")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "data")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+    def html(self, rel: str) -> str:
+        return (self.site / rel).read_text(encoding="utf-8")
+
+    def catalog(self, lang: str) -> dict:
+        prefix = "" if lang == "es" else f"{lang}/"
+        return json.loads((self.site / prefix / "catalog.json").read_text(encoding="utf-8"))
+
+
+def mkdocs_build(project: Path, site: Path, **env) -> Build:
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                            cwd=project, env=run_env, capture_output=True, text=True)
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+def make_project(target: Path, content: Path) -> Path:
+    """A project with the real generator (config, hooks, templates) and the given content."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(src, target / part)
+    shutil.copytree(content / "modules", target / "modules")
+    shutil.copytree(content / "docs", target / "docs")
+    shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
+    return target

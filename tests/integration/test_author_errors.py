@@ -1,0 +1,43 @@
+"""An author's mistake stops the strict build with one clear message: file, line, field, fix; exit 1, no
+traceback, and the site built before stays as it was."""
+from __future__ import annotations
+
+import pytest
+
+from helpers import edit
+from helpers import mkdocs_build
+
+SESSION_ES = "modules/01-prueba/01-sesion.es.md"
+
+
+def test_fixture_builds_cleanly(mini_project, tmp_path):
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    assert "WARNING" not in build.output
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("duration: 60", "duration: 61", f"{SESSION_ES}:7: duration: dice 61 minutos pero las actividades suman 60"),
+    ("/// facilitator", "/// nota", f"{SESSION_ES}:46: bloque nota: tipo de bloque desconocido 'nota'"),
+    ("handouts: [m01-h01]", "handouts: [m01-h07]", f"{SESSION_ES}:18: handouts: la ficha 'm01-h07' no existe"),
+    ("minutes: 15", "minutes: 0", f"{SESSION_ES}:23: bloque activity: minutes: debe ser al menos 1"),
+    ("title: \"Sesión", "titulo: \"Sesión", f"{SESSION_ES}:6: titulo: campo desconocido 'titulo'"),
+])
+def test_mistake_fails_the_build_with_a_located_message(mini_project, tmp_path, old, new, expected):
+    site = tmp_path / "site"
+    assert mkdocs_build(mini_project, site, MANUAL_PDF="0").returncode == 0
+    before = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    edit(mini_project / SESSION_ES, old, new)
+    build = mkdocs_build(mini_project, site, MANUAL_PDF="0")
+    assert build.returncode == 1
+    assert expected in build.output
+    assert "Traceback" not in build.output
+    after = {p.relative_to(site): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    assert after == before, "a failed build must leave the previous site untouched"
+
+
+def test_missing_translation_of_a_framing_page(mini_project, tmp_path):
+    (mini_project / "docs" / "programa.en.md").unlink()
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1
+    assert "docs/programa.es.md: traducción: falta la versión 'en'" in build.output
