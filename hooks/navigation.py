@@ -1,4 +1,5 @@
-"""Module sections in the navigation carry the module's title ("1. Encuadre…") instead of the folder name."""
+"""Navigation a trainer can follow: framing pages in reading order (extra.manual.nav_order), and module
+sections titled "1. Encuadre…" instead of by folder name."""
 from __future__ import annotations
 
 from mkdocs.structure.nav import Section
@@ -6,13 +7,22 @@ from mkdocs.structure.nav import Section
 import build_context
 
 
+def _stem(item, modules_dir: str) -> str:
+    if isinstance(item, Section):
+        return modules_dir if item.title.lower() == modules_dir.lower() else item.title
+    return item.file.src_uri.split("/")[-1].split(".")[0] if getattr(item, "file", None) else ""
+
+
 def on_nav(nav, config, files):
     data = build_context.loaded(config)
     lang = build_context.current_language(config)
     s = build_context.settings(config)
+    order = (config.extra.get("manual") or {}).get("nav_order") or []
+    rank = {stem: index for index, stem in enumerate(order)}
+    nav.items.sort(key=lambda item: rank.get(_stem(item, s.modules_dir), len(rank)))
     for item in nav.items:
-        if isinstance(item, Section) and item.title.lower() == s.modules_dir.lower():
-            item.title = data.labels[lang].get("nav_modules", item.title)
+        if isinstance(item, Section) and _stem(item, s.modules_dir) == s.modules_dir:
+            item.title = data.labels[lang]["nav_modules"]
             for child in item.children:
                 if isinstance(child, Section):
                     _title_module(child, data.manual, lang)
@@ -22,7 +32,6 @@ def on_nav(nav, config, files):
 def _title_module(section, manual, lang):
     for child in section.children:
         if getattr(child, "is_page", False) and child.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
-            folder = child.file.src_uri.split("/")[-2]
-            module = manual.by_key(lang, f"{folder}/index")
+            module = manual.by_key(lang, f"{child.file.src_uri.split('/')[-2]}/index")
             if module is not None:
                 section.title = f"{module.meta['order']}. {module.meta['title']}"

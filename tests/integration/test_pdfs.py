@@ -1,0 +1,109 @@
+"""PDFs from the real build (pypdf) and determinism/caching on the fixture manual."""
+from __future__ import annotations
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import FIXTURE, make_project, mkdocs_build
+
+A4 = (595.28, 841.89)
+LANG_PREFIX = {"es": "", "en": "en/"}
+HELPLINE = {"es": "Línea 100 (gratuita, las 24 horas", "en": "Línea 100 (free, 24 hours"}
+PAGE_WORD = {"es": "Página 1 de", "en": "Page 1 of"}
+
+
+def reader(site, lang, rel) -> PdfReader:
+    return PdfReader(site / LANG_PREFIX[lang] / rel)
+
+
+def is_a4(page) -> bool:
+    box = page.mediabox
+    return abs(float(box.width) - A4[0]) < 1 and abs(float(box.height) - A4[1]) < 1
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_catalog_names_every_pdf_and_they_exist(real_site, lang):
+    catalog = real_site.catalog(lang)
+    named = [s["pdf"] for s in catalog["sessions"]] + [h["pdf"] for h in catalog["handouts"]]
+    named += list(catalog["pdfs"]["packs"].values()) + [catalog["pdfs"]["manual"]]
+    assert all(named) and len(set(named)) == len(named)
+    assert len(catalog["pdfs"]["packs"]) == 7
+    for rel in named:
+        assert (real_site.site / LANG_PREFIX[lang] / rel).is_file(), rel
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_handout_pdfs_are_a4_with_helpline_and_page_numbers(real_site, lang):
+    catalog = real_site.catalog(lang)
+    for handout in catalog["handouts"]:
+        pdf = reader(real_site.site, lang, handout["pdf"])
+        assert 1 <= len(pdf.pages) <= 6, handout["id"]
+        assert all(is_a4(p) for p in pdf.pages)
+        text = pdf.pages[0].extract_text()
+        assert HELPLINE[lang] in text and PAGE_WORD[lang] in text
+        assert handout["title"].split(":")[0][:20] in text.replace("\n", " ")
+        assert pdf.metadata.title == handout["title"]
+        assert pdf.trailer["/Root"]["/Lang"] == lang
+
+
+@pytest.mark.parametrize("lang,agenda", [("es", "Agenda"), ("en", "Agenda")])
+def test_session_pdfs_hold_the_facilitator_sheet(real_site, lang, agenda):
+    catalog = real_site.catalog(lang)
+    for session in catalog["sessions"]:
+        pdf = reader(real_site.site, lang, session["pdf"])
+        assert 2 <= len(pdf.pages) <= 16, session["id"]
+        text = "\n".join(p.extract_text() for p in pdf.pages)
+        assert agenda in text and session["activities"][0]["title"][:15] in text
+        assert all(is_a4(p) for p in pdf.pages)
+
+
+@pytest.mark.parametrize("lang,contents,module_word", [("es", "Contenido", "Módulo"), ("en", "Contents", "Module")])
+def test_manual_has_cover_contents_bookmarks_and_metadata(real_site, lang, contents, module_word):
+    catalog = real_site.catalog(lang)
+    pdf = reader(real_site.site, lang, catalog["pdfs"]["manual"])
+    assert 120 <= len(pdf.pages) <= 400
+    assert all(is_a4(p) for p in pdf.pages[:3])
+    assert pdf.trailer["/Root"]["/Lang"] == lang
+    assert pdf.metadata.title.startswith({"es": "Masculinidades y prevención", "en": "Masculinities and Prevention"}[lang])
+    assert pdf.metadata.author
+    toc = pdf.pages[1].extract_text()
+    assert contents in toc and f"{module_word} 1" in toc
+    top = [o.title for o in pdf.outline if not isinstance(o, list)]
+    modules = [t for t in top if t.startswith(module_word)]
+    assert len(modules) == 7
+    children = [x.title for o in pdf.outline if isinstance(o, list) for x in o if not isinstance(x, list)]
+    for session in catalog["sessions"]:
+        assert session["title"] in children, session["title"]
+    fonts = {f for page in pdf.pages[:5] for f in _fonts(page)}
+    assert fonts and all("+" in f for f in fonts), "fonts must be embedded subsets"
+
+
+def _fonts(page):
+    resources = page.get("/Resources") or {}
+    fonts = resources.get("/Font") or {}
+    return [str(fonts[name].get_object()["/BaseFont"]) for name in fonts]
+
+
+def test_pdfs_are_reproducible_and_cached(tmp_path):
+    first = make_project(tmp_path / "one", FIXTURE)
+    second = make_project(tmp_path / "two", FIXTURE)
+    env = {"SOURCE_DATE_EPOCH": "1700000000"}
+    a = mkdocs_build(first, tmp_path / "site-a", **env)
+    b = mkdocs_build(second, tmp_path / "site-b", **env)
+    assert a.returncode == 0 and b.returncode == 0, a.output + b.output
+    pdfs_a = sorted(p.relative_to(a.site) for p in a.site.rglob("*.pdf"))
+    assert len(pdfs_a) == 8
+    assert pdfs_a == sorted(p.relative_to(b.site) for p in b.site.rglob("*.pdf"))
+    for rel in pdfs_a:
+        assert (a.site / rel).read_bytes() == (b.site / rel).read_bytes(), f"{rel} differs between two builds"
+    again = mkdocs_build(first, tmp_path / "site-a", **env)
+    assert again.returncode == 0
+    assert "rendering" not in again.output and "PDFs ready" in again.output
+
+
+def test_pdfs_can_be_skipped_for_a_quick_preview(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0
+    assert not list(build.site.rglob("*.pdf"))
+    assert build.catalog("es")["sessions"][0]["pdf"] is None

@@ -1,0 +1,97 @@
+"""The real manual, built strictly: session pages, module and programme pages, catalogs, both languages."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+LANG_PREFIX = {"es": "", "en": "en/"}
+SESSION = "modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html"
+
+
+def test_build_is_clean(real_site):
+    assert "WARNING" not in real_site.output and "ERROR" not in real_site.output
+
+
+@pytest.mark.parametrize("lang,words", [
+    ("es", ["Duración", "Participantes", "Sensibilidad", "Agenda", "Materiales", "Plenario", "Línea 100", "caja del hombre"]),
+    ("en", ["Duration", "Participants", "Sensitivity", "Agenda", "Materials", "Plenary", "Línea 100", "man box"]),
+])
+def test_session_page_has_card_agenda_checklist_and_safety_box(real_site, lang, words):
+    html = real_site.html(LANG_PREFIX[lang] + SESSION)
+    assert f'<html lang="{lang}"' in html
+    for word in words:
+        assert word in html, word
+    assert 'class="session-card"' in html and 'class="safety-box"' in html and 'class="checklist"' in html
+    spans = re.findall(r'<td class="agenda__time">([0-9:–]+)</td>', html)
+    assert spans[0].startswith("0:00–") and spans[-1].endswith("–2:00")
+    # consecutive rows: each starts where the previous ended
+    assert all(a.split("–")[1] == b.split("–")[0] for a, b in zip(spans, spans[1:]))
+    assert html.count('class="admonition activity"') == len(spans)
+    assert 'class="admonition facilitator"' in html and 'class="admonition discussion"' in html
+    assert "///" not in html and "[[fact:" not in html
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_low_sensitivity_session_has_no_safety_box(real_site, lang):
+    html = real_site.html(LANG_PREFIX[lang] + "modules/02-genero-y-masculinidades/01-sexo-y-genero.html")
+    assert 'class="session-card"' in html and 'class="safety-box"' not in html
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_catalog_matches_the_pages(real_site, lang):
+    catalog = real_site.catalog(lang)
+    assert catalog["language"] == lang
+    assert [m["id"] for m in catalog["modules"]] == [f"m0{n}" for n in range(1, 8)]
+    assert len(catalog["sessions"]) >= 17 and len(catalog["handouts"]) >= 7
+    for session in catalog["sessions"]:
+        assert 60 <= session["duration"] <= 150
+        assert sum(a["minutes"] for a in session["activities"]) == session["duration"]
+        assert (real_site.site / LANG_PREFIX[lang] / session["url"]).is_file()
+        assert 1 <= len(session["objectives"]) <= 4
+    for module in catalog["modules"]:
+        own = [s for s in catalog["sessions"] if s["module"] == module["id"]]
+        assert module["duration"] == sum(s["duration"] for s in own) and module["sessions"] == [s["id"] for s in own]
+        assert any(h["id"].startswith(module["id"]) for h in catalog["handouts"]), f"{module['id']} has no handout"
+    handout_ids = {h["id"] for h in catalog["handouts"]}
+    assert all(set(s["handouts"]) <= handout_ids for s in catalog["sessions"])
+    for handout in catalog["handouts"]:
+        assert (real_site.site / LANG_PREFIX[lang] / handout["url"]).is_file()
+
+
+def test_both_catalogs_have_the_same_structure_and_different_text(real_site):
+    es, en = real_site.catalog("es"), real_site.catalog("en")
+    shape = lambda c: [(s["id"], s["duration"], [a["minutes"] for a in s["activities"]], s["handouts"]) for s in c["sessions"]]  # noqa: E731
+    assert shape(es) == shape(en)
+    assert [s["title"] for s in es["sessions"]] != [s["title"] for s in en["sessions"]]
+
+
+@pytest.mark.parametrize("lang,total_label", [("es", "Duración total del módulo"), ("en", "Total time for the module")])
+def test_module_and_programme_pages_show_totals(real_site, lang, total_label):
+    module = real_site.html(LANG_PREFIX[lang] + "modules/02-genero-y-masculinidades/index.html")
+    catalog = real_site.catalog(lang)
+    assert total_label in module
+    for session in (s for s in catalog["sessions"] if s["module"] == "m02"):
+        assert session["title"].replace('"', "&#34;") in module or session["title"] in module
+    programme = real_site.html(LANG_PREFIX[lang] + "programa.html")
+    assert programme.count('class="module-sessions"') == 7
+    hours = catalog["duration"] // 60
+    assert f"{hours} h" in programme
+
+
+def test_language_switch_keeps_the_page(real_site):
+    es = real_site.html(SESSION)
+    en = real_site.html("en/" + SESSION)
+    assert 'href="../../en/modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html" hreflang="en"' in es
+    assert 'href="../../../modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html" hreflang="es"' in en
+
+
+def test_no_page_references_another_host(real_site):
+    pattern = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(?:https?:)?//', re.I)
+    offenders = [p for p in real_site.site.rglob("*.html") if pattern.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_facts_are_rendered_with_their_source(real_site):
+    html = real_site.html("contexto-peru.html")
+    assert 'class="fact"' in html and 'class="fact-source"' in html

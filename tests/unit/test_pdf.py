@@ -1,0 +1,32 @@
+from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, slug_of
+
+
+def test_cache_round_trip_and_keys(tmp_path):
+    cache = PdfCache(tmp_path / "cache")
+    key = cache_key("<p>a</p>", "weasyprint-70")
+    assert cache.get(key) is None
+    cache.put(key, b"%PDF-1.7 data")
+    assert cache.get(key) == b"%PDF-1.7 data"
+    assert not list((tmp_path / "cache").rglob("*.part"))
+    assert cache_key("<p>b</p>", "weasyprint-70") != key
+    assert cache_key("<p>a</p>", "weasyprint-71") != key
+
+
+def test_print_links_are_absolute_with_a_site_url_and_plain_without():
+    html = '<a href="../h01-x.html">ficha</a> <a href="https://inei.gob.pe">INEI</a> <a href="#a1">x</a>'
+    out = print_links(html, "modules/02-g/01-s.html", "https://manual.example.org/")
+    assert 'href="https://manual.example.org/modules/h01-x.html"' in out
+    assert 'href="https://inei.gob.pe"' in out and 'href="#a1"' in out
+    plain = print_links(html, "modules/02-g/01-s.html", None)
+    assert "../h01-x.html" not in plain and 'href="https://inei.gob.pe"' in plain
+
+
+def test_ids_are_prefixed_with_their_links_and_headings_demoted():
+    html = '<h2 id="cierre">Cierre</h2><a href="#cierre">ir</a>'
+    assert prefix_ids(html, "m01-s01") == '<h2 id="m01-s01-cierre">Cierre</h2><a href="#m01-s01-cierre">ir</a>'
+    assert demote_headings("<h2>a</h2><h5>b</h5>") == "<h3>a</h3><h6>b</h6>"
+
+
+def test_pdf_names_drop_the_ordering_prefix():
+    assert slug_of("02-genero/02-la-caja-del-hombre") == "la-caja-del-hombre"
+    assert slug_of("02-genero/h01-la-caja-del-hombre") == "la-caja-del-hombre"
