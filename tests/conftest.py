@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURE, ROOT
+from helpers import FIXTURE, ROOT, Build, mkdocs_build
 from manualgen.schema import load_schema
 
 
@@ -21,3 +21,12 @@ def mini(tmp_path) -> Path:
     target = tmp_path / "mini"
     shutil.copytree(FIXTURE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Build:
+    """The real manual, built strictly once for the whole run (integration and browser suites)."""
+    site = tmp_path_factory.mktemp("real") / "site"
+    build = mkdocs_build(ROOT, site)
+    assert build.returncode == 0, build.output
+    return build

@@ -1,0 +1,71 @@
+"""The built site in headless Debian chromium (PITFALLS.md §13), from file:// and from a local http server,
+with every request to another host blocked and recorded."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from dataclasses import dataclass, field
+
+import pytest
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+
+@dataclass
+class Visit:
+    page: object
+    base: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, rel: str):
+        self.page.goto(self.base + rel)
+        self.page.wait_for_load_state("load")
+        return self.page
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def http_root(real_site):
+    class QuietHandler(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep the test output readable
+            pass
+
+    handler = functools.partial(QuietHandler, directory=str(real_site.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(params=["file", "http"])
+def visit(request, browser, real_site):
+    base = real_site.site.as_uri() + "/" if request.param == "file" else request.getfixturevalue("http_root")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    result = Visit(page, base)
+
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:")) or url.startswith(base):
+            route.continue_()
+        else:
+            result.blocked.append(url)
+            route.abort()
+    context.route("**/*", guard)
+    page.on("console", lambda msg: result.errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: result.errors.append(str(exc)))
+    yield result
+    context.close()
