@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = ROOT / "tests" / "fixtures" / "mini"
 LANGS = ("es", "en")
-PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "data")
+PROJECT_PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "data", "scripts")
 
 
 def edit(path: Path, old: str, new: str) -> None:

@@ -107,3 +107,14 @@ def test_pdfs_can_be_skipped_for_a_quick_preview(tmp_path):
     assert build.returncode == 0
     assert not list(build.site.rglob("*.pdf"))
     assert build.catalog("es")["sessions"][0]["pdf"] is None
+
+
+def test_qr_code_points_online_only_when_site_url_is_set(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    with_url = mkdocs_build(project, tmp_path / "with", MANUAL_SITE_URL="https://example.org/manual/")
+    without = mkdocs_build(project, tmp_path / "without")
+    assert with_url.returncode == 0 and without.returncode == 0
+    for lang, label in (("es", "Versión en línea"), ("en", "Online version")):
+        rel = LANG_PREFIX[lang] + "pdf/m01-h01-ficha.pdf"
+        assert label in PdfReader(with_url.site / rel).pages[0].extract_text()
+        assert label not in PdfReader(without.site / rel).pages[0].extract_text()

@@ -1,0 +1,55 @@
+"""`make site` (scripts/build.py): atomic replacement of site/ and dist/, and a reproducible offline zip."""
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import zipfile
+
+from helpers import FIXTURE, edit, make_project
+
+ENV = {"SOURCE_DATE_EPOCH": "1700000000", "MANUAL_VERSION": "test", "MANUAL_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+
+
+def run_build(project):
+    return subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env={**os.environ, **ENV},
+                          capture_output=True, text=True)
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in folder.rglob("*") if p.is_file()}
+
+
+def test_failed_build_leaves_previous_output_untouched(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    assert run_build(project).returncode == 0
+    site, dist = snapshot(project / "site"), snapshot(project / "dist")
+    assert "index.html" in site and "en/index.html" in site
+    edit(project / "modules/01-prueba/01-sesion.es.md", "minutes: 45", "minutes: 40")
+    failed = run_build(project)
+    assert failed.returncode == 1
+    assert "duration: dice 60 minutos pero las actividades suman 55" in failed.stderr + failed.stdout
+    assert "site/ y dist/ quedan como estaban" in failed.stderr
+    assert snapshot(project / "site") == site and snapshot(project / "dist") == dist
+    assert not (project / ".build").exists()
+
+
+def test_offline_zip_is_complete_and_reproducible(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    assert run_build(project).returncode == 0
+    first = (project / "dist" / "manual-masculinidades-offline-test.zip").read_bytes()
+    assert run_build(project).returncode == 0
+    second = (project / "dist" / "manual-masculinidades-offline-test.zip").read_bytes()
+    assert first == second
+    with zipfile.ZipFile(project / "dist" / "manual-masculinidades-offline-test.zip") as archive:
+        names = archive.namelist()
+        assert "manual-masculinidades/index.html" in names and "manual-masculinidades/en/index.html" in names
+        assert "manual-masculinidades/LEAME-README.txt" in names
+        start = archive.read("manual-masculinidades/LEAME-README.txt").decode("utf-8")
+        assert "Cómo abrirlo" in start and "How to open it" in start
+        sums = archive.read("manual-masculinidades/SHA256SUMS").decode("utf-8").splitlines()
+        listed = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in sums}
+        assert listed["index.html"] == hashlib.sha256(archive.read("manual-masculinidades/index.html")).hexdigest()
+        assert len(listed) == len([n for n in names if not n.endswith(("LEAME-README.txt", "SHA256SUMS"))])
