@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import build_context
 from manualgen.facts import replace_fact_refs
+from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.render import rewrite_blocks
 from manualgen.views import handout_view, module_view, programme_view, session_view
 
@@ -30,7 +31,25 @@ def on_page_markdown(markdown, page, config, files):
     if found is not None:
         markdown = rewrite_blocks(found.source, labels)
         page.meta["template"] = TEMPLATES[found.type]
-    return replace_fact_refs(markdown, data.facts, lang, labels)
+    markdown = replace_fact_refs(markdown, data.facts, lang, labels)
+    glossary_page = (config.extra.get("manual") or {}).get("glossary", "glosario")
+    if page.file.src_uri.split(".")[0] != glossary_page:
+        markdown += "\n\n" + glossary_abbreviations(config, lang, glossary_page)
+    return markdown
+
+
+_glossaries: dict[tuple[str, str, float], str] = {}
+
+
+def glossary_abbreviations(config, lang: str, stem: str) -> str:
+    """Abbreviations from docs/<stem>.<lang>.md, read once per change of the file."""
+    path = build_context.settings(config).docs_dir / f"{stem}.{lang}.md"
+    if not path.is_file():
+        return ""
+    key = (str(path), lang, path.stat().st_mtime)
+    if key not in _glossaries:
+        _glossaries[key] = abbreviations(parse_glossary(path.read_text(encoding="utf-8")))
+    return _glossaries[key]
 
 
 def on_page_context(context, page, config, nav):

@@ -95,3 +95,19 @@ def test_no_page_references_another_host(real_site):
 def test_facts_are_rendered_with_their_source(real_site):
     html = real_site.html("contexto-peru.html")
     assert 'class="fact"' in html and 'class="fact-source"' in html
+
+
+@pytest.mark.parametrize("lang,term", [("es", "caja del hombre"), ("en", "man box")])
+def test_glossary_terms_are_explained_on_hover(real_site, lang, term):
+    html = real_site.html(LANG_PREFIX[lang] + SESSION)
+    assert re.search(rf'<abbr title="[^"]{{20,}}">{term}</abbr>', html, re.I)
+    assert "<abbr" not in real_site.html(LANG_PREFIX[lang] + "glosario.html").split('<article')[1]
+
+
+def test_no_placeholder_text_in_the_content():
+    from helpers import ROOT
+    # Upper case only for the markers: "todo" is an ordinary Spanish word.
+    pattern = re.compile(r"\b(TODO|TBD|FIXME|XXX)\b|(?i:lorem ipsum|placeholder|\bpendiente de redactar\b)")
+    found = [p for folder in ("modules", "docs") for p in (ROOT / folder).rglob("*.md")
+             if pattern.search(p.read_text(encoding="utf-8"))]
+    assert found == []
