@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit integration browser clean system-deps system-deps-test
+.PHONY: site test serve unit integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,15 @@ serve: system-deps $(VENV)/.site-deps
 
 clean:
 	rm -rf site dist .build .cache
+
+## new-session MODULE=<folder> NAME=<slug>, new-handout …, new-module NAME=<NN-slug>: both language files, ready to fill
+new-session new-handout new-module: $(VENV)/.site-deps
+	$(PY) scripts/scaffold.py $(subst new-,,$@) --name "$(NAME)" $(if $(MODULE),--module "$(MODULE)")
+
+## translations: which pages are missing or out of date in each language (exit 1 when one is missing)
+translations: $(VENV)/.site-deps
+	$(PY) scripts/translations.py
+
+## translations-stamp: record in each translation the Spanish source it now matches (after updating it)
+translations-stamp: $(VENV)/.site-deps
+	$(PY) scripts/translations.py --stamp $(FILES)

@@ -3,8 +3,10 @@ validated manual, loaded once and reused by both language builds (and by `mkdocs
 source file changes). Not a hook itself: hook files import it."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from manualgen.catalog import build_catalog
 from manualgen.facts import Fact, load_facts
+from manualgen.lint import lint_document
 from manualgen.model import Manual, load_manual
 from manualgen.pdf import pdf_paths
 from manualgen.problems import ContentError
@@ -45,6 +48,25 @@ class Loaded:
     labels: dict
     schema: dict
     catalogs: dict
+
+
+def reported(handler):
+    """Wrap a hook event so an unexpected exception becomes one build error naming the file being
+    processed (no traceback for authors; the traceback goes to the debug log for developers)."""
+    @functools.wraps(handler)
+    def wrapper(*args, **kwargs):
+        try:
+            return handler(*args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - any failure must reach the author as a clear message
+            page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
+            where = page.file.src_uri if page is not None else "(construcción del sitio)"
+            log.debug("".join(traceback.format_exception(exc)))
+            raise PluginError(f"{where}: error inesperado al procesar la página ({handler.__module__}.{handler.__name__}: "
+                              f"{type(exc).__name__}: {exc}) — revise el archivo; si el error sigue, avise al equipo "
+                              f"técnico con este mensaje (mkdocs build --verbose muestra el detalle)") from None
+    return wrapper
 
 
 def settings(config) -> Settings:
@@ -100,6 +122,9 @@ def loaded(config) -> Loaded:
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts))
     problems += found
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
+    for path in sorted(s.docs_dir.rglob("*.md")):
+        shown = path.relative_to(s.root).as_posix() if path.is_relative_to(s.root) else path.as_posix()
+        problems += lint_document(shown, path.read_text(encoding="utf-8", errors="replace"))
     if problems:
         raise PluginError(ContentError(problems).report())
     _cache.clear()

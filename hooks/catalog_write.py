@@ -7,6 +7,7 @@ from pathlib import Path
 import build_context
 
 
+@build_context.reported
 def on_post_build(config):
     lang = build_context.current_language(config)
     target = Path(config.site_dir) / build_context.language_prefix(lang, config) / "catalog.json"

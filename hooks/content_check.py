@@ -5,5 +5,6 @@ from __future__ import annotations
 import build_context
 
 
+@build_context.reported
 def on_pre_build(config):
     build_context.loaded(config)

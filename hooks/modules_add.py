@@ -12,6 +12,7 @@ import build_context
 
 
 @event_priority(100)  # before the i18n plugin (-100)
+@build_context.reported
 def on_files(files, config):
     s = build_context.settings(config)
     base = s.root / s.modules_dir

@@ -10,6 +10,7 @@ import build_context
 
 
 @event_priority(-200)  # after the i18n plugin (-100)
+@build_context.reported
 def on_files(files, config):
     s = build_context.settings(config)
     prefix = s.modules_dir + "/"

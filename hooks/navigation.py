@@ -13,6 +13,7 @@ def _stem(item, modules_dir: str) -> str:
     return item.file.src_uri.split("/")[-1].split(".")[0] if getattr(item, "file", None) else ""
 
 
+@build_context.reported
 def on_nav(nav, config, files):
     data = build_context.loaded(config)
     lang = build_context.current_language(config)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import build_context
 from manualgen.facts import replace_fact_refs
 from manualgen.glossary import abbreviations, parse_glossary
+from manualgen.reference import MARKER as REFERENCE_MARKER, schema_reference
 from manualgen.render import rewrite_blocks
 from manualgen.views import handout_view, module_view, programme_view, session_view
 
@@ -23,6 +24,7 @@ def manual_page(page, config):
     return build_context.loaded(config).manual.by_key(lang, key)
 
 
+@build_context.reported
 def on_page_markdown(markdown, page, config, files):
     data = build_context.loaded(config)
     lang = build_context.current_language(config)
@@ -32,6 +34,8 @@ def on_page_markdown(markdown, page, config, files):
         markdown = rewrite_blocks(found.source, labels)
         page.meta["template"] = TEMPLATES[found.type]
     markdown = replace_fact_refs(markdown, data.facts, lang, labels)
+    if REFERENCE_MARKER in markdown:
+        markdown = markdown.replace(REFERENCE_MARKER, schema_reference(data.schema, lang))
     glossary_page = (config.extra.get("manual") or {}).get("glossary", "glosario")
     if page.file.src_uri.split(".")[0] != glossary_page:
         markdown += "\n\n" + glossary_abbreviations(config, lang, glossary_page)
@@ -52,6 +56,7 @@ def glossary_abbreviations(config, lang: str, stem: str) -> str:
     return _glossaries[key]
 
 
+@build_context.reported
 def on_page_context(context, page, config, nav):
     data = build_context.loaded(config)
     lang = build_context.current_language(config)
@@ -72,5 +77,7 @@ def on_page_context(context, page, config, nav):
         view["handout"] = handout_view(found, data.manual, lang)
     if page.meta.get("template") == "manual/programme.html":
         view["programme"] = programme_view(data.manual, lang)
+    if page.meta.get("template") == "manual/planner.html":
+        view["catalog"] = build_context.catalog(config, lang)
     context["manual"] = view
     return context

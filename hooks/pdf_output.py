@@ -22,6 +22,7 @@ log = build_context.log
 _captured: dict[str, dict[str, dict]] = {}
 
 
+@build_context.reported
 def on_page_content(html, page, config, files):
     lang = build_context.current_language(config)
     _captured.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
@@ -48,6 +49,7 @@ def _qr(url: str | None) -> str | None:
 
 
 @event_priority(10)  # before the i18n plugin starts the next language's build (-100)
+@build_context.reported
 def on_post_build(config):
     if not build_context.pdf_enabled():
         return

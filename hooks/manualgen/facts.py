@@ -55,8 +55,9 @@ def load_facts(path: Path, languages: tuple[str, ...]) -> tuple[dict[str, Fact],
             problems.append(Problem(shown, None, f"{where} ({entry['id']}).label", "falta la descripción en algún idioma",
                                     f"escriba label con {', '.join(languages)}"))
             continue
-        if not str(entry["url"]).startswith("https://") and not str(entry["url"]).startswith("http://"):
-            problems.append(Problem(shown, None, f"{where} ({entry['id']}).url", "la fuente necesita una URL", ""))
+        if not str(entry["url"]).startswith("https://"):
+            problems.append(Problem(shown, None, f"{where} ({entry['id']}).url", "la fuente necesita una URL https://",
+                                    "copie la dirección de la fuente con https://"))
             continue
         if entry["id"] in facts:
             problems.append(Problem(shown, None, f"{where}.id", f"id repetido '{entry['id']}'", "cada dato necesita un id propio"))

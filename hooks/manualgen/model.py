@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import schema as schema_mod
+from .lint import TEMPLATE_MARK, lint_markdown
 from .problems import Problem
 from .source import Block, Source, decode, parse_source
 
@@ -111,6 +112,10 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
             continue
         page = Page(source, match["lang"], f"{Path(rel).parent.as_posix()}/{match['stem']}".lstrip("./"))
         problems += validate_page(page, schema, fact_ids)
+        problems += lint_markdown(shown, source.body, source.body_line)
+        problems += [Problem(shown, number, "plantilla", "texto de plantilla sin completar (✎) en el bloque de datos",
+                             "reemplace el valor marcado con ✎ por el real")
+                     for number, line in enumerate(text.split("\n")[: source.body_line - 1], start=1) if TEMPLATE_MARK in line]
         manual.pages.append(page)
     problems += validate_manual(manual)
     return manual, problems
