@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from manualgen.catalog import build_catalog
 from manualgen.facts import Fact, load_facts
-from manualgen.lint import lint_document
+from manualgen.lint import lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.pdf import pdf_paths
 from manualgen.problems import ContentError
@@ -106,6 +106,10 @@ def _fingerprint(s: Settings) -> str:
 
 _cache: dict[str, Loaded] = {}
 
+# Rendered HTML of every page, per language: {lang: {src_uri: {"html", "url", "title"}}}. Filled as MkDocs
+# renders Markdown (all pages are rendered before any template runs), read by aggregate pages and PDFs.
+rendered: dict[str, dict[str, dict]] = {}
+
 
 def loaded(config) -> Loaded:
     """The validated manual. Raises PluginError listing every problem (no traceback, exit 1)."""
@@ -122,9 +126,12 @@ def loaded(config) -> Loaded:
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts))
     problems += found
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
+    templates = set(config.theme.get_env().list_templates())
     for path in sorted(s.docs_dir.rglob("*.md")):
         shown = path.relative_to(s.root).as_posix() if path.is_relative_to(s.root) else path.as_posix()
-        problems += lint_document(shown, path.read_text(encoding="utf-8", errors="replace"))
+        text = path.read_text(encoding="utf-8", errors="replace")
+        problems += lint_document(shown, text)
+        problems += template_problems(shown, text, templates)
     if problems:
         raise PluginError(ContentError(problems).report())
     _cache.clear()

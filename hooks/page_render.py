@@ -7,7 +7,9 @@ from manualgen.facts import replace_fact_refs
 from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.reference import MARKER as REFERENCE_MARKER, schema_reference
 from manualgen.render import rewrite_blocks
-from manualgen.views import handout_view, module_view, programme_view, session_view
+from manualgen.translations import translation_status
+from manualgen.views import (gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
+                             schedule_view, session_view)
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
 
@@ -57,6 +59,13 @@ def glossary_abbreviations(config, lang: str, stem: str) -> str:
 
 
 @build_context.reported
+def on_page_content(html, page, config, files):
+    lang = build_context.current_language(config)
+    build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
+    return html
+
+
+@build_context.reported
 def on_page_context(context, page, config, nav):
     data = build_context.loaded(config)
     lang = build_context.current_language(config)
@@ -75,9 +84,22 @@ def on_page_context(context, page, config, nav):
         view["module"] = module_view(found, data.manual, lang)
     elif found is not None and found.type == "handout":
         view["handout"] = handout_view(found, data.manual, lang)
-    if page.meta.get("template") == "manual/programme.html":
+    template = page.meta.get("template")
+    if template == "manual/programme.html":
         view["programme"] = programme_view(data.manual, lang)
-    if page.meta.get("template") == "manual/planner.html":
+    elif template == "manual/planner.html":
         view["catalog"] = build_context.catalog(config, lang)
+    elif template == "manual/schedule.html":
+        options = (config.extra.get("manual") or {}).get("schedule") or {}
+        view["schedule"] = schedule_view(data.manual, lang, labels, options)
+    elif template in ("manual/key-messages.html", "manual/notes.html"):
+        kinds = ["key-messages"] if template == "manual/key-messages.html" else ["facilitator", "safety"]
+        view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
+                                                 data.settings.modules_dir, page.url)
+    elif template == "manual/materials.html":
+        view["materials"] = materials_view(data.manual, lang)
+    elif template == "manual/translations.html":
+        s = data.settings
+        view["translations"] = translation_status(s.root, (s.docs_dir.relative_to(s.root).as_posix(), s.modules_dir), s.languages)
     context["manual"] = view
     return context

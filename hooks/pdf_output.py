@@ -1,7 +1,7 @@
 """PDFs for trainers: one per handout and session plan, a participant pack per module and the complete
 facilitator manual, per language, into site/pdf/ and site/en/pdf/.
 
-Pages are captured as MkDocs renders them, laid out with the Jinja print templates in overrides/print/
+Pages are taken as MkDocs rendered them (build_context.rendered), laid out with the Jinja print templates in overrides/print/
 and rendered by WeasyPrint (no JavaScript, local files only). Each PDF is cached by the hash of its
 HTML in .cache/pdf/, so a rebuild with no content change renders nothing again. MANUAL_PDF=0 skips PDFs."""
 from __future__ import annotations
@@ -19,14 +19,6 @@ from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, prin
 from manualgen.views import session_view
 
 log = build_context.log
-_captured: dict[str, dict[str, dict]] = {}
-
-
-@build_context.reported
-def on_page_content(html, page, config, files):
-    lang = build_context.current_language(config)
-    _captured.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
-    return html
 
 
 def _page_counter(labels: dict) -> str:
@@ -57,7 +49,7 @@ def on_post_build(config):
     lang = build_context.current_language(config)
     labels, manual, s = data.labels[lang], data.manual, data.settings
     prefix = build_context.language_prefix(lang, config)
-    pages = _captured.get(lang, {})
+    pages = build_context.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
     env = config.theme.get_env()

@@ -80,3 +80,20 @@ def lint_document(path: str, text: str) -> list[Problem]:
         if end is not None:
             return lint_markdown(path, "\n".join(lines[end + 1:]), end + 2)
     return lint_markdown(path, text, 1)
+
+
+TEMPLATE_LINE = re.compile(r"^template:\s*['\"]?(?P<name>[^'\"\s]+)", re.M)
+
+
+def template_problems(path: str, text: str, available: set[str]) -> list[Problem]:
+    """A framing page's `template:` must name a template that exists (MkDocs would stop with a traceback)."""
+    parts = text.split("---", 2)
+    if len(parts) < 3 or parts[0].strip():
+        return []
+    match = TEMPLATE_LINE.search(parts[1])
+    if not match or match["name"] in available:
+        return []
+    line = parts[1][: match.start()].count("\n") + 1
+    choices = ", ".join(sorted(t for t in available if t.startswith("manual/") and not t.split("/")[-1].startswith("_")))
+    return [Problem(path, line, "template", f"la plantilla '{match['name']}' no existe",
+                    f"use una de: {choices}; o borre la línea para una página normal")]

@@ -32,7 +32,7 @@ def docs_translation_problems(docs_dir: Path, root: Path, languages: tuple[str, 
     return problems
 
 
-SOURCE_HASH = re.compile(r"^source_hash:\s*['\"]?(?P<hash>[0-9a-f]+)['\"]?\s*$", re.M)
+SOURCE_HASH = re.compile(r"^source_hash:[ \t]*['\"]?(?P<hash>[0-9a-f]+)['\"]?[ \t]*$", re.M)
 STATES = ("ok", "stale", "unstamped", "missing")
 
 

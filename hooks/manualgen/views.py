@@ -1,10 +1,11 @@
 """Template data for session, module, handout and programme pages (plain dicts, no MkDocs)."""
 from __future__ import annotations
 
+from .aggregate import extract_blocks, merge_materials, rebase_links
 from .catalog import material_entry
 from .model import Manual, Page
 from .render import activity_anchor
-from .timing import agenda, duration, offset
+from .timing import agenda, duration, offset, schedule
 
 
 def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
@@ -69,3 +70,65 @@ def programme_view(manual: Manual, lang: str) -> dict:
         modules.append(view)
     total = sum(s.meta["duration"] for s in manual.of(lang, "session"))
     return {"modules": modules, "total": duration(total), "sessions": len(manual.of(lang, "session"))}
+
+
+def _modules_with_sessions(manual: Manual, lang: str):
+    for module in manual.of(lang, "module"):
+        yield module, [s for s in manual.of(lang, "session") if s.meta["module"] == module.id]
+
+
+def gathered_blocks_view(manual: Manual, lang: str, kinds: list[str], rendered: dict, modules_dir: str, page_url: str) -> list[dict]:
+    """Blocks of the given kinds from every session, grouped by module, each linking back to its session."""
+    out = []
+    for module, sessions in _modules_with_sessions(manual, lang):
+        entries = []
+        for session in sessions:
+            page = rendered.get(f"{modules_dir}/{session.key}.{lang}.md")
+            if page is None:
+                continue
+            blocks = [{"kind": kind, "html": rebase_links(block, page["url"], page_url)}
+                      for kind in kinds for block in extract_blocks(page["html"], kind)]
+            if blocks:
+                entries.append({"id": session.id, "title": session.meta["title"], "url": session.url, "blocks": blocks})
+        out.append({"id": module.id, "order": module.meta["order"], "title": module.meta["title"], "url": module.url,
+                    "sessions": entries})
+    return out
+
+
+def materials_view(manual: Manual, lang: str) -> list[dict]:
+    out = []
+    for module, sessions in _modules_with_sessions(manual, lang):
+        titles = {s.id: s.meta["order"] for s in sessions}
+        merged = merge_materials([(s.id, s.meta["materials"]) for s in sessions])
+        for item in merged:
+            item["sessions"] = [f"{module.meta['order']}.{titles[sid]}" for sid in item["sessions"]]
+        out.append({"id": module.id, "order": module.meta["order"], "title": module.meta["title"], "url": module.url,
+                    "materials": merged, "sessions": [{"id": s.id, "order": s.meta["order"], "title": s.meta["title"],
+                                                       "url": s.url} for s in sessions]})
+    return out
+
+
+def schedule_view(manual: Manual, lang: str, labels: dict, options: dict) -> dict:
+    """The whole programme as workshop days with clock times (settings: extra.manual.schedule)."""
+    sessions = []
+    module_titles = {m.id: m.meta for m in manual.of(lang, "module")}
+    for page in manual.of(lang, "session"):
+        sessions.append({"id": page.id, "order": page.meta["order"], "title": page.meta["title"], "url": page.url, "duration": page.meta["duration"],
+                         "module": page.meta["module"], "module_order": module_titles[page.meta["module"]]["order"],
+                         "activities": [{"title": b.title, "minutes": b.options["minutes"],
+                                         "grouping": labels[b.options["grouping"]]} for b in page.activities]})
+    lunch = options.get("lunch") or {}
+    days = schedule(sessions, options.get("start", "09:00"), int(options.get("max_day_minutes", 300)),
+                    int(options.get("break_minutes", 15)), lunch.get("at"), int(lunch.get("minutes", 0)))
+    for day in days:
+        day["total_label"] = duration(day["total"])
+        day["session_label"] = duration(day["session_minutes"])
+    modules = [{"order": m["order"], "title": m["title"],
+                "total": duration(sum(s["duration"] for s in sessions if s["module"] == mid)),
+                "days": sorted({d["number"] for d in days for i in d["items"]
+                                if i["kind"] == "session" and i["session"]["module"] == mid})}
+               for mid, m in module_titles.items()]
+    return {"days": days, "modules": modules, "start": options.get("start", "09:00"),
+            "break_minutes": int(options.get("break_minutes", 15)), "lunch": lunch,
+            "max_day": duration(int(options.get("max_day_minutes", 300))),
+            "total": duration(sum(s["duration"] for s in sessions))}

@@ -32,3 +32,12 @@ def test_good_markdown_passes_and_code_is_ignored():
             "[el INEI](https://www.inei.gob.pe). ![Grupo dibujando la caja](caja.png)\n\n"
             "```html\n<script>ok in code</script>\n```\n\nUse `<iframe>` nunca.")
     assert problems(text) == []
+
+
+def test_unknown_page_template_is_reported():
+    from manualgen.lint import template_problems
+    text = "---\ntitle: X\ntemplate: manual/nope.html\n---\nBody\n"
+    found = template_problems("docs/x.es.md", text, {"manual/programme.html", "manual/_card.html", "main.html"})
+    assert len(found) == 1 and found[0].line == 3 and found[0].field == "template"
+    assert "manual/programme.html" in found[0].hint and "_card" not in found[0].hint
+    assert template_problems("docs/x.es.md", text.replace("nope", "programme"), {"manual/programme.html"}) == []

@@ -1,0 +1,574 @@
+/* Workshop planner (overrides/manual/planner.html): choose sessions, order them and set the times; the page
+   shows a timed agenda, one merged materials list and the handouts to print. The plan lives in the URL hash
+   (#s=m01-s01,m02-s02&d=2026-12-05&t=09:00&b=15&l=13:00-60): it works from file://, reloads and can be shared.
+   Plain ES2017, no libraries, no network. The scheduling logic is pure (no DOM) and comes first. */
+(function () {
+  "use strict";
+
+  var DAY = 24 * 60;
+  var DEFAULTS = { start: 9 * 60, breakMinutes: 15, lunchStart: 13 * 60, lunchMinutes: 60 };
+  var MAX_MINUTES = 240;
+
+  /* ---------- Clock arithmetic ---------- */
+
+  function pad2(n) {
+    return (n < 10 ? "0" : "") + n;
+  }
+
+  /** "09:05" -> 545; anything else (empty, "25:00", "9h") -> null. */
+  function parseClock(text) {
+    var match = /^(\d{1,2}):(\d{2})$/.exec(String(text == null ? "" : text).trim());
+    if (!match) return null;
+    var hours = Number(match[1]);
+    var minutes = Number(match[2]);
+    if (hours > 23 || minutes > 59) return null;
+    return hours * 60 + minutes;
+  }
+
+  /** 545 -> "09:05"; wraps past midnight (1500 -> "01:00"). */
+  function formatClock(minutes) {
+    var t = ((Math.round(minutes) % DAY) + DAY) % DAY;
+    return pad2(Math.floor(t / 60)) + ":" + pad2(t % 60);
+  }
+
+  function formatSpan(start, end) {
+    return formatClock(start) + "–" + formatClock(end);
+  }
+
+  /** 90 -> "1 h 30 min", 45 -> "45 min", 120 -> "2 h" (as on the session and programme pages). */
+  function formatDuration(minutes) {
+    var hours = Math.floor(minutes / 60);
+    var rest = minutes % 60;
+    if (!hours) return rest + " min";
+    return rest ? hours + " h " + rest + " min" : hours + " h";
+  }
+
+  /** A whole number of minutes between 0 and max, or fallback. */
+  function parseMinutes(text, fallback, max) {
+    var value = String(text == null ? "" : text).trim();
+    if (!/^\d{1,4}$/.test(value)) return fallback;
+    return Math.min(Number(value), max == null ? MAX_MINUTES : max);
+  }
+
+  /** "2026-12-05" when it is a real calendar date, else "". */
+  function parseDate(text) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || ""));
+    if (!match) return "";
+    var date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+    return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]) ? match[0] : "";
+  }
+
+  /* ---------- The plan in the URL hash ---------- */
+
+  function defaultState() {
+    return { sessions: [], date: "", start: DEFAULTS.start, breakMinutes: DEFAULTS.breakMinutes, lunch: null };
+  }
+
+  /** "#s=a,b&d=…&t=09:00&b=15&l=13:00-60" -> state; unknown or repeated session ids are dropped. */
+  function parseHash(hash, knownIds) {
+    var params = new URLSearchParams(String(hash || "").replace(/^#/, ""));
+    var state = defaultState();
+    (params.get("s") || "").split(",").forEach(function (id) {
+      id = id.trim();
+      if (id && (!knownIds || knownIds.has(id)) && state.sessions.indexOf(id) < 0) state.sessions.push(id);
+    });
+    state.date = parseDate(params.get("d"));
+    var start = parseClock(params.get("t"));
+    if (start !== null) state.start = start;
+    state.breakMinutes = parseMinutes(params.get("b"), DEFAULTS.breakMinutes);
+    var lunch = /^(\d{1,2}:\d{2})-(\d{1,4})$/.exec(params.get("l") || "");
+    if (lunch && parseClock(lunch[1]) !== null) {
+      state.lunch = { start: parseClock(lunch[1]), minutes: parseMinutes(lunch[2], DEFAULTS.lunchMinutes) };
+    }
+    return state;
+  }
+
+  /** state -> "s=a,b&d=2026-12-05&t=09:00&b=15&l=13:00-60" (ids, dates and times need no escaping). */
+  function formatHash(state) {
+    var parts = [];
+    if (state.sessions.length) parts.push("s=" + state.sessions.map(encodeURIComponent).join(","));
+    if (state.date) parts.push("d=" + state.date);
+    parts.push("t=" + formatClock(state.start));
+    parts.push("b=" + state.breakMinutes);
+    if (state.lunch) parts.push("l=" + formatClock(state.lunch.start) + "-" + state.lunch.minutes);
+    return parts.join("&");
+  }
+
+  /* ---------- Materials and handouts ---------- */
+
+  function materialName(item) {
+    return String(item == null ? "" : item).trim().replace(/\s+/g, " ");
+  }
+
+  function materialKey(item) {
+    return materialName(item).normalize("NFC").toLowerCase();
+  }
+
+  /** One list for all sessions: the same item (case-insensitive) once, stated quantities added up.
+      Each entry: {item, qty (null when no session states one), unstated (sessions without a quantity), sessions}. */
+  function mergeMaterials(sessions) {
+    var byKey = new Map();
+    var list = [];
+    sessions.forEach(function (session) {
+      (session.materials || []).forEach(function (material) {
+        var name = materialName(material.item);
+        if (!name) return;
+        var key = materialKey(name);
+        var entry = byKey.get(key);
+        if (!entry) {
+          entry = { item: name, qty: null, unstatedIn: [], sessions: [] };
+          byKey.set(key, entry);
+          list.push(entry);
+        }
+        var qty = material.qty;
+        if (typeof qty === "number" && isFinite(qty)) entry.qty = (entry.qty || 0) + qty;
+        else if (entry.unstatedIn.indexOf(session.id) < 0) entry.unstatedIn.push(session.id);
+        if (entry.sessions.indexOf(session.id) < 0) entry.sessions.push(session.id);
+      });
+    });
+    return list.map(function (entry) {
+      return { item: entry.item, qty: entry.qty, unstated: entry.unstatedIn.length, sessions: entry.sessions };
+    });
+  }
+
+  /** The handouts the chosen sessions use, each once, in the order they are first needed. */
+  function handoutsToPrint(sessions, handouts) {
+    var byId = new Map(handouts.map(function (h) { return [h.id, h]; }));
+    var seen = new Map();
+    var list = [];
+    sessions.forEach(function (session) {
+      (session.handouts || []).forEach(function (id) {
+        var handout = byId.get(id);
+        if (!handout) return;
+        if (!seen.has(id)) {
+          var entry = { handout: handout, sessions: [] };
+          seen.set(id, entry);
+          list.push(entry);
+        }
+        if (seen.get(id).sessions.indexOf(session) < 0) seen.get(id).sessions.push(session);
+      });
+    });
+    return list;
+  }
+
+  /* ---------- The agenda ---------- */
+
+  /** Clock times for every activity, the breaks between sessions and lunch.
+      options: {start, breakMinutes, lunch: null | {start, minutes}} (minutes since midnight).
+      Lunch starts at its time, or as soon as the activity running then ends (no activity is cut); a
+      break that reaches lunch time stops there and lunch replaces the rest of it. Lunch never comes
+      before the first or after the last activity. */
+  function buildAgenda(sessions, options) {
+    var rows = [];
+    var at = options.start;
+    var wanted = options.lunch && options.lunch.minutes > 0 ? options.lunch : null;
+    var lunch = wanted && wanted.start > options.start ? wanted : null;
+    var lunchAt = null;
+    var breakTotal = 0;
+
+    function lunchDue() {
+      return lunch !== null && lunchAt === null && at >= lunch.start;
+    }
+    function addLunch() {
+      rows.push({ kind: "lunch", start: at, end: at + lunch.minutes, minutes: lunch.minutes });
+      lunchAt = at;
+      at += lunch.minutes;
+    }
+
+    sessions.forEach(function (session, index) {
+      if (index > 0) {
+        if (lunchDue()) {
+          addLunch();
+        } else if (options.breakMinutes > 0) {
+          var length = options.breakMinutes;
+          if (lunch !== null && lunchAt === null && at + length > lunch.start) length = lunch.start - at;
+          rows.push({ kind: "break", start: at, end: at + length, minutes: length });
+          breakTotal += length;
+          at += length;
+          if (lunchDue()) addLunch();
+        }
+      }
+      var header = { kind: "session", session: session, start: at, end: at, minutes: session.duration };
+      rows.push(header);
+      (session.activities || []).forEach(function (activity, position) {
+        if (position > 0 && lunchDue()) addLunch();
+        rows.push({ kind: "activity", session: session, activity: activity, start: at, end: at + activity.minutes,
+                    minutes: activity.minutes });
+        at += activity.minutes;
+      });
+      header.end = at;
+    });
+
+    var sessionMinutes = sessions.reduce(function (sum, s) { return sum + s.duration; }, 0);
+    var lunchNote = null;
+    if (wanted && !lunch) lunchNote = "before-start";
+    else if (lunch && lunchAt === null && sessions.length) lunchNote = "not-reached";
+    return {
+      rows: rows, start: options.start, end: at, total: at - options.start, sessionMinutes: sessionMinutes,
+      breakMinutes: breakTotal, lunchMinutes: lunchAt === null ? 0 : lunch.minutes, lunchStart: lunchAt,
+      lunchNote: lunchNote, pastMidnight: at > DAY,
+    };
+  }
+
+  var logic = {
+    parseClock: parseClock, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
+    parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
+    mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda,
+  };
+  window.manualPlanner = logic;
+
+  /* ---------- The page ---------- */
+
+  function fill(template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
+    });
+  }
+
+  /** A DOM element: el("a", {href: "x", className: "y"}, ["text", otherElement]). Text is never parsed as HTML. */
+  function el(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "className") node.className = value;
+      else if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  }
+
+  function formatDate(iso, locale) {
+    if (!iso) return "";
+    var parts = iso.split("-").map(Number);
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    try {
+      return new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric",
+                                               timeZone: "UTC" }).format(date);
+    } catch (error) {
+      return iso;
+    }
+  }
+
+  function start() {
+    var dataNode = document.getElementById("planner-data");
+    var wordsNode = document.getElementById("planner-words");
+    var form = document.getElementById("planner-form");
+    if (!dataNode || !wordsNode || !form) return;
+    var catalog = JSON.parse(dataNode.textContent);
+    var W = JSON.parse(wordsNode.textContent);
+    var sessionsById = new Map(catalog.sessions.map(function (s) { return [s.id, s]; }));
+    var modulesById = new Map(catalog.modules.map(function (m) { return [m.id, m]; }));
+    var knownIds = new Set(sessionsById.keys());
+
+    var fields = {
+      date: document.getElementById("planner-date"),
+      start: document.getElementById("planner-start"),
+      breakMinutes: document.getElementById("planner-break"),
+      lunch: document.getElementById("planner-lunch"),
+      lunchStart: document.getElementById("planner-lunch-start"),
+      lunchMinutes: document.getElementById("planner-lunch-minutes"),
+    };
+    var chosenList = document.getElementById("planner-chosen");
+    var orderEmpty = document.getElementById("planner-order-empty");
+    var plan = document.getElementById("planner-plan");
+    var output = document.getElementById("planner-output");
+    var status = document.getElementById("planner-status");
+    var printButton = document.getElementById("planner-print");
+    var checkboxes = Array.prototype.slice.call(form.querySelectorAll('input[name="session"]'));
+
+    var state = parseHash(location.hash, knownIds);
+    var written = null;
+
+    function sessionLabel(session) {
+      var module = modulesById.get(session.module);
+      return W.module + " " + (module ? module.order : "?") + " · " + W.session + " " + session.order;
+    }
+
+    /* State -> form. */
+    function showState() {
+      checkboxes.forEach(function (box) { box.checked = state.sessions.indexOf(box.value) >= 0; });
+      fields.date.value = state.date;
+      fields.start.value = formatClock(state.start);
+      fields.breakMinutes.value = String(state.breakMinutes);
+      fields.lunch.checked = state.lunch !== null;
+      if (state.lunch) {
+        fields.lunchStart.value = formatClock(state.lunch.start);
+        fields.lunchMinutes.value = String(state.lunch.minutes);
+      }
+      syncLunchFields();
+    }
+
+    function syncLunchFields() {
+      fields.lunchStart.disabled = !fields.lunch.checked;
+      fields.lunchMinutes.disabled = !fields.lunch.checked;
+    }
+
+    /* Form fields -> state (the order of the sessions is kept in the state, not in the form). */
+    function readFields() {
+      state.date = parseDate(fields.date.value);
+      var startAt = parseClock(fields.start.value);
+      state.start = startAt === null ? DEFAULTS.start : startAt;
+      state.breakMinutes = parseMinutes(fields.breakMinutes.value, 0);
+      if (fields.lunch.checked) {
+        var lunchAt = parseClock(fields.lunchStart.value);
+        state.lunch = { start: lunchAt === null ? DEFAULTS.lunchStart : lunchAt,
+                        minutes: parseMinutes(fields.lunchMinutes.value, 0) };
+      } else {
+        state.lunch = null;
+      }
+    }
+
+    function writeHash() {
+      var hash = formatHash(state);
+      written = hash;
+      if (location.hash.replace(/^#/, "") === hash) return;
+      try {
+        history.replaceState(history.state, "", "#" + hash);
+      } catch (error) {
+        location.replace("#" + hash);
+      }
+    }
+
+    function renderChosen(focus) {
+      chosenList.textContent = "";
+      orderEmpty.hidden = state.sessions.length > 0;
+      state.sessions.forEach(function (id, index) {
+        var session = sessionsById.get(id);
+        var title = session.title;
+        function button(action, symbol, label, disabled) {
+          return el("button", { type: "button", className: "md-button planner-move", "data-action": action,
+                                "data-id": id, "aria-label": label + ": " + title, title: label,
+                                disabled: disabled }, [symbol]);
+        }
+        chosenList.appendChild(el("li", { "data-id": id }, [
+          el("span", { className: "planner-chosen__title" }, [
+            el("span", { className: "planner-chosen__module", text: sessionLabel(session) }), " ",
+            title, " ", el("span", { className: "planner-minutes", text: "(" + session.duration + " min)" }),
+          ]),
+          el("span", { className: "planner-chosen__buttons" }, [
+            button("up", "↑", W.up, index === 0),
+            button("down", "↓", W.down, index === state.sessions.length - 1),
+            button("remove", "✕", W.remove, false),
+          ]),
+        ]));
+      });
+      if (focus) {
+        var target = chosenList.querySelector('button[data-id="' + focus.id + '"][data-action="' + focus.action + '"]');
+        if (!target || target.disabled) {
+          target = chosenList.querySelector('button[data-id="' + focus.id + '"]:not([disabled])');
+        }
+        if (target) target.focus();
+      }
+    }
+
+    function agendaTable(agenda) {
+      var body = el("tbody");
+      agenda.rows.forEach(function (row) {
+        var time = el("td", { className: "planner-time", text: formatSpan(row.start, row.end) });
+        if (row.kind === "session") {
+          var session = row.session;
+          var heading = el("th", { scope: "colgroup", colspan: "2" }, [
+            el("span", { className: "planner-session-label", text: sessionLabel(session) }), " ",
+            el("a", { href: session.url, text: session.title }),
+            " (" + formatDuration(session.duration) + ")",
+            session.pdf ? " · " : null,
+            session.pdf ? el("a", { href: session.pdf, "aria-label": fill(W.session_pdf_label, { title: session.title }),
+                                    text: "PDF" }) : null,
+          ]);
+          body.appendChild(el("tr", { className: "planner-row planner-row--session" }, [time, heading]));
+        } else if (row.kind === "activity") {
+          body.appendChild(el("tr", { className: "planner-row planner-row--activity" }, [
+            time,
+            el("td", {}, [row.activity.title + " ", el("span", { className: "planner-minutes",
+                                                                 text: "(" + row.minutes + " min)" })]),
+            el("td", { className: "planner-grouping", text: W[row.activity.grouping] || row.activity.grouping || "" }),
+          ]));
+        } else {
+          var label = row.kind === "lunch" ? W.lunch_row : W.break_row;
+          body.appendChild(el("tr", { className: "planner-row planner-row--" + row.kind }, [
+            time, el("td", { colspan: "2" }, [label + " (" + row.minutes + " min)"]),
+          ]));
+        }
+      });
+      return el("div", { className: "planner-table" }, [
+        el("table", { className: "planner-agenda" }, [
+          el("thead", {}, [el("tr", {}, [
+            el("th", { scope: "col", text: W.time }),
+            el("th", { scope: "col", text: W.activity }),
+            el("th", { scope: "col", text: W.grouping }),
+          ])]),
+          body,
+          el("tfoot", {}, [el("tr", {}, [
+            el("th", { scope: "row", text: W.total }),
+            el("td", { colspan: "2", id: "planner-total" },
+               [formatSpan(agenda.start, agenda.end) + " · " + formatDuration(agenda.total)]),
+          ])]),
+        ]),
+      ]);
+    }
+
+    function totalsList(agenda, count) {
+      var items = [
+        [W.sessions_total, (count === 1 ? W.one_session : fill(W.n_sessions, { n: count })) + " · " +
+          formatDuration(agenda.sessionMinutes), "planner-sessions-total"],
+      ];
+      if (agenda.breakMinutes) items.push([W.breaks_total, formatDuration(agenda.breakMinutes), "planner-breaks-total"]);
+      if (agenda.lunchMinutes) {
+        items.push([W.lunch_total, formatSpan(agenda.lunchStart, agenda.lunchStart + agenda.lunchMinutes),
+                    "planner-lunch-total"]);
+      }
+      items.push([W.day, formatSpan(agenda.start, agenda.end) + " (" + formatDuration(agenda.total) + ")",
+                  "planner-day"]);
+      var list = el("dl", { className: "planner-totals" });
+      items.forEach(function (item) {
+        list.appendChild(el("div", {}, [el("dt", { text: item[0] }), el("dd", { id: item[2], text: item[1] })]));
+      });
+      return list;
+    }
+
+    function materialsList(materials) {
+      if (!materials.length) return [el("p", { text: W.materials_none })];
+      var list = el("ul", { className: "checklist planner-materials" });
+      materials.forEach(function (m) {
+        var more = null;
+        if (m.qty !== null && m.unstated > 0) {
+          more = el("span", { className: "planner-more",
+                              text: " (" + (m.unstated === 1 ? W.materials_more_one
+                                                           : fill(W.materials_more_many, { n: m.unstated })) + ")" });
+        }
+        list.appendChild(el("li", {}, [el("label", {}, [
+          el("input", { type: "checkbox" }), " ",
+          el("span", { className: "planner-material", text: (m.qty !== null ? m.qty + " × " : "") + m.item }),
+          more,
+        ])]));
+      });
+      return [el("p", { className: "checklist-hint", text: W.materials_hint }), list];
+    }
+
+    function handoutList(handouts) {
+      if (!handouts.length) return [el("p", { text: W.handouts_none })];
+      var list = el("ul", { className: "planner-handouts" });
+      handouts.forEach(function (entry) {
+        var h = entry.handout;
+        var links = [];
+        if (h.pdf) {
+          links.push(el("a", { className: "planner-pdf", href: h.pdf, text: W.handout_pdf,
+                               "aria-label": fill(W.handout_pdf_label, { title: h.title }) }));
+          links.push(" · ");
+        }
+        links.push(el("a", { className: "planner-page", href: h.url, text: W.handout_page,
+                             "aria-label": fill(W.handout_page_label, { title: h.title }) }));
+        list.appendChild(el("li", { "data-id": h.id }, [
+          el("strong", { className: "planner-handout-title", text: h.title }),
+          el("br"),
+          el("span", { className: "planner-handout-use",
+                       text: W.for_sessions + ": " + entry.sessions.map(sessionLabel).join("; ") }),
+          el("br"),
+        ].concat(links)));
+      });
+      return [list];
+    }
+
+    function renderPlan() {
+      var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
+      output.textContent = "";
+      printButton.disabled = chosen.length === 0;
+      if (!chosen.length) {
+        status.textContent = "";
+        output.appendChild(el("p", { className: "planner-hint", text: W.plan_empty }));
+        return;
+      }
+      var agenda = buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch });
+      var when = formatDate(state.date, W.locale);
+      status.textContent = (when ? when + " · " : "") + formatSpan(agenda.start, agenda.end) + " · " +
+        (chosen.length === 1 ? W.one_session : fill(W.n_sessions, { n: chosen.length }));
+      var notes = [];
+      if (agenda.lunchNote === "before-start") notes.push(fill(W.lunch_before_start, { time: formatClock(state.lunch.start) }));
+      if (agenda.lunchNote === "not-reached") notes.push(fill(W.lunch_not_reached, { time: formatClock(state.lunch.start) }));
+      if (agenda.pastMidnight) notes.push(W.past_midnight);
+      var parts = [
+        when ? el("p", { className: "planner-date", id: "planner-date-shown", text: when }) : null,
+        totalsList(agenda, chosen.length),
+      ].concat(notes.map(function (note) { return el("p", { className: "planner-note", text: note }); }), [
+        el("h3", { id: "planner-agenda", text: W.agenda }),
+        agendaTable(agenda),
+        el("h3", { id: "planner-materials", text: W.materials }),
+      ], materialsList(mergeMaterials(chosen)), [
+        el("h3", { id: "planner-handouts", text: W.print_handouts }),
+      ], handoutList(handoutsToPrint(chosen, catalog.handouts)));
+      parts.forEach(function (part) { if (part) output.appendChild(part); });
+    }
+
+    function update(focus) {
+      writeHash();
+      renderChosen(focus);
+      renderPlan();
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("change", function (event) {
+      var target = event.target;
+      if (target.name === "session") {
+        var index = state.sessions.indexOf(target.value);
+        if (target.checked && index < 0) state.sessions.push(target.value);
+        if (!target.checked && index >= 0) state.sessions.splice(index, 1);
+        update();
+        return;
+      }
+      if (target === fields.lunch) syncLunchFields();
+      readFields();
+      update();
+    });
+    form.addEventListener("input", function (event) {
+      if (event.target.name === "session" || event.target === fields.lunch) return;
+      readFields();
+      update();
+    });
+    chosenList.addEventListener("click", function (event) {
+      var button = event.target.closest ? event.target.closest("button[data-action]") : null;
+      if (!button) return;
+      var id = button.getAttribute("data-id");
+      var action = button.getAttribute("data-action");
+      var index = state.sessions.indexOf(id);
+      if (index < 0) return;
+      var focus = { id: id, action: action };
+      if (action === "up" && index > 0) {
+        state.sessions.splice(index, 1);
+        state.sessions.splice(index - 1, 0, id);
+      } else if (action === "down" && index < state.sessions.length - 1) {
+        state.sessions.splice(index, 1);
+        state.sessions.splice(index + 1, 0, id);
+      } else if (action === "remove") {
+        state.sessions.splice(index, 1);
+        checkboxes.forEach(function (box) { if (box.value === id) box.checked = false; });
+        var next = state.sessions[Math.min(index, state.sessions.length - 1)];
+        focus = next ? { id: next, action: "remove" } : null;
+        if (!next) orderEmpty.setAttribute("tabindex", "-1");
+        update(focus);
+        if (!next) orderEmpty.focus();
+        return;
+      }
+      update(focus);
+    });
+    window.addEventListener("hashchange", function () {
+      // Someone edited the address or followed a shared link to this page: show that plan.
+      if (location.hash.replace(/^#/, "") === written) return;
+      state = parseHash(location.hash, knownIds);
+      showState();
+      update();
+    });
+
+    form.hidden = false;
+    plan.hidden = false;
+    showState();
+    update();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

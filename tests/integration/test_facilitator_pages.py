@@ -1,0 +1,81 @@
+"""Schedule, aggregate pages, translation status and the authoring guide, in both languages."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import PurePosixPath
+
+import pytest
+
+from helpers import ROOT
+
+PREFIX = {"es": "", "en": "en/"}
+
+
+def links_resolve(real_site, lang, rel, html):
+    base = PurePosixPath(PREFIX[lang] + rel).parent
+    for href in re.findall(r'href="([^"#:]+\.html)(?:#[^"]*)?"', html):
+        assert (real_site.site / base / href).resolve().is_file(), href
+
+
+@pytest.mark.parametrize("lang,day,pause,lunch", [("es", "Día", "Pausa", "Almuerzo"), ("en", "Day", "Break", "Lunch")])
+def test_schedule_has_days_breaks_and_clock_times(real_site, lang, day, pause, lunch):
+    html = real_site.html(PREFIX[lang] + "horario.html")
+    catalog = real_site.catalog(lang)
+    days = re.findall(rf"<h2 id=\"dia-(\d+)\">{day} \d+ · (\d\d:\d\d)–(\d\d:\d\d)</h2>", html)
+    assert len(days) >= 5 and all(start == "09:00" for _, start, _ in days)
+    assert pause in html and lunch in html
+    first = catalog["sessions"][0]["activities"][0]
+    assert re.search(rf"09:00–09:{first['minutes']:02d}</td><td>{re.escape(first['title'])}", html)
+    assert html.count('class="schedule__session"') == len(catalog["sessions"])
+    links_resolve(real_site, lang, "horario.html", html)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_key_messages_and_notes_gather_every_session_and_link_back(real_site, lang):
+    catalog = real_site.catalog(lang)
+    html = real_site.html(PREFIX[lang] + "mensajes-clave.html")
+    assert html.count('class="admonition key-messages"') >= len(catalog["sessions"])
+    for session in catalog["sessions"]:
+        assert f'href="{session["url"]}"' in html
+    links_resolve(real_site, lang, "mensajes-clave.html", html)
+    notes = real_site.html(PREFIX[lang] + "notas-facilitacion.html")
+    session_safety = sum(real_site.html(PREFIX[lang] + s["url"]).count('class="admonition safety"') for s in catalog["sessions"])
+    assert notes.count('class="admonition safety"') == session_safety > 0
+    assert notes.count('class="admonition facilitator"') >= len(catalog["sessions"])
+    links_resolve(real_site, lang, "notas-facilitacion.html", notes)
+
+
+@pytest.mark.parametrize("lang,item", [("es", "Papelógrafos"), ("en", "Flip chart paper")])
+def test_materials_per_module_add_quantities(real_site, lang, item):
+    catalog = real_site.catalog(lang)
+    html = real_site.html(PREFIX[lang] + "materiales.html")
+    assert html.count('<table class="materials">') == 7
+    expected = sum(m["qty"] or 0 for s in catalog["sessions"] if s["module"] == "m01"
+                   for m in s["materials"] if m["item"].casefold() == item.casefold())
+    section = html.split('id="m01"')[1].split('id="m02"')[0]
+    assert re.search(rf"<td>{item}</td><td>{expected}</td>", section)
+
+
+@pytest.mark.parametrize("lang,word", [("es", "al día"), ("en", "up to date")])
+def test_translation_status_page(real_site, lang, word):
+    html = real_site.html(PREFIX[lang] + "traducciones.html")
+    rows = html.count("<tr><td><code>")
+    pages = {p.as_posix().rsplit(".", 2)[0] for folder in ("docs", "modules") for p in (ROOT / folder).rglob("*.es.md")}
+    assert rows == len(pages)
+    assert f">{word}</span>" in html
+
+
+@pytest.mark.parametrize("lang,words", [("es", ["Campo", "Obligatorio", "Minutos en total"]),
+                                        ("en", ["Field", "Required", "Total minutes"])])
+def test_authoring_guide_has_the_reference_generated_from_the_schema(real_site, lang, words):
+    html = real_site.html(PREFIX[lang] + "guia-autoria.html")
+    schema = json.loads((ROOT / "schema" / "manual.schema.json").read_text(encoding="utf-8"))
+    for page_type in ("module", "session", "handout"):
+        for field in schema["$defs"][page_type]["properties"]:
+            assert f"<code>{field}</code>" in html, field
+    for block in schema["x-blocks"]["types"]:
+        assert f"<code>{block}</code>" in html
+    for word in words:
+        assert word in html
+    assert "[[schema:reference]]" not in html

@@ -1,0 +1,27 @@
+from manualgen.translations import content_hash, recorded_hash, stamp, translation_status
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def test_status_missing_unstamped_ok_and_stale(tmp_path):
+    write(tmp_path / "docs/a.es.md", "---\ntitle: A\n---\nHola\n")
+    write(tmp_path / "docs/a.en.md", "---\ntitle: A\n---\nHello\n")
+    write(tmp_path / "docs/b.es.md", "---\ntitle: B\n---\nSolo castellano\n")
+    rows = {r["page"]: r["languages"]["en"]["state"] for r in translation_status(tmp_path, ("docs",), ("es", "en"))}
+    assert rows == {"docs/a": "unstamped", "docs/b": "missing"}
+    source = (tmp_path / "docs/a.es.md").read_text(encoding="utf-8")
+    target = tmp_path / "docs/a.en.md"
+    target.write_text(stamp(target.read_text(encoding="utf-8"), content_hash(source)), encoding="utf-8")
+    assert recorded_hash(target.read_text(encoding="utf-8")) == content_hash(source)
+    assert translation_status(tmp_path, ("docs",), ("es", "en"))[0]["languages"]["en"]["state"] == "ok"
+    write(tmp_path / "docs/a.es.md", source.replace("Hola", "Hola a todos"))
+    assert translation_status(tmp_path, ("docs",), ("es", "en"))[0]["languages"]["en"]["state"] == "stale"
+
+
+def test_stamp_replaces_an_older_hash_and_keeps_the_body():
+    text = "---\ntitle: A\nsource_hash: 000000000000\n---\nBody ---\n"
+    out = stamp(text, "abcdefabcdef")
+    assert out == "---\ntitle: A\nsource_hash: abcdefabcdef\n---\nBody ---\n"
