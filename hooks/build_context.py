@@ -16,7 +16,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from manualgen.catalog import build_catalog
 from manualgen.facts import Fact, load_facts
-from manualgen.lint import lint_document, template_problems
+from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.pdf import pdf_paths
 from manualgen.problems import ContentError
@@ -132,6 +132,7 @@ def loaded(config) -> Loaded:
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += lint_document(shown, text)
         problems += template_problems(shown, text, templates)
+        problems += framing_page_problems(shown, text)
     if problems:
         raise PluginError(ContentError(problems).report())
     _cache.clear()

@@ -97,3 +97,15 @@ def template_problems(path: str, text: str, available: set[str]) -> list[Problem
     choices = ", ".join(sorted(t for t in available if t.startswith("manual/") and not t.split("/")[-1].startswith("_")))
     return [Problem(path, line, "template", f"la plantilla '{match['name']}' no existe",
                     f"use una de: {choices}; o borre la línea para una página normal")]
+
+
+def framing_page_problems(path: str, text: str) -> list[Problem]:
+    """Framing pages in docs/ need a readable front matter with a title (MkDocs would silently show the
+    broken block as text and take the title from the file name)."""
+    from .source import parse_source
+    source, problems = parse_source(path, text)
+    problems = [p for p in problems if p.field == "front matter"]
+    if source is not None and not isinstance(source.meta.get("title"), str):
+        problems.append(Problem(path, source.line_of("title"), "title", "falta el título de la página",
+                                "añada 'title: …' al bloque de datos"))
+    return problems

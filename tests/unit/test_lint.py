@@ -41,3 +41,12 @@ def test_unknown_page_template_is_reported():
     assert len(found) == 1 and found[0].line == 3 and found[0].field == "template"
     assert "manual/programme.html" in found[0].hint and "_card" not in found[0].hint
     assert template_problems("docs/x.es.md", text.replace("nope", "programme"), {"manual/programme.html"}) == []
+
+
+def test_framing_pages_need_a_front_matter_with_a_title():
+    from manualgen.lint import framing_page_problems
+    assert framing_page_problems("docs/a.es.md", "---\ntitle: Inicio\n---\nTexto\n") == []
+    broken = framing_page_problems("docs/a.es.md", "---\ntitle: Inicio\nsource_hash: abc---\nTexto\n")
+    assert broken and broken[0].field == "front matter" and "'---'" in broken[0].message
+    untitled = framing_page_problems("docs/a.es.md", "---\ntemplate: manual/programme.html\n---\n")
+    assert [p.field for p in untitled] == ["title"]

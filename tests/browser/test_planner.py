@@ -1,0 +1,332 @@
+"""The workshop planner (docs/planificador.*.md) as a facilitator uses it, from file:// and http://, in both
+languages: choose sessions from two modules, reorder them, read the clock times, totals, merged materials and
+handouts, and get the same plan back from the URL. Expectations come from the built catalog.json."""
+from __future__ import annotations
+
+import os
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+PAGE = {"es": "planificador.html", "en": "en/planificador.html"}
+PREFIX = {"es": "", "en": "en/"}
+WORDS = {  # what the page says in each language (overrides/manual/planner.html)
+    "es": {"up": "Subir", "down": "Bajar", "remove": "Quitar", "break": "Pausa", "lunch": "Almuerzo",
+           "sessions": "2 sesiones", "date": "5 de diciembre de 2026"},
+    "en": {"up": "Move up", "down": "Move down", "remove": "Remove", "break": "Break", "lunch": "Lunch break",
+           "sessions": "2 sessions", "date": "5 December 2026"},
+}
+ROWS = """() => Array.from(document.querySelectorAll('#planner-output tbody tr')).map(tr => [
+  tr.className.replace(/^.*planner-row--/, ''), tr.querySelector('.planner-time').textContent, tr.cells[1].textContent])"""
+
+
+def clock(minutes: int) -> str:
+    minutes %= 24 * 60
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def span(start: int, end: int) -> str:
+    return f"{clock(start)}–{clock(end)}"
+
+
+def duration(minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
+    if not hours:
+        return f"{mins} min"
+    return f"{hours} h {mins} min" if mins else f"{hours} h"
+
+
+def expected_rows(sessions, start, break_minutes, lunch=None):
+    """The planner's rule, written again: a break between sessions; lunch at its time or right after the
+    activity running then (a break that reaches lunch time stops there); never before the first or after the
+    last activity. Rows: (kind, "HH:MM–HH:MM", title or None)."""
+    rows, at, lunch_at = [], start, None
+
+    def lunch_due():
+        return lunch is not None and lunch_at is None and at >= lunch[0]
+
+    def add_lunch():
+        nonlocal at, lunch_at
+        rows.append(["lunch", span(at, at + lunch[1]), None])
+        lunch_at = at
+        at += lunch[1]
+
+    for index, session in enumerate(sessions):
+        if index:
+            if lunch_due():
+                add_lunch()
+            elif break_minutes:
+                length = break_minutes
+                if lunch is not None and lunch_at is None and at + length > lunch[0]:
+                    length = lunch[0] - at
+                rows.append(["break", span(at, at + length), None])
+                at += length
+                if lunch_due():
+                    add_lunch()
+        header = ["session", None, session["title"]]
+        rows.append(header)
+        session_start = at
+        for position, activity in enumerate(session["activities"]):
+            if position and lunch_due():
+                add_lunch()
+            rows.append(["activity", span(at, at + activity["minutes"]), activity["title"]])
+            at += activity["minutes"]
+        header[1] = span(session_start, at)
+    return rows, at
+
+
+def merged_materials(sessions):
+    """{lower-case name: [name as first written, sum of stated quantities or None, sessions without quantity]}."""
+    merged = {}
+    for session in sessions:
+        for material in session["materials"]:
+            name = " ".join(material["item"].split())
+            entry = merged.setdefault(name.lower(), [name, None, set()])
+            if material["qty"] is not None:
+                entry[1] = (entry[1] or 0) + material["qty"]
+            else:
+                entry[2].add(session["id"])
+    return merged
+
+
+def two_sessions(catalog):
+    """Two sessions from different modules that both use handouts and both state a quantity for one material."""
+    sessions = catalog["sessions"]
+    for a in sessions:
+        for b in sessions:
+            if a["module"] >= b["module"] or not (a["handouts"] and b["handouts"]):
+                continue
+            stated_a = {m["item"].lower() for m in a["materials"] if m["qty"] is not None}
+            stated_b = {m["item"].lower() for m in b["materials"] if m["qty"] is not None}
+            if stated_a & stated_b:
+                return a, b, sorted(stated_a & stated_b)[0]
+    pytest.fail("the catalog has no two sessions from different modules sharing a counted material")
+
+
+def rows_on(page):
+    return page.evaluate(ROWS)
+
+
+def resolve(visit, page, locator):
+    """The file in the built site a link points to."""
+    target = page.evaluate("(a) => a.href", locator.element_handle())
+    assert target.startswith(visit.base), target
+    return target[len(visit.base):].split("#")[0]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_planner_builds_a_timed_plan_and_restores_it_from_the_url(visit, real_site, lang):
+    catalog = real_site.catalog(lang)
+    first_module, later_module, shared = two_sessions(catalog)
+    words = WORDS[lang]
+    page = visit.open(PAGE[lang])
+    assert page.locator("html").get_attribute("lang") == lang
+    assert page.locator("#planner-output tbody tr").count() == 0
+
+    # Choose one session from each module, then move the later module's session to the top.
+    page.locator(f'input[name="session"][value="{first_module["id"]}"]').check()
+    page.locator(f'input[name="session"][value="{later_module["id"]}"]').check()
+    chosen = page.locator("#planner-chosen li")
+    assert [chosen.nth(i).get_attribute("data-id") for i in range(chosen.count())] == [first_module["id"], later_module["id"]]
+    page.get_by_role("button", name=f"{words['up']}: {later_module['title']}", exact=True).click()
+    assert [chosen.nth(i).get_attribute("data-id") for i in range(chosen.count())] == [later_module["id"], first_module["id"]]
+    assert page.get_by_role("button", name=f"{words['up']}: {later_module['title']}", exact=True).is_disabled()
+    assert page.get_by_role("button", name=f"{words['down']}: {first_module['title']}", exact=True).is_disabled()
+    order = [later_module, first_module]
+
+    page.fill("#planner-start", "08:30")
+    page.fill("#planner-break", "20")
+    page.fill("#planner-date", "2026-12-05")
+    start, brk = 8 * 60 + 30, 20
+
+    # Clock times: the first activities, the break, then every row.
+    rows = rows_on(page)
+    expected, end = expected_rows(order, start, brk)
+    first, second = order[0]["activities"][0]["minutes"], order[0]["activities"][1]["minutes"]
+    assert rows[0][0] == "session" and rows[0][1] == span(start, start + order[0]["duration"])
+    assert rows[1][:2] == ["activity", span(start, start + first)] and order[0]["activities"][0]["title"] in rows[1][2]
+    assert rows[2][:2] == ["activity", span(start + first, start + first + second)]
+    after_first_session = start + order[0]["duration"]
+    break_row = next(row for row in rows if row[0] == "break")
+    assert break_row[1] == span(after_first_session, after_first_session + brk) and words["break"] in break_row[2]
+    second_session = rows[rows.index(break_row) + 1]
+    assert second_session[0] == "session" and order[1]["title"] in second_session[2]
+    assert rows[rows.index(break_row) + 2][1].startswith(clock(after_first_session + brk) + "–")
+    assert [[kind, time] for kind, time, _ in rows] == [[kind, time] for kind, time, _ in expected]
+    assert all(title in text for (_, _, text), (_, _, title) in zip(rows, expected) if title)
+
+    # Totals: the sessions' time, and the day from start to end.
+    session_minutes = order[0]["duration"] + order[1]["duration"]
+    assert end == start + session_minutes + brk
+    assert page.locator("#planner-sessions-total").inner_text() == f"{words['sessions']} · {duration(session_minutes)}"
+    assert page.locator("#planner-day").inner_text() == f"{span(start, end)} ({duration(end - start)})"
+    assert page.locator("#planner-total").inner_text() == f"{span(start, end)} · {duration(end - start)}"
+    assert words["date"] in page.locator("#planner-date-shown").inner_text()
+
+    # One materials list: every name once (case-insensitive), stated quantities added up.
+    merged = merged_materials(order)
+    shown = page.locator(".planner-materials .planner-material").all_inner_texts()
+    assert shown == [f"{qty} × {name}" if qty is not None else name for name, qty, _ in merged.values()]
+    assert len({text.lower() for text in shown}) == len(shown)
+    name, qty, _ = merged[shared]
+    both = [m["qty"] for s in order for m in s["materials"] if m["item"].lower() == shared]
+    assert len(both) == 2 and qty == sum(both)
+    assert [text for text in shown if name.lower() in text.lower()] == [f"{qty} × {name}"]
+    unstated = [(name, len(ids)) for name, qty, ids in merged.values() if qty is None]
+    assert unstated, "the chosen sessions should also have materials without a quantity"
+    for name, _ in unstated:
+        assert shown.count(name) == 1
+
+    # Handouts to print: each once, in order of use, with a PDF and a page that exist.
+    handouts = {h["id"]: h for h in catalog["handouts"]}
+    wanted = list(dict.fromkeys(h for s in order for h in s["handouts"]))
+    items = page.locator(".planner-handouts li")
+    assert [items.nth(i).get_attribute("data-id") for i in range(items.count())] == wanted
+    pdfs_built = os.environ.get("MANUAL_PDF", "1").strip().lower() not in ("0", "no", "false", "off")
+    for i, handout_id in enumerate(wanted):
+        item = items.nth(i)
+        assert handouts[handout_id]["title"] in item.inner_text()
+        assert (real_site.site / resolve(visit, page, item.locator("a.planner-page"))).is_file()
+        if pdfs_built:
+            pdf = resolve(visit, page, item.locator("a.planner-pdf"))
+            assert pdf.endswith(".pdf") and pdf == PREFIX[lang] + handouts[handout_id]["pdf"]
+            assert (real_site.site / pdf).is_file(), pdf
+        else:
+            assert item.locator("a.planner-pdf").count() == 0
+
+    # Lunch in the middle of the second session's first activity: it waits for that activity to end.
+    page.check("#planner-lunch")
+    lunch = (after_first_session + brk + order[1]["activities"][0]["minutes"] - 5, 45)
+    page.fill("#planner-lunch-start", clock(lunch[0]))
+    page.fill("#planner-lunch-minutes", str(lunch[1]))
+    rows = rows_on(page)
+    expected, end = expected_rows(order, start, brk, lunch)
+    lunch_row = next(row for row in rows if row[0] == "lunch")
+    lunch_start = lunch[0] + 5
+    assert lunch_row[1] == span(lunch_start, lunch_start + lunch[1]) and words["lunch"] in lunch_row[2]
+    assert [[kind, time] for kind, time, _ in rows] == [[kind, time] for kind, time, _ in expected]
+    assert page.locator("#planner-day").inner_text() == f"{span(start, end)} ({duration(end - start)})"
+    assert end == start + session_minutes + brk + lunch[1]
+
+    # The whole plan is in the hash; reloading the address restores it.
+    fragment = urlsplit(page.url).fragment
+    params = {key: values[0] for key, values in parse_qs(fragment).items()}
+    assert params == {"s": f"{order[0]['id']},{order[1]['id']}", "d": "2026-12-05", "t": "08:30", "b": "20",
+                      "l": f"{clock(lunch[0])}-{lunch[1]}"}
+    assert "?" not in page.url
+    page.reload()
+    page.wait_for_load_state("load")
+    assert urlsplit(page.url).fragment == fragment
+    assert [chosen.nth(i).get_attribute("data-id") for i in range(chosen.count())] == [s["id"] for s in order]
+    assert page.locator(f'input[name="session"][value="{first_module["id"]}"]').is_checked()
+    assert page.locator(f'input[name="session"][value="{later_module["id"]}"]').is_checked()
+    assert page.locator('input[name="session"]:checked').count() == 2
+    assert page.input_value("#planner-start") == "08:30" and page.input_value("#planner-break") == "20"
+    assert page.input_value("#planner-date") == "2026-12-05" and page.is_checked("#planner-lunch")
+    assert page.input_value("#planner-lunch-start") == clock(lunch[0]) and page.input_value("#planner-lunch-minutes") == "45"
+    assert rows_on(page) == rows
+
+    # Removing a session updates the plan and the address.
+    page.get_by_role("button", name=f"{words['remove']}: {order[0]['title']}", exact=True).click()
+    assert parse_qs(urlsplit(page.url).fragment)["s"] == [order[1]["id"]]
+    assert not page.locator(f'input[name="session"][value="{order[0]["id"]}"]').is_checked()
+    assert rows_on(page)[1][1] == span(start, start + order[1]["activities"][0]["minutes"])
+
+    assert visit.blocked == [], f"requests to other hosts: {visit.blocked[:5]}"
+    assert visit.errors == [], f"console errors: {visit.errors[:5]}"
+
+
+def test_a_shared_link_opens_the_same_plan_in_the_other_language(visit, real_site):
+    es, en = real_site.catalog("es"), real_site.catalog("en")
+    ids = [es["sessions"][-1]["id"], es["sessions"][0]["id"]]
+    fragment = f"s={','.join(ids)}&t=14:00&b=10"
+    times = {}
+    for lang in ("es", "en"):
+        page = visit.open(PAGE[lang] + "#" + fragment)
+        catalog = {"es": es, "en": en}[lang]
+        sessions = [next(s for s in catalog["sessions"] if s["id"] == i) for i in ids]
+        expected, end = expected_rows(sessions, 14 * 60, 10)
+        rows = rows_on(page)
+        assert [[kind, time] for kind, time, _ in rows] == [[kind, time] for kind, time, _ in expected]
+        assert sessions[0]["title"] in rows[0][2]
+        times[lang] = [time for _, time, _ in rows]
+    assert times["es"] == times["en"]
+    assert visit.blocked == [] and visit.errors == []
+
+
+def test_bad_values_in_the_address_fall_back_to_defaults(visit, real_site):
+    catalog = real_site.catalog("es")
+    session = catalog["sessions"][0]
+    page = visit.open(PAGE["es"] + f"#s=nope,{session['id']},{session['id']}&t=25:99&b=abc&d=2026-02-30&l=x")
+    assert page.locator("#planner-chosen li").count() == 1
+    assert page.input_value("#planner-start") == "09:00" and page.input_value("#planner-break") == "15"
+    assert page.input_value("#planner-date") == "" and not page.is_checked("#planner-lunch")
+    assert rows_on(page)[1][1] == span(9 * 60, 9 * 60 + session["activities"][0]["minutes"])
+    assert visit.errors == []
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_planner_fits_a_phone_prints_only_the_plan_and_is_accessible(visit, real_site, lang):
+    from axe_playwright_python.sync_playwright import Axe
+    catalog = real_site.catalog(lang)
+    ids = ",".join(s["id"] for s in catalog["sessions"][:3])
+    visit.page.set_viewport_size({"width": 360, "height": 640})
+    page = visit.open(PAGE[lang] + f"#s={ids}&d=2026-12-05&t=09:00&b=15&l=13:00-60")
+    assert page.locator("#planner-output tbody tr").count() > 10
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    assert visit.errors == [], f"console errors: {visit.errors[:5]}"
+    # axe reads the stylesheets itself (console errors from file:// are its own, so they are checked above)
+    serious = [(v["id"], len(v["nodes"])) for v in Axe().run(page).response["violations"]
+               if v["impact"] in ("serious", "critical")]
+    assert serious == []
+    page.emulate_media(media="print")
+    assert not page.locator("#planner-form").is_visible()
+    assert not page.locator("#planner-print").is_visible()
+    assert page.locator(".planner-agenda").is_visible() and page.locator(".planner-materials").is_visible()
+    assert visit.blocked == []
+
+
+SYNTHETIC = [  # (title, [activity minutes]) per session: lunch in a break, at a session's end, mid-activity, never
+    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (10 * 60 + 40, 60)},
+    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (10 * 60 + 30, 30)},
+    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 0, "lunch": (9 * 60 + 50, 45)},
+    {"sessions": [[30, 60], [45, 45]], "start": 9 * 60, "break": 10, "lunch": (12 * 60, 60)},
+    {"sessions": [[120], [120]], "start": 23 * 60, "break": 30, "lunch": None},
+]
+
+
+def test_scheduling_rules_match_the_written_rule(visit):
+    page = visit.open(PAGE["es"])
+    for case in SYNTHETIC:
+        sessions = [{"id": f"s{i}", "title": f"S{i}", "duration": sum(minutes),
+                     "activities": [{"title": f"A{i}.{j}", "minutes": m, "grouping": "plenary"} for j, m in enumerate(minutes)]}
+                    for i, minutes in enumerate(case["sessions"])]
+        lunch = {"start": case["lunch"][0], "minutes": case["lunch"][1]} if case["lunch"] else None
+        agenda = page.evaluate("""([sessions, start, brk, lunch]) => {
+            const agenda = window.manualPlanner.buildAgenda(sessions, {start: start, breakMinutes: brk, lunch: lunch});
+            return {end: agenda.end, rows: agenda.rows.map(r => [r.kind, window.manualPlanner.formatSpan(r.start, r.end)])};
+        }""", [sessions, case["start"], case["break"], lunch])
+        expected, end = expected_rows(sessions, case["start"], case["break"], case["lunch"])
+        assert agenda["rows"] == [[kind, time] for kind, time, _ in expected], case
+        assert agenda["end"] == end
+    # The last case runs past midnight: clock times wrap, as on a watch.
+    assert agenda["rows"][-1][1] == "00:30–02:30"
+
+
+def test_materials_merge_case_insensitively_and_times_read_as_hh_mm(visit):
+    page = visit.open(PAGE["en"])
+    merged = page.evaluate("""() => window.manualPlanner.mergeMaterials([
+        {id: "a", materials: [{item: "Flip chart paper", qty: 6}, {item: "Markers", qty: null}, {item: "Pens", qty: 25}]},
+        {id: "b", materials: [{item: "flip  chart PAPER ", qty: 4}, {item: "MARKERS", qty: null}, {item: "pens", qty: null}]},
+        {id: "c", materials: [{item: "Tape", qty: null}, {item: "Flip chart paper", qty: 2}]}])""")
+    assert [(m["item"], m["qty"], m["unstated"]) for m in merged] == [
+        ("Flip chart paper", 12, 0), ("Markers", None, 2), ("Pens", 25, 1), ("Tape", None, 1)]
+    logic = "window.manualPlanner"
+    assert page.evaluate(f"[{logic}.formatClock(545), {logic}.formatClock(1500), {logic}.formatClock(-30)]") == [
+        "09:05", "01:00", "23:30"]
+    assert page.evaluate(f"['9:30', '0930', '930', '9.30', '9h30', '14', '24:00', '9:60', 'x']"
+                         f".map({logic}.parseTimeInput)") == [570, 570, 570, 570, 570, 840, None, None, None]
+    assert page.evaluate(f"[{logic}.formatDuration(45), {logic}.formatDuration(120), {logic}.formatDuration(135)]") == [
+        "45 min", "2 h", "2 h 15 min"]
