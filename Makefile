@@ -42,7 +42,7 @@ browser: system-deps-test $(VENV)/.test-deps
 
 ## serve: live preview for authors; edits in docs/ and modules/ reload
 serve: system-deps $(VENV)/.site-deps
-	$(VENV)/bin/mkdocs serve
+	MANUAL_PDF=$${MANUAL_PDF:-preview} $(VENV)/bin/mkdocs serve
 
 clean:
 	rm -rf site dist .build .cache
@@ -58,3 +58,7 @@ translations: $(VENV)/.site-deps
 ## translations-stamp: record in each translation the Spanish source it now matches (after updating it)
 translations-stamp: $(VENV)/.site-deps
 	$(PY) scripts/translations.py --stamp $(FILES)
+
+## bench: build time, PDF time, edit-rebuild time and memory for synthetic manuals of 7, 35 and 70 modules
+bench: system-deps $(VENV)/.site-deps
+	$(PY) scripts/bench.py

@@ -111,11 +111,22 @@ _cache: dict[str, Loaded] = {}
 rendered: dict[str, dict[str, dict]] = {}
 
 
+_active: list[Loaded] = []
+
+
 def loaded(config) -> Loaded:
-    """The validated manual. Raises PluginError listing every problem (no traceback, exit 1)."""
+    """The manual validated at the start of this build (see load)."""
+    return _active[0] if _active else load(config)
+
+
+def load(config) -> Loaded:
+    """Validate the manual unless no source file changed since the last build; called once per build
+    (on_pre_build). Raises PluginError listing every problem (no traceback, exit 1)."""
+    _active.clear()
     s = settings(config)
     key = _fingerprint(s)
     if key in _cache:
+        _active.append(_cache[key])
         return _cache[key]
     try:
         schema = load_schema(str(s.schema_path))
@@ -137,12 +148,21 @@ def loaded(config) -> Loaded:
         raise PluginError(ContentError(problems).report())
     _cache.clear()
     _cache[key] = Loaded(s, manual, facts, labels, schema, {})
+    _active.append(_cache[key])
     return _cache[key]
 
 
+def pdf_mode() -> str:
+    """MANUAL_PDF: 1 (default) renders every PDF; preview (make serve) never makes a rebuild wait for
+    PDFs; 0 skips PDFs for the quickest preview (links to PDFs are then left out)."""
+    value = os.environ.get("MANUAL_PDF", "1").strip().lower()
+    if value in ("0", "no", "false", "off"):
+        return "off"
+    return "preview" if value == "preview" else "on"
+
+
 def pdf_enabled() -> bool:
-    """MANUAL_PDF=0 skips PDF rendering for a quick preview (links to PDFs are then left out)."""
-    return os.environ.get("MANUAL_PDF", "1").strip().lower() not in ("0", "no", "false", "off")
+    return pdf_mode() != "off"
 
 
 def pdfs(config, lang: str) -> dict[str, str]:

@@ -7,4 +7,4 @@ import build_context
 
 @build_context.reported
 def on_pre_build(config):
-    build_context.loaded(config)
+    build_context.load(config)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import build_context
 from manualgen.facts import replace_fact_refs
-from manualgen.glossary import abbreviations, parse_glossary
+from manualgen.glossary import abbreviations, parse_glossary, strip_abbreviations
 from manualgen.reference import MARKER as REFERENCE_MARKER, schema_reference
 from manualgen.render import rewrite_blocks
 from manualgen.translations import translation_status
@@ -38,29 +38,32 @@ def on_page_markdown(markdown, page, config, files):
     markdown = replace_fact_refs(markdown, data.facts, lang, labels)
     if REFERENCE_MARKER in markdown:
         markdown = markdown.replace(REFERENCE_MARKER, schema_reference(data.schema, lang))
-    glossary_page = (config.extra.get("manual") or {}).get("glossary", "glosario")
-    if page.file.src_uri.split(".")[0] != glossary_page:
-        markdown += "\n\n" + glossary_abbreviations(config, lang, glossary_page)
     return markdown
 
 
-_glossaries: dict[tuple[str, str, float], str] = {}
+def _glossary_stem(config) -> str:
+    return (config.extra.get("manual") or {}).get("glossary", "glosario")
 
 
-def glossary_abbreviations(config, lang: str, stem: str) -> str:
-    """Abbreviations from docs/<stem>.<lang>.md, read once per change of the file."""
-    path = build_context.settings(config).docs_dir / f"{stem}.{lang}.md"
-    if not path.is_file():
-        return ""
-    key = (str(path), lang, path.stat().st_mtime)
-    if key not in _glossaries:
-        _glossaries[key] = abbreviations(parse_glossary(path.read_text(encoding="utf-8")))
-    return _glossaries[key]
+@build_context.reported
+def on_config(config):
+    """Terms of this language's glossary page explained on hover on every page (abbr extension glossary).
+
+    Runs again for each language build (PITFALLS.md §8); giving the extension its glossary is far cheaper
+    than appending a hundred '*[term]: …' lines to every page for Markdown to parse."""
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language or i18n.default_language
+    path = build_context.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
+    entries = parse_glossary(path.read_text(encoding="utf-8")) if path.is_file() else []
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
+    return config
 
 
 @build_context.reported
 def on_page_content(html, page, config, files):
     lang = build_context.current_language(config)
+    if page.file.src_uri.split(".")[0] == _glossary_stem(config):
+        html = strip_abbreviations(html)
     build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
 

@@ -7,6 +7,7 @@ HTML in .cache/pdf/, so a rebuild with no content change renders nothing again. 
 from __future__ import annotations
 
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -109,7 +110,8 @@ def on_post_build(config):
     jobs.append((paths["manual"], env.get_template("print/manual.html").render(
         doc=doc("manual", f"{config.site_name} — {labels['manual_edition']}", modules=modules, chapters=front,
                 back_chapters=back, edition=edition), manual=base_view)))
-    _render_all(jobs, Path(config.site_dir) / prefix, Path(s.root) / s.pdf.get("cache", ".cache/pdf"), lang)
+    _render_all(jobs, Path(config.site_dir) / prefix, Path(s.root) / s.pdf.get("cache", ".cache/pdf"), lang,
+                preview=build_context.pdf_mode() == "preview", manual_path=paths["manual"])
 
 
 def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
@@ -121,22 +123,48 @@ def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
     return {"anchor": anchor, "title": entry["title"], "content": html}
 
 
-def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache_dir: Path, lang: str) -> None:
+def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache_dir: Path, lang: str,
+                preview: bool = False, manual_path: str = "") -> None:
+    """Copy cached PDFs and render the missing ones (in parallel, one process per core).
+
+    In preview (`make serve`) the build does not wait: missing PDFs render in the background and appear
+    a moment after the page reloads, and the whole manual is left for `make site`."""
     cache, version = PdfCache(cache_dir), renderer_version()
     keyed = [(rel, html, cache_key(html, version)) for rel, html in jobs]
-    missing = {key: html for _, html, key in keyed if cache.get(key) is None}
-    started = time.monotonic()
-    if missing:
-        log.info(f"PDF [{lang}]: rendering {len(missing)} of {len(jobs)} PDFs ({len(jobs) - len(missing)} from the cache)…")
-        workers = max(1, min(len(missing), os.cpu_count() or 1))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {key: pool.submit(render_pdf, html, out_dir) for key, html in missing.items()}
-            for done, (key, future) in enumerate(futures.items(), start=1):
-                cache.put(key, future.result())
-                if done % 5 == 0 or done == len(futures):
-                    log.info(f"PDF [{lang}]: {done}/{len(futures)} rendered")
+    missing = [(rel, html, key) for rel, html, key in keyed if not cache.path(key).is_file()]
     for rel, _, key in keyed:
-        target = out_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(cache.get(key))
-    log.info(f"PDF [{lang}]: {len(jobs)} PDFs ready in {time.monotonic() - started:.1f} s")
+        if cache.path(key).is_file():
+            _write(out_dir / rel, cache.get(key))
+    if not missing:
+        log.info(f"PDF [{lang}]: {len(jobs)} PDFs from the cache")
+        return
+    if preview:
+        skipped = [m for m in missing if m[0] == manual_path]
+        missing = [m for m in missing if m[0] != manual_path]
+        if skipped:
+            log.info(f"PDF [{lang}]: preview: the complete manual PDF is rendered by `make site`")
+        threading.Thread(target=_render_missing, args=(missing, out_dir, cache, lang), daemon=True).start()
+        return
+    _render_missing(missing, out_dir, cache, lang)
+
+
+def _render_missing(missing, out_dir: Path, cache: PdfCache, lang: str) -> None:
+    if not missing:
+        return
+    started = time.monotonic()
+    log.info(f"PDF [{lang}]: rendering {len(missing)} PDFs…")
+    workers = max(1, min(len(missing), os.cpu_count() or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures = [(rel, key, pool.submit(render_pdf, html, out_dir)) for rel, html, key in missing]
+        for done, (rel, key, future) in enumerate(futures, start=1):
+            data = future.result()
+            cache.put(key, data)
+            _write(out_dir / rel, data)
+            if done % 5 == 0 or done == len(futures):
+                log.info(f"PDF [{lang}]: {done}/{len(futures)} rendered")
+    log.info(f"PDF [{lang}]: {len(missing)} PDFs rendered in {time.monotonic() - started:.1f} s")
+
+
+def _write(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)

@@ -1,5 +1,5 @@
-"""Glossary terms explained on hover: the glossary page's definition list becomes Markdown abbreviations
-(`*[term]: definition`, rendered as <abbr title>) appended to every other page of the same language."""
+"""Glossary terms explained on hover: the glossary page's definition list becomes the abbr extension's
+glossary for the language being built (each term rendered as <abbr title="definition">)."""
 from __future__ import annotations
 
 import re
@@ -24,12 +24,19 @@ def plain_text(text: str) -> str:
     return text.replace('"', "'").strip()
 
 
-def abbreviations(entries: list[tuple[str, str]]) -> str:
-    """Abbreviation lines for each term and, for ordinary words, their lower-case form used mid-sentence."""
-    lines = []
+def abbreviations(entries: list[tuple[str, str]]) -> dict[str, str]:
+    """Each term and, for ordinary words, the lower-case form used mid-sentence, with its definition."""
+    glossary = {}
     for term, definition in entries:
-        forms = [term]
+        glossary[term] = definition
         if term[:1].isupper() and not term.isupper() and term[1:2].islower():
-            forms.append(term[0].lower() + term[1:])
-        lines += [f"*[{form}]: {definition}" for form in forms]
-    return "\n".join(lines)
+            glossary[term[0].lower() + term[1:]] = definition
+    return glossary
+
+
+ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
+
+
+def strip_abbreviations(html: str) -> str:
+    """The glossary page itself shows the definitions: no hover boxes there."""
+    return ABBR_TAG.sub("", html)

@@ -58,7 +58,23 @@ class Manual:
     pages: list[Page] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)  # paths inside modules/
 
+    _lookups: dict = field(default_factory=dict, repr=False)  # built once the manual is loaded
+
+    def _lookup(self, kind: str) -> dict:
+        if kind not in self._lookups:
+            if kind == "id":
+                self._lookups[kind] = {(p.lang, p.id): p for p in reversed(self.pages)}
+            else:
+                self._lookups[kind] = {(p.lang, p.key): p for p in self.pages}
+        return self._lookups[kind]
+
     def of(self, lang: str, page_type: str) -> list[Page]:
+        """Pages of a type in reading order (module order, then page order); computed once."""
+        if (lang, page_type) not in self._lookups:
+            self._lookups[(lang, page_type)] = self._sorted(lang, page_type)
+        return self._lookups[(lang, page_type)]
+
+    def _sorted(self, lang: str, page_type: str) -> list[Page]:
         found = [p for p in self.pages if p.lang == lang and p.type == page_type]
         module_order = {p.id: p.meta.get("order", 0) for p in self.pages if p.lang == lang and p.type == "module"}
         if page_type == "module":
@@ -66,10 +82,10 @@ class Manual:
         return sorted(found, key=lambda p: (module_order.get(p.meta.get("module"), 999), p.meta.get("order", 0), p.id))
 
     def by_id(self, lang: str, page_id: str) -> Page | None:
-        return next((p for p in self.pages if p.lang == lang and p.id == page_id), None)
+        return self._lookup("id").get((lang, page_id))
 
     def by_key(self, lang: str, key: str) -> Page | None:
-        return next((p for p in self.pages if p.lang == lang and p.key == key), None)
+        return self._lookup("key").get((lang, key))
 
 
 def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema: dict,

@@ -92,16 +92,16 @@ def merged_materials(sessions):
 
 
 def two_sessions(catalog):
-    """Two sessions from different modules that both use handouts and both state a quantity for one material."""
+    """Two sessions from different modules that both use handouts (one in common if possible) and both state a
+    quantity for one material."""
     sessions = catalog["sessions"]
-    for a in sessions:
-        for b in sessions:
-            if a["module"] >= b["module"] or not (a["handouts"] and b["handouts"]):
-                continue
-            stated_a = {m["item"].lower() for m in a["materials"] if m["qty"] is not None}
-            stated_b = {m["item"].lower() for m in b["materials"] if m["qty"] is not None}
-            if stated_a & stated_b:
-                return a, b, sorted(stated_a & stated_b)[0]
+    pairs = [(a, b) for a in sessions for b in sessions if a["module"] < b["module"] and a["handouts"] and b["handouts"]]
+    pairs.sort(key=lambda pair: not set(pair[0]["handouts"]) & set(pair[1]["handouts"]))  # shared handout first
+    for a, b in pairs:
+        stated_a = {m["item"].lower() for m in a["materials"] if m["qty"] is not None}
+        stated_b = {m["item"].lower() for m in b["materials"] if m["qty"] is not None}
+        if stated_a & stated_b:
+            return a, b, sorted(stated_a & stated_b)[0]
     pytest.fail("the catalog has no two sessions from different modules sharing a counted material")
 
 
@@ -182,6 +182,8 @@ def test_planner_builds_a_timed_plan_and_restores_it_from_the_url(visit, real_si
     # Handouts to print: each once, in order of use, with a PDF and a page that exist.
     handouts = {h["id"]: h for h in catalog["handouts"]}
     wanted = list(dict.fromkeys(h for s in order for h in s["handouts"]))
+    if set(order[0]["handouts"]) & set(order[1]["handouts"]):
+        assert len(wanted) < len(order[0]["handouts"]) + len(order[1]["handouts"])  # a shared handout, listed once
     items = page.locator(".planner-handouts li")
     assert [items.nth(i).get_attribute("data-id") for i in range(items.count())] == wanted
     pdfs_built = os.environ.get("MANUAL_PDF", "1").strip().lower() not in ("0", "no", "false", "off")
@@ -293,6 +295,8 @@ SYNTHETIC = [  # (title, [activity minutes]) per session: lunch in a break, at a
     {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (10 * 60 + 30, 30)},
     {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 0, "lunch": (9 * 60 + 50, 45)},
     {"sessions": [[30, 60], [45, 45]], "start": 9 * 60, "break": 10, "lunch": (12 * 60, 60)},
+    {"sessions": [[30, 60], [45]], "start": 9 * 60, "break": 15, "lunch": (9 * 60 + 10, 40)},
+    {"sessions": [[30, 60], [45]], "start": 9 * 60, "break": 15, "lunch": (8 * 60, 40)},
     {"sessions": [[120], [120]], "start": 23 * 60, "break": 30, "lunch": None},
 ]
 
@@ -312,7 +316,7 @@ def test_scheduling_rules_match_the_written_rule(visit):
         assert agenda["rows"] == [[kind, time] for kind, time, _ in expected], case
         assert agenda["end"] == end
     # The last case runs past midnight: clock times wrap, as on a watch.
-    assert agenda["rows"][-1][1] == "00:30–02:30"
+    assert agenda["rows"][-1][1] == "01:30–03:30"
 
 
 def test_materials_merge_case_insensitively_and_times_read_as_hh_mm(visit):

@@ -98,7 +98,16 @@ def test_pdfs_are_reproducible_and_cached(tmp_path):
         assert (a.site / rel).read_bytes() == (b.site / rel).read_bytes(), f"{rel} differs between two builds"
     again = mkdocs_build(first, tmp_path / "site-a", **env)
     assert again.returncode == 0
-    assert "rendering" not in again.output and "PDFs ready" in again.output
+    assert "rendering" not in again.output
+    assert again.output.count("4 PDFs from the cache") == 2, again.output  # both languages, nothing rendered
+
+
+def test_preview_never_waits_for_the_whole_manual(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="preview")
+    assert build.returncode == 0, build.output
+    assert "the complete manual PDF is rendered by `make site`" in build.output
+    assert not (build.site / "pdf" / "manual-para-quien-facilita.pdf").exists()
 
 
 def test_pdfs_can_be_skipped_for_a_quick_preview(tmp_path):

@@ -22,7 +22,12 @@ def test_definition_list_becomes_terms_with_plain_definitions():
 
 
 def test_abbreviations_cover_the_mid_sentence_form_but_not_acronyms():
-    lines = abbreviations(parse_glossary(GLOSSARY)).splitlines()
-    assert "*[Caja del hombre]: Imagen de los mandatos que se imponen a los hombres. Vea el contexto." in lines
-    assert any(line.startswith("*[caja del hombre]:") for line in lines)
-    assert "*[CEM]: Centro Emergencia Mujer." in lines and not any(line.startswith("*[cEM]") for line in lines)
+    glossary = abbreviations(parse_glossary(GLOSSARY))
+    assert glossary["Caja del hombre"] == "Imagen de los mandatos que se imponen a los hombres. Vea el contexto."
+    assert glossary["caja del hombre"] == glossary["Caja del hombre"]
+    assert glossary["CEM"] == "Centro Emergencia Mujer." and "cEM" not in glossary
+
+
+def test_the_glossary_page_keeps_no_hover_boxes():
+    from manualgen.glossary import strip_abbreviations
+    assert strip_abbreviations('<p><abbr title="x">CEM</abbr> y más</p>') == "<p>CEM y más</p>"

@@ -1,0 +1,151 @@
+"""`make bench`: how the build scales. Generates synthetic manuals of N modules (copies of the real seven,
+renumbered, both languages, with their sessions, notes and handouts) in a temporary folder and measures, as the
+median of several runs:
+
+  html      full strict build with the project's hooks, PDFs off
+  plain     the same pages built by plain MkDocs + Material + i18n with the project's hooks off
+  pdf-cold  full build rendering every PDF into an empty cache
+  pdf-warm  full build with every PDF in the cache
+  edit      rebuild after editing one session with a warm cache, as `make serve` does it (MANUAL_PDF=preview)
+  memory    peak resident memory of the largest build process (pdf-cold)
+
+It prints a table and writes it to bench-results.md (or --out). Not part of `make test`.
+Usage: python scripts/bench.py [--sizes 7 35 70] [--runs 3] [--pdf-runs 1]
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "hooks", "overrides", "schema", "data", "docs")
+
+
+def make_manual(target: Path, modules: int) -> Path:
+    """Copy the project and replicate its seven modules up to `modules`, with fresh ids and folders."""
+    target.mkdir(parents=True)
+    for part in PARTS:
+        src = ROOT / part
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, target / part)
+    originals = sorted(p for p in (ROOT / "modules").iterdir() if p.is_dir())
+    for number in range(1, modules + 1):
+        source = originals[(number - 1) % len(originals)]
+        old = int(source.name[:2])
+        folder = target / "modules" / (source.name if number <= len(originals) else f"{number:02d}-{source.name[3:]}-{number:02d}")
+        folder.mkdir(parents=True)
+        for file in source.iterdir():
+            text = file.read_text(encoding="utf-8")
+            if number != old:
+                text = re.sub(rf"\bm{old:02d}(?=-[sh]\d\d\b)", f"m{number:02d}", text)
+                text = re.sub(rf"^(id|module): m{old:02d}$", rf"\1: m{number:02d}", text, flags=re.M)
+                if file.name.startswith("index."):
+                    text = re.sub(r"^order: \d+$", f"order: {number}", text, count=1, flags=re.M)
+                    text = re.sub(r'^title: "?(.*?)"?$', lambda m: f'title: "{m[1]} ({number})"', text, count=1, flags=re.M)
+            (folder / file.name).write_text(text, encoding="utf-8")
+    return target
+
+
+def make_plain(project: Path) -> Path:
+    """The same pages as a plain MkDocs + Material + i18n site: modules/ inside docs/, no hooks, no templates."""
+    plain = project.parent / "plain"
+    shutil.copytree(project / "docs", plain / "docs")
+    shutil.copytree(project / "modules", plain / "docs" / "modules")
+    for page in (plain / "docs").rglob("*.md"):
+        page.write_text(re.sub(r"^template:.*\n", "", page.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\nhooks:\n")[0] + "\n"
+    config = config.replace("strict: true", "strict: false").replace("  custom_dir: overrides\n", "")
+    config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
+    (plain / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return plain
+
+
+def timed(project: Path, site: Path, **env) -> tuple[float, float]:
+    """(seconds, peak MiB of the largest process) for one `mkdocs build` in a fresh process."""
+    run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", **env}
+    wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
+               "r = subprocess.run([sys.executable, '-m', 'mkdocs', 'build', '-q', '--site-dir', sys.argv[1]]); "
+               "d = time.perf_counter() - t; m = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024; "
+               "print(f'{d} {m}'); sys.exit(r.returncode)")
+    result = subprocess.run([sys.executable, "-c", wrapper, str(site)], cwd=project, env=run_env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{result.stderr[-3000:]}")
+    seconds, memory = result.stdout.split()[-2:]
+    return float(seconds), float(memory)
+
+
+def median(values):
+    return statistics.median(values)
+
+
+def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
+    project = make_manual(work / f"n{size}" / "project", size)
+    plain = make_plain(project)
+    sessions = len(list((project / "modules").rglob("[0-9][0-9]-*.es.md")))
+    site = project.parent / "site"
+    html = median([timed(project, site, MANUAL_PDF="0")[0] for _ in range(runs)])
+    plain_time = median([timed(plain, plain.parent / "plain-site")[0] for _ in range(runs)])
+    cold, memory = [], []
+    for _ in range(pdf_runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        seconds, peak = timed(project, site)
+        cold.append(seconds)
+        memory.append(peak)
+    warm = median([timed(project, site)[0] for _ in range(runs)])
+    edits = []
+    session = sorted((project / "modules").rglob("01-*.es.md"))[0]
+    for run in range(runs):
+        text = session.read_text(encoding="utf-8")
+        session.write_text(text.replace("\n/// key-messages", f"\nEdición {run} del banco de pruebas.\n\n/// key-messages", 1), encoding="utf-8")
+        edits.append(timed(project, site, MANUAL_PDF="preview")[0])
+    return {"modules": size, "sessions": sessions, "html": html, "plain": plain_time, "ratio": html / plain_time,
+            "pdf_cold": median(cold), "pdf_warm": warm, "edit": median(edits), "edit_ratio": median(edits) / html,
+            "per_session": html / sessions, "memory": max(memory)}
+
+
+def table(rows: list[dict], runs: int, pdf_runs: int) -> str:
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+    lines = [f"Machine: {machine}. Median of {runs} runs ({pdf_runs} for cold PDF rendering).", "",
+             "| modules | sessions | plain MkDocs | with hooks (HTML) | hooks overhead | s per session | PDFs cold | PDFs warm | edit one session (serve) | edit / HTML | peak memory |",
+             "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r['modules']} | {r['sessions']} | {r['plain']:.1f} s | {r['html']:.1f} s | {r['ratio']:.2f}× | "
+                     f"{r['per_session']:.3f} | {r['pdf_cold']:.0f} s | {r['pdf_warm']:.1f} s | {r['edit']:.1f} s | "
+                     f"{r['edit_ratio']:.2f}× | {r['memory']:.0f} MiB |")
+    if len(rows) > 1:
+        growth = rows[-1]["per_session"] / rows[0]["per_session"]
+        lines += ["", f"Time per session at N={rows[-1]['modules']} is {growth:.2f}× that at N={rows[0]['modules']}."]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[7, 35, 70])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--pdf-runs", type=int, default=1)
+    parser.add_argument("--out", default=str(ROOT / "bench-results.md"))
+    args = parser.parse_args(argv)
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="manual-bench-") as work:
+        for size in args.sizes:
+            started = time.perf_counter()
+            rows.append(bench(size, args.runs, args.pdf_runs, Path(work)))
+            print(f"N={size}: done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    text = table(rows, args.runs, args.pdf_runs)
+    Path(args.out).write_text(text, encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
