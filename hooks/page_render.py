@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import build_context
 from manualgen.facts import replace_fact_refs
-from manualgen.glossary import abbreviations, parse_glossary, strip_abbreviations
 from manualgen.reference import MARKER as REFERENCE_MARKER, schema_reference
 from manualgen.render import rewrite_blocks
 from manualgen.translations import translation_status
@@ -41,29 +40,9 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
-def _glossary_stem(config) -> str:
-    return (config.extra.get("manual") or {}).get("glossary", "glosario")
-
-
-@build_context.reported
-def on_config(config):
-    """Terms of this language's glossary page explained on hover on every page (abbr extension glossary).
-
-    Runs again for each language build (PITFALLS.md §8); giving the extension its glossary is far cheaper
-    than appending a hundred '*[term]: …' lines to every page for Markdown to parse."""
-    i18n = config.plugins["i18n"]
-    lang = i18n.current_language or i18n.default_language
-    path = build_context.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
-    entries = parse_glossary(path.read_text(encoding="utf-8")) if path.is_file() else []
-    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
-    return config
-
-
 @build_context.reported
 def on_page_content(html, page, config, files):
     lang = build_context.current_language(config)
-    if page.file.src_uri.split(".")[0] == _glossary_stem(config):
-        html = strip_abbreviations(html)
     build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
 
@@ -95,8 +74,8 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/schedule.html":
         options = (config.extra.get("manual") or {}).get("schedule") or {}
         view["schedule"] = schedule_view(data.manual, lang, labels, options)
-    elif template in ("manual/key-messages.html", "manual/notes.html"):
-        kinds = ["key-messages"] if template == "manual/key-messages.html" else ["facilitator", "safety"]
+    elif template == "manual/gathered.html":
+        kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
                                                  data.settings.modules_dir, page.url)
     elif template == "manual/materials.html":

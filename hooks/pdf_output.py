@@ -16,7 +16,8 @@ import segno
 from mkdocs.plugins import event_priority
 
 import build_context
-from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_pdf, renderer_version
+from manualgen.pdf import (PdfCache, assemble, cache_key, demote_headings, prefix_ids, print_links, render_part, render_pdf,
+                           renderer_version)
 from manualgen.views import session_view
 
 log = build_context.log
@@ -107,11 +108,32 @@ def on_post_build(config):
     front = [c for c in chapters(s.pdf.get("front_pages", [])) if c]
     back = [c for c in chapters(s.pdf.get("back_pages", [])) if c]
     edition = time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or time.time()))
-    jobs.append((paths["manual"], env.get_template("print/manual.html").render(
-        doc=doc("manual", f"{config.site_name} — {labels['manual_edition']}", modules=modules, chapters=front,
-                back_chapters=back, edition=edition), manual=base_view)))
-    _render_all(jobs, Path(config.site_dir) / prefix, Path(s.root) / s.pdf.get("cache", ".cache/pdf"), lang,
-                preview=build_context.pdf_mode() == "preview", manual_path=paths["manual"])
+    title = f"{config.site_name} — {labels['manual_edition']}"
+    part = lambda **extra: env.get_template("print/manual.html").render(  # noqa: E731
+        doc=doc("manual", title, page_counter="none", edition=edition, **extra), manual=base_view)
+    parts = []
+    contents = [{"level": 1, "title": c["title"], "anchor": c["anchor"]} for c in front]
+    if front:
+        parts.append(part(part="chapters", chapters=front))
+    for module in modules:
+        parts.append(part(part="module", module=module))
+        contents.append({"level": 1, "title": f"{labels['module']} {module['order']}: {module['title']}", "anchor": module["anchor"]})
+        contents += [{"level": 2, "title": i["title"], "anchor": f"{i['id']}-titulo"} for i in module["sessions"] + module["handouts"]]
+    if back:
+        parts.append(part(part="chapters", chapters=back))
+        contents += [{"level": 1, "title": c["title"], "anchor": c["anchor"]} for c in back]
+    manual_job = {
+        "path": paths["manual"], "parts": parts, "contents": contents,
+        "front": lambda entries: part(part="front", contents=entries),
+        "numbers": lambda total: env.get_template("print/page-numbers.html").render(
+            doc={"lang": lang, "title": title, "total": total, "page_counter": _page_counter(labels)}),
+        "metadata": {"Title": title, "Author": config.site_author or config.site_name,
+                     "Subject": config.site_description or "", "Creator": "manual-masculinidades"},
+    }
+    out_dir, cache = Path(config.site_dir) / prefix, PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"))
+    preview = build_context.pdf_mode() == "preview"
+    _render_all(jobs, out_dir, cache, lang, preview=preview)
+    _render_manual(manual_job, out_dir, cache, lang, preview=preview)
 
 
 def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
@@ -123,13 +145,12 @@ def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
     return {"anchor": anchor, "title": entry["title"], "content": html}
 
 
-def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache_dir: Path, lang: str,
-                preview: bool = False, manual_path: str = "") -> None:
+def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache: PdfCache, lang: str, preview: bool = False) -> None:
     """Copy cached PDFs and render the missing ones (in parallel, one process per core).
 
     In preview (`make serve`) the build does not wait: missing PDFs render in the background and appear
-    a moment after the page reloads, and the whole manual is left for `make site`."""
-    cache, version = PdfCache(cache_dir), renderer_version()
+    a moment after the page reloads."""
+    version = renderer_version()
     keyed = [(rel, html, cache_key(html, version)) for rel, html in jobs]
     missing = [(rel, html, key) for rel, html, key in keyed if not cache.path(key).is_file()]
     for rel, _, key in keyed:
@@ -139,10 +160,6 @@ def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache_dir: Path, lan
         log.info(f"PDF [{lang}]: {len(jobs)} PDFs from the cache")
         return
     if preview:
-        skipped = [m for m in missing if m[0] == manual_path]
-        missing = [m for m in missing if m[0] != manual_path]
-        if skipped:
-            log.info(f"PDF [{lang}]: preview: the complete manual PDF is rendered by `make site`")
         threading.Thread(target=_render_missing, args=(missing, out_dir, cache, lang), daemon=True).start()
         return
     _render_missing(missing, out_dir, cache, lang)
@@ -168,3 +185,57 @@ def _render_missing(missing, out_dir: Path, cache: PdfCache, lang: str) -> None:
 def _write(target: Path, data: bytes) -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+
+
+def _render_manual(job: dict, out_dir: Path, cache: PdfCache, lang: str, preview: bool = False) -> None:
+    """The complete manual, rendered as parts (front, chapters, one per module) and joined.
+
+    Parts render in parallel and are cached one by one, so editing one session re-renders one module.
+    The contents' page numbers come from where each part's anchors fell; page numbers are stamped last."""
+    version = renderer_version()
+    keys = [cache_key(html, version) for html in job["parts"]]
+    final_key = cache_key("\n".join(keys) + repr(job["contents"]) + repr(job["metadata"]), version + "-manual")
+    if cache.path(final_key).is_file():
+        _write(out_dir / job["path"], cache.get(final_key))
+        return
+    if preview:
+        log.info(f"PDF [{lang}]: preview: the complete manual PDF is rendered by `make site`")
+        return
+    started = time.monotonic()
+    missing = [(html, key) for html, key in zip(job["parts"], keys) if cache.get_meta(key) is None]
+    if missing:
+        log.info(f"PDF [{lang}]: rendering {len(missing)} of {len(keys)} parts of the complete manual…")
+        with ProcessPoolExecutor(max_workers=max(1, min(len(missing), os.cpu_count() or 1))) as pool:
+            futures = [(key, pool.submit(render_part, html, out_dir)) for html, key in missing]
+            for key, future in futures:
+                data, meta = future.result()
+                cache.put(key, data)
+                cache.put_meta(key, meta)
+    metas = [cache.get_meta(key) for key in keys]
+
+    def rendered(html: str) -> tuple[bytes, dict]:
+        key = cache_key(html, version)
+        if cache.get_meta(key) is None:
+            data, meta = render_part(html, out_dir)
+            cache.put(key, data)
+            cache.put_meta(key, meta)
+        return cache.get(key), cache.get_meta(key)
+
+    def numbered(front_pages: int) -> list[dict]:
+        starts, page = [], front_pages + 1
+        for meta in metas:
+            starts.append(page)
+            page += meta["pages"]
+        where = {anchor: starts[i] + at for i, meta in enumerate(metas) for anchor, at in meta["anchors"].items()}
+        return [{**entry, "page": where.get(entry["anchor"], "")} for entry in job["contents"]]
+
+    front_pages = rendered(job["front"]([{**e, "page": 888} for e in job["contents"]]))[1]["pages"]
+    front, meta = rendered(job["front"](numbered(front_pages)))
+    if meta["pages"] != front_pages:  # page numbers changed the contents' length: number once more
+        front, meta = rendered(job["front"](numbered(meta["pages"])))
+    total = meta["pages"] + sum(m["pages"] for m in metas)
+    overlay, _ = rendered(job["numbers"](total))
+    data = assemble([front] + [cache.get(key) for key in keys], overlay, job["metadata"], lang)
+    cache.put(final_key, data)
+    _write(out_dir / job["path"], data)
+    log.info(f"PDF [{lang}]: complete manual, {total} pages, ready in {time.monotonic() - started:.1f} s")

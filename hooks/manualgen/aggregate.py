@@ -11,19 +11,20 @@ DIV_TAG = re.compile(r"<div\b|</div>")
 HREF = re.compile(r'(href|src)="(?P<url>[^"]*)"')
 
 
-def extract_blocks(html: str, css_class: str) -> list[str]:
-    """The outer HTML of every <div class="admonition {css_class}"> (nested divs are kept whole)."""
-    blocks, opener = [], f'<div class="admonition {css_class}'
-    start = html.find(opener)
-    while start != -1:
-        depth, position = 0, start
-        for tag in DIV_TAG.finditer(html, start):
+def extract_blocks(html: str, *css_classes: str) -> list[tuple[str, str]]:
+    """(class, outer HTML) of every <div class="admonition X"> for the given classes, in page order
+    (nested divs are kept whole)."""
+    opener = re.compile(r'<div class="admonition (%s)[ "]' % "|".join(map(re.escape, css_classes)))
+    blocks, match = [], opener.search(html)
+    while match:
+        depth, position = 0, match.start()
+        for tag in DIV_TAG.finditer(html, match.start()):
             depth += 1 if tag.group(0) == "<div" else -1
             if depth == 0:
                 position = tag.end()
                 break
-        blocks.append(html[start:position])
-        start = html.find(opener, position)
+        blocks.append((match.group(1), html[match.start():position]))
+        match = opener.search(html, position)
     return blocks
 
 

@@ -3,6 +3,8 @@ through a fetcher that only reads local files (no request leaves the machine).""
 from __future__ import annotations
 
 import hashlib
+import io
+import json
 import os
 import re
 import tempfile
@@ -49,6 +51,15 @@ class PdfCache:
         path = self.path(key)
         return path.read_bytes() if path.is_file() else None
 
+    def get_meta(self, key: str) -> dict | None:
+        path = self.path(key).with_suffix(".json")
+        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() and self.path(key).is_file() else None
+
+    def put_meta(self, key: str, meta: dict) -> None:
+        path = self.path(key).with_suffix(".json")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
+
     def put(self, key: str, data: bytes) -> None:
         path = self.path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,6 +100,40 @@ def demote_headings(html: str, levels: int = 1) -> str:
 
 def render_pdf(html: str, base_dir: Path) -> bytes:
     """Render HTML to PDF bytes; resources may only come from base_dir or data: URLs."""
+    return _document(html, base_dir).write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False)
+
+
+def render_part(html: str, base_dir: Path) -> tuple[bytes, dict]:
+    """Render one part of a long document: the PDF, its page count and the page (0-based) of each anchor."""
+    document = _document(html, base_dir)
+    anchors = {name: index for index, page in enumerate(document.pages) for name in page.anchors}
+    data = document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False)
+    return data, {"pages": len(document.pages), "anchors": anchors}
+
+
+def assemble(parts: list[bytes], overlay: bytes, metadata: dict, lang: str) -> bytes:
+    """Join the parts (keeping each one's bookmarks) and stamp the page-number overlay on every page.
+
+    Rendering a 2,000-page manual as one WeasyPrint document needed over 2 GB; parts keep memory to the
+    size of one module and render in parallel. pypdf writes no time-based identifier: same input, same bytes."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter()
+    for data in parts:
+        writer.append(PdfReader(io.BytesIO(data)), import_outline=True)
+    numbers = PdfReader(io.BytesIO(overlay))
+    for page, stamp in zip(writer.pages, numbers.pages):
+        page.merge_page(stamp)
+    writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
+    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
+    writer.page_mode = "/UseOutlines"
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _document(html: str, base_dir: Path):
     import weasyprint
     from weasyprint.urls import URLFetcher
 
@@ -104,8 +149,7 @@ def render_pdf(html: str, base_dir: Path) -> bytes:
                     return super().fetch(url, headers)
             raise ValueError(f"blocked non-local resource: {url}")
 
-    document = weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=LocalOnlyFetcher())
-    return document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False)
+    return weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=LocalOnlyFetcher()).render()
 
 
 def renderer_version() -> str:

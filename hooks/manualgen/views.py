@@ -87,7 +87,7 @@ def gathered_blocks_view(manual: Manual, lang: str, kinds: list[str], rendered: 
             if page is None:
                 continue
             blocks = [{"kind": kind, "html": rebase_links(block, page["url"], page_url)}
-                      for kind in kinds for block in extract_blocks(page["html"], kind)]
+                      for kind, block in extract_blocks(page["html"], *kinds)]
             if blocks:
                 entries.append({"id": session.id, "title": session.meta["title"], "url": session.url, "blocks": blocks})
         out.append({"id": module.id, "order": module.meta["order"], "title": module.meta["title"], "url": module.url,

@@ -7,9 +7,10 @@ def test_blocks_are_extracted_whole_even_with_nested_divs():
             '<p>a</p></div><p>b</p></div><div class="admonition facilitator">F</div>'
             '<div class="admonition key-messages">two</div>')
     blocks = extract_blocks(html, "key-messages")
-    assert blocks == ['<div class="admonition key-messages"><p class="admonition-title">K</p><div class="inner"><p>a</p></div><p>b</p></div>',
-                      '<div class="admonition key-messages">two</div>']
+    assert [b for _, b in blocks] == ['<div class="admonition key-messages"><p class="admonition-title">K</p><div class="inner"><p>a</p></div><p>b</p></div>',
+                                      '<div class="admonition key-messages">two</div>']
     assert extract_blocks(html, "safety") == []
+    assert [kind for kind, _ in extract_blocks(html, "facilitator", "key-messages")] == ["key-messages", "facilitator", "key-messages"]
 
 
 def test_links_are_rebased_to_the_page_that_shows_the_block():

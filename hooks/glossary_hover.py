@@ -1,0 +1,30 @@
+"""Glossary terms explained on hover: the definition list of the language's glossary page (docs/glosario)
+becomes the abbr extension's glossary, so every page marks "caja del hombre", "CEM"… with <abbr title>."""
+from __future__ import annotations
+
+import build_context
+from manualgen.glossary import abbreviations, parse_glossary, strip_abbreviations
+
+
+def _glossary_stem(config) -> str:
+    return (config.extra.get("manual") or {}).get("glossary", "glosario")
+
+
+@build_context.reported
+def on_config(config):
+    """Runs again for each language build (PITFALLS.md §8). Giving the extension its glossary is far
+    cheaper than appending a hundred '*[term]: …' lines to every page for Markdown to parse."""
+    i18n = config.plugins["i18n"]
+    lang = i18n.current_language or i18n.default_language
+    path = build_context.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
+    entries = parse_glossary(path.read_text(encoding="utf-8")) if path.is_file() else []
+    config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
+    return config
+
+
+@build_context.reported
+def on_page_content(html, page, config, files):
+    """The glossary page itself shows every definition: no hover boxes there."""
+    if page.file.src_uri.split(".")[0] == _glossary_stem(config):
+        return strip_abbreviations(html)
+    return html
