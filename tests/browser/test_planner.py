@@ -41,8 +41,10 @@ def duration(minutes: int) -> str:
 def expected_rows(sessions, start, break_minutes, lunch=None):
     """The planner's rule, written again: a break between sessions; lunch at its time or right after the
     activity running then (a break that reaches lunch time stops there); never before the first or after the
-    last activity. Rows: (kind, "HH:MM–HH:MM", title or None)."""
+    last activity, and left out when its time is not after the start. Rows: (kind, "HH:MM–HH:MM", title or None)."""
     rows, at, lunch_at = [], start, None
+    if lunch is not None and (lunch[0] <= start or lunch[1] <= 0):
+        lunch = None  # a lunch time before the start (or of no length) is left out
 
     def lunch_due():
         return lunch is not None and lunch_at is None and at >= lunch[0]

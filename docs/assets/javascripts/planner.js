@@ -25,6 +25,13 @@
     return hours * 60 + minutes;
   }
 
+  /** What people type in a time field: "9:30", "09.30", "9h30", "930", "0930" or "9" -> minutes; else null. */
+  function parseTimeInput(text) {
+    var match = /^\s*(\d{1,2})(?:\s*[:.hH]\s*(\d{2})|(\d{2}))?\s*$/.exec(String(text == null ? "" : text));
+    if (!match) return null;
+    return parseClock(match[1] + ":" + (match[2] || match[3] || "00"));
+  }
+
   /** 545 -> "09:05"; wraps past midnight (1500 -> "01:00"). */
   function formatClock(minutes) {
     var t = ((Math.round(minutes) % DAY) + DAY) % DAY;
@@ -211,7 +218,7 @@
   }
 
   var logic = {
-    parseClock: parseClock, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
+    parseClock: parseClock, parseTimeInput: parseTimeInput, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
     parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
     mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda,
   };
@@ -311,12 +318,13 @@
     /* Form fields -> state (the order of the sessions is kept in the state, not in the form). */
     function readFields() {
       state.date = parseDate(fields.date.value);
-      var startAt = parseClock(fields.start.value);
-      state.start = startAt === null ? DEFAULTS.start : startAt;
+      var startAt = parseTimeInput(fields.start.value);
+      if (startAt !== null) state.start = startAt;  // while a time is half typed, keep the last good one
       state.breakMinutes = parseMinutes(fields.breakMinutes.value, 0);
       if (fields.lunch.checked) {
-        var lunchAt = parseClock(fields.lunchStart.value);
-        state.lunch = { start: lunchAt === null ? DEFAULTS.lunchStart : lunchAt,
+        var lunchAt = parseTimeInput(fields.lunchStart.value);
+        var previous = state.lunch ? state.lunch.start : DEFAULTS.lunchStart;
+        state.lunch = { start: lunchAt === null ? previous : lunchAt,
                         minutes: parseMinutes(fields.lunchMinutes.value, 0) };
       } else {
         state.lunch = null;
@@ -522,6 +530,9 @@
       }
       if (target === fields.lunch) syncLunchFields();
       readFields();
+      // Leaving a time field: show what the plan uses, as HH:MM.
+      if (target === fields.start) fields.start.value = formatClock(state.start);
+      if (target === fields.lunchStart && state.lunch) fields.lunchStart.value = formatClock(state.lunch.start);
       update();
     });
     form.addEventListener("input", function (event) {
