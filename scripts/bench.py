@@ -84,6 +84,33 @@ def timed(project: Path, site: Path, **env) -> tuple[float, float]:
     return float(seconds), float(memory)
 
 
+# The `make serve` case: one process builds, an author saves a session, the same process rebuilds
+# (as mkdocs serve does: new config, same imported hooks and caches). Only the rebuild is timed: in
+# preview mode the changed session's PDF renders in the background after the page has reloaded.
+EDIT_DRIVER = """
+import sys, time
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+site, session, run = sys.argv[1], sys.argv[2], sys.argv[3]
+build(load_config("mkdocs.yml", site_dir=site))
+text = open(session, encoding="utf-8").read()
+edited = text.replace("\\n/// key-messages", f"\\nEdición {run} del banco de pruebas.\\n\\n/// key-messages", 1)
+open(session, "w", encoding="utf-8").write(edited)
+started = time.perf_counter()
+build(load_config("mkdocs.yml", site_dir=site))
+print(time.perf_counter() - started)
+"""
+
+
+def edit_rebuild(project: Path, site: Path, session: Path, run: int) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000", "MANUAL_PDF": "preview"}
+    result = subprocess.run([sys.executable, "-c", EDIT_DRIVER, str(site), str(session), str(run)], cwd=project,
+                            env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"edit rebuild failed in {project}:\n{result.stderr[-3000:]}")
+    return float(result.stdout.split()[-1])
+
+
 def median(values):
     return statistics.median(values)
 
@@ -91,7 +118,7 @@ def median(values):
 def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
     project = make_manual(work / f"n{size}" / "project", size)
     plain = make_plain(project)
-    sessions = len(list((project / "modules").rglob("[0-9][0-9]-*.es.md")))
+    sessions = sum("\ntype: session\n" in p.read_text(encoding="utf-8") for p in (project / "modules").rglob("*.es.md"))
     site = project.parent / "site"
     html = median([timed(project, site, MANUAL_PDF="0")[0] for _ in range(runs)])
     plain_time = median([timed(plain, plain.parent / "plain-site")[0] for _ in range(runs)])
@@ -102,12 +129,8 @@ def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
         cold.append(seconds)
         memory.append(peak)
     warm = median([timed(project, site)[0] for _ in range(runs)])
-    edits = []
     session = sorted((project / "modules").rglob("01-*.es.md"))[0]
-    for run in range(runs):
-        text = session.read_text(encoding="utf-8")
-        session.write_text(text.replace("\n/// key-messages", f"\nEdición {run} del banco de pruebas.\n\n/// key-messages", 1), encoding="utf-8")
-        edits.append(timed(project, site, MANUAL_PDF="preview")[0])
+    edits = [edit_rebuild(project, site, session, run) for run in range(runs)]
     return {"modules": size, "sessions": sessions, "html": html, "plain": plain_time, "ratio": html / plain_time,
             "pdf_cold": median(cold), "pdf_warm": warm, "edit": median(edits), "edit_ratio": median(edits) / html,
             "per_session": html / sessions, "memory": max(memory)}

@@ -21,6 +21,17 @@ def page_schema(schema: dict, page_type: str) -> dict:
     return {"$defs": schema["$defs"], "$ref": f"#/$defs/{page_type}"}
 
 
+_validators: dict[str, Draft202012Validator] = {}
+
+
+def _validator(schema: dict) -> Draft202012Validator:
+    """Validators are built once per distinct schema: building one per page was a third of validation."""
+    key = json.dumps(schema, sort_keys=True)
+    if key not in _validators:
+        _validators[key] = Draft202012Validator(schema)
+    return _validators[key]
+
+
 def block_types(schema: dict) -> dict:
     return schema["x-blocks"]["types"]
 
@@ -41,7 +52,7 @@ def _describe_type(expected) -> str:
 
 def violations(instance, schema: dict) -> list[tuple[str, str, str]]:
     """Validate and return (dotted field, message, hint) triples in Spanish."""
-    validator = Draft202012Validator(schema)
+    validator = _validator(schema)
     found = []
     for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
         found.extend(_explain(error))
