@@ -125,6 +125,8 @@ def assemble(parts: list[bytes], overlay: bytes, metadata: dict, lang: str) -> b
     numbers = PdfReader(io.BytesIO(overlay))
     for page, stamp in zip(writer.pages, numbers.pages):
         page.merge_page(stamp)
+        page.compress_content_streams()  # merging leaves the page's content uncompressed (5 MB instead of 1 MB)
+    writer.compress_identical_objects()
     writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
     writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
     writer.page_mode = "/UseOutlines"
