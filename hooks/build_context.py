@@ -6,11 +6,14 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import sys
+from importlib.metadata import version
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from jinja2 import TemplateNotFound
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
@@ -22,6 +25,9 @@ from manualgen.pdf import pdf_paths
 from manualgen.problems import ContentError
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
+from manualgen.validation_cache import ValidationCache, sources_key
+
+jsonschema_version = version("jsonschema")
 
 log = get_plugin_logger("manual")
 
@@ -38,6 +44,7 @@ class Settings:
     helpline: dict
     pdf: dict
     site_url: str | None
+    cache_dir: str
 
 
 @dataclass
@@ -81,7 +88,7 @@ def settings(config) -> Settings:
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
                     languages=languages, helpline=extra.get("helpline") or {}, pdf=extra.get("pdf") or {},
-                    site_url=config.site_url or None)
+                    site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"))
 
 
 def current_language(config) -> str:
@@ -93,12 +100,26 @@ def language_prefix(lang: str, config) -> str:
     return "" if lang == config.plugins["i18n"].default_language else f"{lang}/"
 
 
-def _fingerprint(s: Settings) -> str:
-    digest = hashlib.sha256()
+def _inputs(s: Settings) -> list[Path]:
+    """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
+    hooks = Path(__file__).resolve().parent
     paths = [s.schema_path, s.facts_path, s.labels_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
-    for path in paths:
+    paths += sorted(hooks.rglob("*.py"))
+    return [p for p in paths if p.is_file()]
+
+
+def _inputs_key(s: Settings) -> str:
+    """Content key for the on-disk cache: equal only when every input is byte-for-byte the same."""
+    salt = "\n".join([sys.version, jsonschema_version, yaml.__version__, repr(s)])
+    return sources_key(_inputs(s), salt)
+
+
+def _fingerprint(s: Settings) -> str:
+    """Cheap in-process key (names, sizes, modification times) for the same process building again."""
+    digest = hashlib.sha256(repr(s).encode())
+    for path in _inputs(s):
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
     return digest.hexdigest()
@@ -120,14 +141,31 @@ def loaded(config) -> Loaded:
 
 
 def load(config) -> Loaded:
-    """Validate the manual unless no source file changed since the last build; called once per build
-    (on_pre_build). Raises PluginError listing every problem (no traceback, exit 1)."""
+    """Validate the manual unless its sources are unchanged since a previous build; called once per
+    build (on_pre_build). Raises PluginError listing every problem (no traceback, exit 1).
+
+    Three levels, cheapest first: the same process saw these files (stat only: the second language,
+    `mkdocs serve` with nothing changed); a previous build validated the same bytes (.cache/validated);
+    otherwise a full validation."""
     _active.clear()
     s = settings(config)
-    key = _fingerprint(s)
-    if key in _cache:
-        _active.append(_cache[key])
-        return _cache[key]
+    problems = _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
+    if problems:
+        raise PluginError(ContentError(problems).report())
+    quick = _fingerprint(s)
+    if quick not in _cache:
+        key = _inputs_key(s)
+        stored = _disk_cache(s).get(key)
+        if not isinstance(stored, Loaded):
+            stored = _validate(s)
+            _disk_cache(s).put(key, stored)
+        _cache.clear()
+        _cache[quick] = stored
+    _active.append(_cache[quick])
+    return _cache[quick]
+
+
+def _validate(s: Settings) -> Loaded:
     try:
         schema = load_schema(str(s.schema_path))
         labels = yaml.safe_load(s.labels_path.read_text(encoding="utf-8"))
@@ -137,19 +175,48 @@ def load(config) -> Loaded:
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts))
     problems += found
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
-    templates = set(config.theme.get_env().list_templates())
-    for path in sorted(s.docs_dir.rglob("*.md")):
-        shown = path.relative_to(s.root).as_posix() if path.is_relative_to(s.root) else path.as_posix()
+    for path, shown in _docs_pages(s):
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += lint_document(shown, text)
-        problems += template_problems(shown, text, templates)
         problems += framing_page_problems(shown, text)
     if problems:
         raise PluginError(ContentError(problems).report())
-    _cache.clear()
-    _cache[key] = Loaded(s, manual, facts, labels, schema, {})
-    _active.append(_cache[key])
-    return _cache[key]
+    return Loaded(s, manual, facts, labels, schema, {})
+
+
+def _docs_pages(s: Settings) -> list[tuple[Path, str]]:
+    return [(path, path.relative_to(s.root).as_posix() if path.is_relative_to(s.root) else path.as_posix())
+            for path in sorted(s.docs_dir.rglob("*.md"))]
+
+
+def _docs_template_problems(s: Settings, templates) -> list:
+    """Checked on every build, cached or not: templates live in the theme, outside the cached inputs."""
+    problems = []
+    for path, shown in _docs_pages(s):
+        problems += template_problems(shown, path.read_text(encoding="utf-8", errors="replace"), templates)
+    return problems
+
+
+class ThemeTemplates:
+    """The theme's template names, looked up one at a time: listing all of them walks Material's
+    14,000 icon files (30 ms a build); the full list is only needed to suggest names after a mistake."""
+
+    def __init__(self, env):
+        self.env = env
+
+    def __contains__(self, name) -> bool:
+        try:
+            self.env.loader.get_source(self.env, name)
+        except TemplateNotFound:
+            return False
+        return True
+
+    def __iter__(self):
+        return iter(self.env.list_templates(extensions=["html"]))
+
+
+def _disk_cache(s: Settings) -> ValidationCache:
+    return ValidationCache(s.root / s.cache_dir / "validated")
 
 
 def pdf_mode() -> str:

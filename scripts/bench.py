@@ -2,7 +2,8 @@
 renumbered, both languages, with their sessions, notes and handouts) in a temporary folder and measures, as the
 median of several runs:
 
-  html      full strict build with the project's hooks, PDFs off
+  html      full strict build with the project's hooks, PDFs off, build caches warm (every build after the first)
+  first     the same with empty build caches (.cache/validated, .cache/templates): a fresh clone's first build
   plain     the same pages built by plain MkDocs + Material + i18n with the project's hooks off
   pdf-cold  full build rendering every PDF into an empty cache
   pdf-warm  full build with every PDF in the cache
@@ -120,6 +121,11 @@ def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
     plain = make_plain(project)
     sessions = sum("\ntype: session\n" in p.read_text(encoding="utf-8") for p in (project / "modules").rglob("*.es.md"))
     site = project.parent / "site"
+    first = []
+    for _ in range(runs):
+        for cache in ("validated", "templates"):
+            shutil.rmtree(project / ".cache" / cache, ignore_errors=True)
+        first.append(timed(project, site, MANUAL_PDF="0")[0])
     html = median([timed(project, site, MANUAL_PDF="0")[0] for _ in range(runs)])
     plain_time = median([timed(plain, plain.parent / "plain-site")[0] for _ in range(runs)])
     cold, memory = [], []
@@ -132,6 +138,7 @@ def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
     session = sorted((project / "modules").rglob("01-*.es.md"))[0]
     edits = [edit_rebuild(project, site, session, run) for run in range(runs)]
     return {"modules": size, "sessions": sessions, "html": html, "plain": plain_time, "ratio": html / plain_time,
+            "first": median(first), "first_ratio": median(first) / plain_time,
             "pdf_cold": median(cold), "pdf_warm": warm, "edit": median(edits), "edit_ratio": median(edits) / html,
             "per_session": html / sessions, "memory": max(memory)}
 
@@ -139,11 +146,11 @@ def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
 def table(rows: list[dict], runs: int, pdf_runs: int) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
     lines = [f"Machine: {machine}. Median of {runs} runs ({pdf_runs} for cold PDF rendering).", "",
-             "| modules | sessions | plain MkDocs | with hooks (HTML) | hooks overhead | s per session | PDFs cold | PDFs warm | edit one session (serve) | edit / HTML | peak memory |",
-             "|---|---|---|---|---|---|---|---|---|---|---|"]
+             "| modules | sessions | plain MkDocs | with hooks (HTML) | hooks overhead | first build, empty caches | s per session | PDFs cold | PDFs warm | edit one session (serve) | edit / HTML | peak memory |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r['modules']} | {r['sessions']} | {r['plain']:.1f} s | {r['html']:.1f} s | {r['ratio']:.2f}× | "
-                     f"{r['per_session']:.3f} | {r['pdf_cold']:.0f} s | {r['pdf_warm']:.1f} s | {r['edit']:.1f} s | "
+                     f"{r['first']:.1f} s ({r['first_ratio']:.2f}×) | {r['per_session']:.3f} | {r['pdf_cold']:.0f} s | {r['pdf_warm']:.1f} s | {r['edit']:.1f} s | "
                      f"{r['edit_ratio']:.2f}× | {r['memory']:.0f} MiB |")
     if len(rows) > 1:
         growth = rows[-1]["per_session"] / rows[0]["per_session"]

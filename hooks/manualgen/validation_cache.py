@@ -1,0 +1,54 @@
+"""The validated manual kept on disk between builds, keyed by the content of every input.
+
+Validating ~200 pages against the schema is the hooks' largest fixed cost, and most builds (`make site`
+after `make test`, a restarted `mkdocs serve`, CI re-runs) validate exactly the same sources again. A
+build whose inputs (pages, schema, facts, labels, hook code, settings) hash to a known key reuses that
+result; any change, even of one byte, gives a new key and a full validation. Only successful loads
+are stored, so an author's errors are always reported afresh."""
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+
+def sources_key(paths: Iterable[Path], salt: str = "") -> str:
+    """Hash of the paths' names and bytes plus `salt` (versions, settings): equal keys mean equal inputs."""
+    digest = hashlib.sha256(salt.encode("utf-8"))
+    for path in paths:
+        digest.update(f"\0{path}\0".encode("utf-8", "surrogateescape"))
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class ValidationCache:
+    """One pickled result per folder: the newest replaces the previous, so the cache never grows."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}.pickle"
+
+    def get(self, key: str):
+        try:
+            with self._path(key).open("rb") as handle:
+                return pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing, truncated or from other code: validate again
+            return None
+
+    def put(self, key: str, value) -> None:
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".part")
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self._path(key))  # readers never see a half-written file
+            for old in self.folder.glob("*.pickle"):
+                if old.name != self._path(key).name:
+                    old.unlink(missing_ok=True)
+        except OSError:
+            pass  # a read-only checkout still builds; it just validates every time
