@@ -55,6 +55,7 @@ class Loaded:
     labels: dict
     schema: dict
     catalogs: dict
+    page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
 
 
 def reported(handler):
@@ -76,7 +77,20 @@ def reported(handler):
     return wrapper
 
 
+_settings_of: list[tuple[object, Settings]] = []
+
+
 def settings(config) -> Settings:
+    """The manual's settings for this config object (computed once: hooks ask for them on every page)."""
+    for known, found in _settings_of:
+        if known is config:
+            return found
+    found = _read_settings(config)
+    _settings_of[:] = [(config, found)]
+    return found
+
+
+def _read_settings(config) -> Settings:
     root = Path(config.config_file_path).resolve().parent
     extra = config.extra.get("manual") or {}
     i18n = config.plugins["i18n"]
@@ -127,6 +141,9 @@ def _fingerprint(s: Settings) -> str:
 
 _cache: dict[str, Loaded] = {}
 
+# Each module file's own checks, by path and bytes: an edit under `mkdocs serve` re-checks one file.
+_page_memo: dict = {}
+
 # Rendered HTML of every page, per language: {lang: {src_uri: {"html", "url", "title"}}}. Filled as MkDocs
 # renders Markdown (all pages are rendered before any template runs), read by aggregate pages and PDFs.
 rendered: dict[str, dict[str, dict]] = {}
@@ -156,7 +173,10 @@ def load(config) -> Loaded:
     if quick not in _cache:
         key = _inputs_key(s)
         stored = _disk_cache(s).get(key)
-        if not isinstance(stored, Loaded):
+        if isinstance(stored, Loaded):
+            _page_memo.clear()
+            _page_memo.update(stored.page_checks)
+        else:
             stored = _validate(s)
             _disk_cache(s).put(key, stored)
         _cache.clear()
@@ -172,7 +192,7 @@ def _validate(s: Settings) -> Loaded:
     except (OSError, ValueError, yaml.YAMLError) as exc:
         raise PluginError(f"No se pudo leer la configuración del manual: {exc}") from None
     facts, problems = load_facts(s.facts_path, s.languages)
-    manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts))
+    manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts), memo=_page_memo)
     problems += found
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
@@ -181,7 +201,7 @@ def _validate(s: Settings) -> Loaded:
         problems += framing_page_problems(shown, text)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, labels, schema, {})
+    return Loaded(s, manual, facts, labels, schema, {}, dict(_page_memo))
 
 
 def _docs_pages(s: Settings) -> list[tuple[Path, str]]:
@@ -237,7 +257,10 @@ def pdfs(config, lang: str) -> dict[str, str]:
     if not pdf_enabled():
         return {}
     data = loaded(config)
-    return pdf_paths(data.manual, lang, data.labels[lang])
+    key = ("pdfs", lang)
+    if key not in data.catalogs:
+        data.catalogs[key] = pdf_paths(data.manual, lang, data.labels[lang])
+    return data.catalogs[key]
 
 
 def catalog(config, lang: str) -> dict:

@@ -1,6 +1,8 @@
 """The manual as data: every page of modules/ in every language, loaded and validated once per build."""
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,13 +91,20 @@ class Manual:
 
 
 def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema: dict,
-                fact_ids: set[str] | None = None) -> tuple[Manual, list[Problem]]:
-    """Read and validate every file under modules/. Returns the manual and all problems found."""
+                fact_ids: set[str] | None = None, memo: dict | None = None) -> tuple[Manual, list[Problem]]:
+    """Read and validate every file under modules/. Returns the manual and all problems found.
+
+    `memo` (optional, kept by the caller between builds of one process) maps a file's path, bytes and
+    the rules it was checked against to its page and problems, so `mkdocs serve` re-checks only the
+    file that was edited; the checks across pages always run."""
     manual = Manual(languages)
     problems: list[Problem] = []
     base = root / modules_dir
     if not base.is_dir():
         return manual, [Problem(modules_dir, None, "carpeta", f"no existe la carpeta '{modules_dir}'", "créela con un módulo dentro")]
+    rules = hashlib.sha256(json.dumps([schema, sorted(fact_ids or []), fact_ids is None, languages],
+                                      sort_keys=True).encode()).hexdigest()
+    seen: dict = {}
     for file in sorted(base.rglob("*")):
         if file.is_dir() or any(IGNORED.search(part) for part in file.relative_to(base).parts):
             continue
@@ -114,27 +123,43 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
                                     f"use nombre.{languages[0]}.md y nombre.{languages[-1]}.md (idiomas: {', '.join(languages)})"))
             continue
         raw = file.read_bytes()
-        if len(raw) > MAX_PAGE_BYTES:
-            problems.append(Problem(shown, None, "archivo", f"el archivo pesa {len(raw) // 1024} KB; el máximo es {MAX_PAGE_BYTES // 1024} KB",
-                                    "divida el contenido en varias sesiones o fichas"))
-            continue
-        text, found = decode(shown, raw)
+        key = (shown, rules, hashlib.sha256(raw).hexdigest())
+        if memo is not None and key in memo:
+            page, found = memo[key]
+        else:
+            page, found = _load_page(shown, raw, match["lang"], f"{Path(rel).parent.as_posix()}/{match['stem']}".lstrip("./"),
+                                     schema, fact_ids)
+        seen[key] = (page, found)
         problems += found
-        if text is None:
-            continue
-        source, found = parse_source(shown, text)
-        problems += found
-        if source is None:
-            continue
-        page = Page(source, match["lang"], f"{Path(rel).parent.as_posix()}/{match['stem']}".lstrip("./"))
-        problems += validate_page(page, schema, fact_ids)
-        problems += lint_markdown(shown, source.body, source.body_line)
-        problems += [Problem(shown, number, "plantilla", "texto de plantilla sin completar (✎) en el bloque de datos",
-                             "reemplace el valor marcado con ✎ por el real")
-                     for number, line in enumerate(text.split("\n")[: source.body_line - 1], start=1) if TEMPLATE_MARK in line]
-        manual.pages.append(page)
+        if page is not None:
+            manual.pages.append(page)
+    if memo is not None:
+        memo.clear()
+        memo.update(seen)  # only the files that still exist: the memo never outgrows the manual
     problems += validate_manual(manual)
     return manual, problems
+
+
+def _load_page(shown: str, raw: bytes, lang: str, key: str, schema: dict,
+               fact_ids: set[str] | None) -> tuple[Page | None, list[Problem]]:
+    """One file's own checks: size, encoding, front matter, schema, blocks, lint, template marks."""
+    if len(raw) > MAX_PAGE_BYTES:
+        return None, [Problem(shown, None, "archivo", f"el archivo pesa {len(raw) // 1024} KB; el máximo es {MAX_PAGE_BYTES // 1024} KB",
+                              "divida el contenido en varias sesiones o fichas")]
+    text, problems = decode(shown, raw)
+    if text is None:
+        return None, problems
+    source, found = parse_source(shown, text)
+    problems += found
+    if source is None:
+        return None, problems
+    page = Page(source, lang, key)
+    problems += validate_page(page, schema, fact_ids)
+    problems += lint_markdown(shown, source.body, source.body_line)
+    problems += [Problem(shown, number, "plantilla", "texto de plantilla sin completar (✎) en el bloque de datos",
+                         "reemplace el valor marcado con ✎ por el real")
+                 for number, line in enumerate(text.split("\n")[: source.body_line - 1], start=1) if TEMPLATE_MARK in line]
+    return page, problems
 
 
 def _fact_refs(text: str) -> list[tuple[int, str]]:

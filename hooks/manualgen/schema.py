@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -11,8 +10,8 @@ TYPE_NAMES = {"string": "texto", "integer": "número entero", "number": "número
               "object": "conjunto de campos", "boolean": "sí/no (true/false)"}
 
 
-@lru_cache(maxsize=4)
 def load_schema(path: str) -> dict:
+    # Read on every load (a millisecond): a cached copy would hide schema edits from `mkdocs serve`.
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 

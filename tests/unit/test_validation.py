@@ -157,3 +157,22 @@ def test_every_problem_is_reported_not_just_the_first(mini, schema):
     edit(mini / HANDOUT_ES, "kind: worksheet", "kind: poster")
     problems = problems_for(mini, schema)
     assert {p.path for p in problems} >= {SESSION_ES, HANDOUT_ES}
+
+
+def test_memo_rechecks_only_the_edited_file_and_still_checks_across_pages(mini, schema):
+    memo: dict = {}
+    facts = {"endes-2024-partner-violence-ever"}
+    first, problems = load_manual(mini, "modules", LANGS, schema, facts, memo=memo)
+    assert problems == []
+    edit(mini / SESSION_ES, "duration: 60", "duration: 61")
+    second, problems = load_manual(mini, "modules", LANGS, schema, facts, memo=memo)
+    reused = {p.path for p in second.pages if any(p is q for q in first.pages)}
+    assert SESSION_ES not in reused and HANDOUT_ES in reused and SESSION_EN in reused
+    assert any(p.path == SESSION_ES and p.field == "duration" for p in problems)  # the page's own check
+    cross = only(problems, SESSION_EN, "duration")  # the check across languages, on a reused page
+    assert "no coincide con el original" in cross.message
+    assert len(memo) == len(second.pages)
+    # A changed schema is a different rule set: nothing is reused.
+    stricter = {**schema, "$comment": "edited"}
+    third, _ = load_manual(mini, "modules", LANGS, stricter, facts, memo=memo)
+    assert not any(p is q for p in third.pages for q in second.pages)
