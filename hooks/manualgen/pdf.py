@@ -155,5 +155,8 @@ def _document(html: str, base_dir: Path):
 
 
 def renderer_version() -> str:
+    """Part of every cache key: the renderer and this module's own code (rendering options, metadata,
+    joining and compression), so a change to either renders again instead of reusing stale PDFs."""
     import weasyprint
-    return f"weasyprint-{weasyprint.__version__}"
+    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+    return f"weasyprint-{weasyprint.__version__}-{code}"
