@@ -134,6 +134,10 @@ def on_post_build(config):
     preview = build_context.pdf_mode() == "preview"
     _render_all(jobs, out_dir, cache, lang, preview=preview)
     _render_manual(manual_job, out_dir, cache, lang, preview=preview)
+    if not preview and lang == s.languages[-1]:  # after a complete build: every current entry was just used
+        removed = cache.prune(float(s.pdf.get("cache_unused_days", 30)))
+        if removed:
+            log.info(f"PDF: {removed} cached files unused for {s.pdf.get('cache_unused_days', 30)} days removed")
 
 
 def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
@@ -197,6 +201,8 @@ def _render_manual(job: dict, out_dir: Path, cache: PdfCache, lang: str, preview
     final_key = cache_key("\n".join(keys) + repr(job["contents"]) + repr(job["metadata"]), version + "-manual")
     if cache.path(final_key).is_file():
         _write(out_dir / job["path"], cache.get(final_key))
+        for key in keys:  # parts stay cached while the manual is in use: one edit re-renders one part
+            cache.keep(key)
         return
     if preview:
         log.info(f"PDF [{lang}]: preview: the complete manual PDF is rendered by `make site`")

@@ -49,11 +49,46 @@ class PdfCache:
 
     def get(self, key: str) -> bytes | None:
         path = self.path(key)
-        return path.read_bytes() if path.is_file() else None
+        if not path.is_file():
+            return None
+        self._touch(path)
+        return path.read_bytes()
+
+    def keep(self, key: str) -> None:
+        """Mark an entry (PDF and page data) as still needed without reading it."""
+        for path in (self.path(key), self.path(key).with_suffix(".json")):
+            if path.is_file():
+                self._touch(path)
+
+    @staticmethod
+    def _touch(path: Path) -> None:
+        """Mark an entry as used (its modification time), so prune() keeps what builds still need."""
+        try:
+            os.utime(path)
+        except OSError:
+            pass
+
+    def prune(self, unused_days: float, now: float | None = None) -> int:
+        """Delete entries no build has used for `unused_days` (old versions of edited pages); returns
+        how many files went. Without it the cache would grow with every edit, forever."""
+        import time
+        limit = (now if now is not None else time.time()) - unused_days * 86400
+        removed = 0
+        for path in self.folder.glob("*/*"):
+            try:
+                if path.is_file() and path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                continue
+        return removed
 
     def get_meta(self, key: str) -> dict | None:
         path = self.path(key).with_suffix(".json")
-        return json.loads(path.read_text(encoding="utf-8")) if path.is_file() and self.path(key).is_file() else None
+        if not (path.is_file() and self.path(key).is_file()):
+            return None
+        self._touch(path)
+        return json.loads(path.read_text(encoding="utf-8"))
 
     def put_meta(self, key: str, meta: dict) -> None:
         path = self.path(key).with_suffix(".json")

@@ -30,3 +30,24 @@ def test_ids_are_prefixed_with_their_links_and_headings_demoted():
 def test_pdf_names_drop_the_ordering_prefix():
     assert slug_of("02-genero/02-la-caja-del-hombre") == "la-caja-del-hombre"
     assert slug_of("02-genero/h01-la-caja-del-hombre") == "la-caja-del-hombre"
+
+
+def test_prune_removes_only_entries_unused_for_the_given_days(tmp_path):
+    import os
+    import time
+    cache = PdfCache(tmp_path / "cache")
+    old, used, kept, fresh = (cache_key(f"<p>{n}</p>", "weasyprint-70") for n in "abcd")
+    for key in (old, used, kept, fresh):
+        cache.put(key, b"%PDF-1.7 " + key.encode())
+        cache.put_meta(key, {"pages": 1})
+    forty_days_ago = time.time() - 40 * 86400
+    for key in (old, used, kept):
+        for path in (cache.path(key), cache.path(key).with_suffix(".json")):
+            os.utime(path, (forty_days_ago, forty_days_ago))
+    assert cache.get(used) is not None and cache.get_meta(used)  # a build read it: fresh again
+    cache.keep(kept)  # a build needed it without reading it (parts of a cached complete manual)
+    assert cache.prune(30) == 2  # the old entry's PDF and its page data
+    assert cache.get(old) is None and cache.get_meta(old) is None
+    assert cache.get(used) is not None and cache.get_meta(used) == {"pages": 1}
+    assert cache.get(kept) is not None and cache.get_meta(kept) == {"pages": 1}
+    assert cache.get(fresh) is not None
