@@ -7,9 +7,9 @@ import functools
 import hashlib
 import os
 import sys
-from importlib.metadata import version
 import traceback
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import yaml
@@ -54,7 +54,7 @@ class Loaded:
     facts: dict[str, Fact]
     labels: dict
     schema: dict
-    catalogs: dict
+    computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
 
 
@@ -124,16 +124,16 @@ def _inputs(s: Settings) -> list[Path]:
     return [p for p in paths if p.is_file()]
 
 
-def _inputs_key(s: Settings) -> str:
+def _inputs_key(s: Settings, inputs: list[Path]) -> str:
     """Content key for the on-disk cache: equal only when every input is byte-for-byte the same."""
     salt = "\n".join([sys.version, jsonschema_version, yaml.__version__, repr(s)])
-    return sources_key(_inputs(s), salt)
+    return sources_key(inputs, salt)
 
 
-def _fingerprint(s: Settings) -> str:
+def _fingerprint(s: Settings, inputs: list[Path]) -> str:
     """Cheap in-process key (names, sizes, modification times) for the same process building again."""
     digest = hashlib.sha256(repr(s).encode())
-    for path in _inputs(s):
+    for path in inputs:
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
     return digest.hexdigest()
@@ -169,9 +169,10 @@ def load(config) -> Loaded:
     problems = _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
         raise PluginError(ContentError(problems).report())
-    quick = _fingerprint(s)
+    inputs = _inputs(s)
+    quick = _fingerprint(s, inputs)
     if quick not in _cache:
-        key = _inputs_key(s)
+        key = _inputs_key(s, inputs)
         stored = _disk_cache(s).get(key)
         if isinstance(stored, Loaded):
             _page_memo.clear()
@@ -258,15 +259,15 @@ def pdfs(config, lang: str) -> dict[str, str]:
         return {}
     data = loaded(config)
     key = ("pdfs", lang)
-    if key not in data.catalogs:
-        data.catalogs[key] = pdf_paths(data.manual, lang, data.labels[lang])
-    return data.catalogs[key]
+    if key not in data.computed:
+        data.computed[key] = pdf_paths(data.manual, lang, data.labels[lang])
+    return data.computed[key]
 
 
 def catalog(config, lang: str) -> dict:
     """The language's catalog (see DESIGN.md, Outputs), computed once per loaded manual."""
     data = loaded(config)
     key = (lang, pdf_enabled())
-    if key not in data.catalogs:
-        data.catalogs[key] = build_catalog(data.manual, lang, pdfs(config, lang))
-    return data.catalogs[key]
+    if key not in data.computed:
+        data.computed[key] = build_catalog(data.manual, lang, pdfs(config, lang))
+    return data.computed[key]

@@ -135,9 +135,9 @@ def on_post_build(config):
     _render_all(jobs, out_dir, cache, lang, preview=preview)
     _render_manual(manual_job, out_dir, cache, lang, preview=preview)
     if not preview and lang == s.languages[-1]:  # after a complete build: every current entry was just used
-        removed = cache.prune(float(s.pdf.get("cache_unused_days", 30)))
-        if removed:
-            log.info(f"PDF: {removed} cached files unused for {s.pdf.get('cache_unused_days', 30)} days removed")
+        days = float(s.pdf.get("cache_unused_days", 30))
+        if removed := cache.prune(days):
+            log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
 
 
 def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:

@@ -7,9 +7,10 @@ import io
 import json
 import os
 import re
-import tempfile
+import time
 from pathlib import Path
 
+from .atomic import write_atomically
 from .model import Manual
 
 LEADING_NUMBER = re.compile(r"^(h?\d+-)")
@@ -71,7 +72,6 @@ class PdfCache:
     def prune(self, unused_days: float, now: float | None = None) -> int:
         """Delete entries no build has used for `unused_days` (old versions of edited pages); returns
         how many files went. Without it the cache would grow with every edit, forever."""
-        import time
         limit = (now if now is not None else time.time()) - unused_days * 86400
         removed = 0
         for path in self.folder.glob("*/*"):
@@ -91,18 +91,10 @@ class PdfCache:
         return json.loads(path.read_text(encoding="utf-8"))
 
     def put_meta(self, key: str, meta: dict) -> None:
-        path = self.path(key).with_suffix(".json")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(meta, sort_keys=True), encoding="utf-8")
+        write_atomically(self.path(key).with_suffix(".json"), json.dumps(meta, sort_keys=True).encode("utf-8"))
 
     def put(self, key: str, data: bytes) -> None:
-        path = self.path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        # Write then rename: an interrupted build never leaves a truncated PDF in the cache.
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".part")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
+        write_atomically(self.path(key), data)
 
 
 def print_links(html: str, page_url: str, site_url: str | None) -> str:

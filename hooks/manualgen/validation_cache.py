@@ -8,11 +8,11 @@ are stored, so an author's errors are always reported afresh."""
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from .atomic import write_atomically
 
 
 def sources_key(paths: Iterable[Path], salt: str = "") -> str:
@@ -42,11 +42,7 @@ class ValidationCache:
 
     def put(self, key: str, value) -> None:
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=self.folder, suffix=".part")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self._path(key))  # readers never see a half-written file
+            write_atomically(self._path(key), pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             for old in self.folder.glob("*.pickle"):
                 if old.name != self._path(key).name:
                     old.unlink(missing_ok=True)

@@ -41,6 +41,7 @@ def test_a_missing_template_is_reported_even_when_the_pages_are_cached(mini_proj
     build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 1
     assert "docs/programa.es.md:3: template: la plantilla 'manual/programme.html' no existe" in build.output
+    assert "use una de: " in build.output and "manual/session.html" in build.output  # the theme's own list
     assert "Traceback" not in build.output
 
 
