@@ -6,16 +6,16 @@ and rendered by WeasyPrint (no JavaScript, local files only). Each PDF is cached
 HTML in .cache/pdf/, so a rebuild with no content change renders nothing again. MANUAL_PDF=0 skips PDFs."""
 from __future__ import annotations
 
+import functools
 import os
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import segno
 from mkdocs.plugins import event_priority
 
 import build_context
+from manualgen import render_pool
 from manualgen.pdf import (PdfCache, assemble, cache_key, demote_headings, prefix_ids, print_links, render_part, render_pdf,
                            renderer_version)
 from manualgen.views import session_view
@@ -150,10 +150,10 @@ def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
 
 
 def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache: PdfCache, lang: str, preview: bool = False) -> None:
-    """Copy cached PDFs and render the missing ones (in parallel, one process per core).
+    """Copy cached PDFs and render the missing ones (in parallel, one worker process per core).
 
-    In preview (`make serve`) the build does not wait: missing PDFs render in the background and appear
-    a moment after the page reloads."""
+    In preview (`make serve`) the build does not wait: missing PDFs render in the workers and are
+    stored as each one finishes, a moment after the page reloads."""
     version = renderer_version()
     keyed = [(rel, html, cache_key(html, version)) for rel, html in jobs]
     missing = [(rel, html, key) for rel, html, key in keyed if not cache.path(key).is_file()]
@@ -163,27 +163,31 @@ def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache: PdfCache, lan
     if not missing:
         log.info(f"PDF [{lang}]: {len(jobs)} PDFs from the cache")
         return
-    if preview:
-        threading.Thread(target=_render_missing, args=(missing, out_dir, cache, lang), daemon=True).start()
-        return
-    _render_missing(missing, out_dir, cache, lang)
-
-
-def _render_missing(missing, out_dir: Path, cache: PdfCache, lang: str) -> None:
-    if not missing:
-        return
     started = time.monotonic()
+    futures = [(rel, key, render_pool.submit(render_pdf, html, out_dir, key)) for rel, html, key in missing]
+    if preview:
+        log.info(f"PDF [{lang}]: preview: {len(missing)} PDFs render in the background")
+        for rel, key, future in futures:
+            future.add_done_callback(functools.partial(_store_when_rendered, cache, key, out_dir / rel))
+        return
     log.info(f"PDF [{lang}]: rendering {len(missing)} PDFs…")
-    workers = max(1, min(len(missing), os.cpu_count() or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        futures = [(rel, key, pool.submit(render_pdf, html, out_dir)) for rel, html, key in missing]
-        for done, (rel, key, future) in enumerate(futures, start=1):
-            data = future.result()
-            cache.put(key, data)
-            _write(out_dir / rel, data)
-            if done % 5 == 0 or done == len(futures):
-                log.info(f"PDF [{lang}]: {done}/{len(futures)} rendered")
+    for done, (rel, key, future) in enumerate(futures, start=1):
+        data = render_pool.result(future)
+        cache.put(key, data)
+        _write(out_dir / rel, data)
+        if done % 5 == 0 or done == len(futures):
+            log.info(f"PDF [{lang}]: {done}/{len(futures)} rendered")
     log.info(f"PDF [{lang}]: {len(missing)} PDFs rendered in {time.monotonic() - started:.1f} s")
+
+
+def _store_when_rendered(cache: PdfCache, key: str, target: Path, future) -> None:
+    """Preview callback (runs in the pool's thread): a failure is a warning, never a lost build."""
+    try:
+        data = future.result()
+        cache.put(key, data)
+        _write(target, data)
+    except Exception as exc:  # noqa: BLE001 - a background render must not break live preview
+        log.warning(f"PDF: {target.name} could not be rendered in preview: {type(exc).__name__}: {exc}")
 
 
 def _write(target: Path, data: bytes) -> None:
@@ -211,12 +215,11 @@ def _render_manual(job: dict, out_dir: Path, cache: PdfCache, lang: str, preview
     missing = [(html, key) for html, key in zip(job["parts"], keys) if cache.get_meta(key) is None]
     if missing:
         log.info(f"PDF [{lang}]: rendering {len(missing)} of {len(keys)} parts of the complete manual…")
-        with ProcessPoolExecutor(max_workers=max(1, min(len(missing), os.cpu_count() or 1))) as pool:
-            futures = [(key, pool.submit(render_part, html, out_dir)) for html, key in missing]
-            for key, future in futures:
-                data, meta = future.result()
-                cache.put(key, data)
-                cache.put_meta(key, meta)
+        futures = [(key, render_pool.submit(render_part, html, out_dir, key)) for html, key in missing]
+        for key, future in futures:
+            data, meta = render_pool.result(future)
+            cache.put(key, data)
+            cache.put_meta(key, meta)
     metas = [cache.get_meta(key) for key in keys]
 
     def rendered(html: str) -> tuple[bytes, dict]:

@@ -35,10 +35,20 @@ class Build:
         return json.loads((self.site / prefix / "catalog.json").read_text(encoding="utf-8"))
 
 
+# Far above any build of the test manuals (the real one with cold PDFs takes about a minute): a build
+# that hangs fails its test with its output instead of stalling the whole run.
+BUILD_TIMEOUT = 900
+
+
 def mkdocs_build(project: Path, site: Path, **env) -> Build:
     run_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **env}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
-                            cwd=project, env=run_env, capture_output=True, text=True)
+    try:
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
+                                cwd=project, env=run_env, capture_output=True, text=True, timeout=BUILD_TIMEOUT)
+    except subprocess.TimeoutExpired as hung:
+        output = "".join(part.decode(errors="replace") if isinstance(part, bytes) else part or ""
+                         for part in (hung.stdout, hung.stderr))
+        raise AssertionError(f"mkdocs build did not finish in {BUILD_TIMEOUT} s; its output:\n{output}") from None
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 

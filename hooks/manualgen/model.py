@@ -59,6 +59,9 @@ class Manual:
     languages: tuple[str, ...]
     pages: list[Page] = field(default_factory=list)
     assets: list[str] = field(default_factory=list)  # paths inside modules/
+    # (key, lang) of files that exist but could not be read: already reported, so their translation is
+    # not reported missing as well
+    unreadable: set[tuple[str, str]] = field(default_factory=set)
 
     _lookups: dict = field(default_factory=dict, repr=False)  # built once the manual is loaded
 
@@ -124,15 +127,17 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
             continue
         raw = file.read_bytes()
         key = (shown, rules, hashlib.sha256(raw).hexdigest())
+        page_key = f"{Path(rel).parent.as_posix()}/{match['stem']}".lstrip("./")
         if memo is not None and key in memo:
             page, found = memo[key]
         else:
-            page, found = _load_page(shown, raw, match["lang"], f"{Path(rel).parent.as_posix()}/{match['stem']}".lstrip("./"),
-                                     schema, fact_ids)
+            page, found = _load_page(shown, raw, match["lang"], page_key, schema, fact_ids)
         seen[key] = (page, found)
         problems += found
         if page is not None:
             manual.pages.append(page)
+        else:
+            manual.unreadable.add((page_key, match["lang"]))
     if memo is not None:
         memo.clear()
         memo.update(seen)  # only the files that still exist: the memo never outgrows the manual
@@ -252,7 +257,7 @@ def validate_manual(manual: Manual) -> list[Problem]:
     for key in keys:
         present = {p.lang: p for p in manual.pages if p.key == key}
         for lang in manual.languages:
-            if lang not in present:
+            if lang not in present and (key, lang) not in manual.unreadable:
                 some = next(iter(present.values()))
                 missing = some.path.replace(f".{some.lang}.md", f".{lang}.md")
                 problems.append(Problem(some.path, None, "traducción", f"falta la versión '{lang}' de esta página ({missing})",

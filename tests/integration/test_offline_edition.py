@@ -7,14 +7,14 @@ import subprocess
 import sys
 import zipfile
 
-from helpers import FIXTURE, edit, make_project
+from helpers import BUILD_TIMEOUT, FIXTURE, edit, make_project
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000", "MANUAL_VERSION": "test", "MANUAL_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
 
 
 def run_build(project):
     return subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env={**os.environ, **ENV},
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, timeout=BUILD_TIMEOUT)
 
 
 def snapshot(folder):

@@ -108,6 +108,17 @@ def test_preview_never_waits_for_the_whole_manual(tmp_path):
     assert build.returncode == 0, build.output
     assert "the complete manual PDF is rendered by `make site`" in build.output
     assert not (build.site / "pdf" / "manual-para-quien-facilita.pdf").exists()
+    # Handouts and session sheets rendered in the background, and the process ended only once they were
+    # stored: every one the catalog names is a complete PDF (regression: a background thread forking
+    # workers once left CI waiting forever).
+    for lang in ("es", "en"):
+        catalog = build.catalog(lang)
+        for entry in catalog["sessions"] + catalog["handouts"]:
+            pdf = reader(build.site, lang, entry["pdf"])
+            assert entry["title"] in "".join(page.extract_text() for page in pdf.pages).replace("\n", " "), entry["pdf"]
+    again = mkdocs_build(project, tmp_path / "site-again", MANUAL_PDF="preview")
+    assert again.returncode == 0 and "render in the background" not in again.output
+    assert again.output.count("PDFs from the cache") == 2, again.output
 
 
 def test_pdfs_can_be_skipped_for_a_quick_preview(tmp_path):

@@ -140,6 +140,13 @@ def test_front_matter_that_is_not_a_mapping(mini, schema):
     assert "nombre: valor" in problem.message
 
 
+def test_broken_source_is_one_problem_not_also_a_missing_translation(mini, schema):
+    edit(mini / SESSION_ES, 'title: "Sesión de prueba: la caja del hombre"', 'title: "Sesión de prueba: la caja del hombre" editado')
+    problems = problems_for(mini, schema)
+    assert [(p.path, p.field) for p in problems] == [(SESSION_ES, "front matter")], [str(p) for p in problems]
+    assert "YAML no válido" in problems[0].message and problems[0].line == 6
+
+
 def test_unknown_fact_reference(mini, schema):
     edit(mini / SESSION_ES, "[[fact:endes-2024-partner-violence-ever]]", "[[fact:no-existe]]")
     problem = only(problems_for(mini, schema), SESSION_ES, "dato")

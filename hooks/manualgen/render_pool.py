@@ -1,0 +1,79 @@
+"""One pool of PDF worker processes for the whole MkDocs process.
+
+Why one pool, created with `spawn`:
+- `mkdocs serve` builds while its file watcher and HTTP server threads run. A child *forked* from a
+  threaded process can inherit a lock another thread held at that moment and wait on it forever; with
+  `spawn` each worker is a fresh interpreter, so that hang cannot happen.
+- Creating a pool per language and per build paid the start-up again each time. This pool starts
+  on first use and its workers stay warm (WeasyPrint imported) for every later language and rebuild.
+  This module is imported once per process (MkDocs reloads hook files, not the packages they import),
+  so the pool and the renders in flight survive `mkdocs serve`'s rebuilds.
+- Work is submitted from the build's own thread only. In preview, results are stored by callbacks and
+  the process exit waits for the renders still in flight (never for the whole manual)."""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+from typing import Callable
+
+# Spawned workers start with the parent's sys.path; MkDocs puts hooks/ on it only while it imports a
+# hook file, so it is added for good (at the end: it shadows nothing) before the first worker starts.
+_HOOKS_DIR = str(Path(__file__).resolve().parent.parent)
+
+_pool: ProcessPoolExecutor | None = None
+_in_flight: dict[str, Future] = {}
+
+
+class WorkerStopped(RuntimeError):
+    """A worker process died (usually out of memory); the pool is discarded and made again next time."""
+
+
+def _worker_pool() -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:
+        if _HOOKS_DIR not in sys.path:
+            sys.path.append(_HOOKS_DIR)
+        # Workers ignore Ctrl-C: stopping `mkdocs serve` interrupts MkDocs, which then shuts the pool down
+        # cleanly, instead of every worker dying mid-render with its own traceback.
+        _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"),
+                                    initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+    return _pool
+
+
+def _discard_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(wait=False, cancel_futures=True)
+    _pool = None
+    _in_flight.clear()
+
+
+def submit(function: Callable, html: str, base_dir: Path, key: str) -> Future:
+    """Render `function(html, base_dir)` in a worker. The same key already rendering (an earlier
+    preview build of `mkdocs serve` still at work) returns that render instead of starting another."""
+    running = _in_flight.get(key)
+    if running is not None and not running.done():
+        return running
+    try:
+        future = _worker_pool().submit(function, html, base_dir)
+    except BrokenProcessPool:
+        _discard_pool()
+        future = _worker_pool().submit(function, html, base_dir)
+    _in_flight[key] = future
+    future.add_done_callback(lambda done: _in_flight.pop(key, None) if _in_flight.get(key) is done else None)
+    return future
+
+
+def result(future: Future):
+    """The render's result; a dead worker becomes one clear error and a fresh pool for the next build."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        _discard_pool()
+        raise WorkerStopped("un proceso de WeasyPrint se detuvo (¿memoria insuficiente?); vuelva a construir / "
+                            "a PDF worker process stopped (out of memory?); build again") from None
