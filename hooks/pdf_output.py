@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import segno
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
@@ -132,8 +133,11 @@ def on_post_build(config):
     }
     out_dir, cache = Path(config.site_dir) / prefix, PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"))
     preview = build_context.pdf_mode() == "preview"
-    _render_all(jobs, out_dir, cache, lang, preview=preview)
-    _render_manual(manual_job, out_dir, cache, lang, preview=preview)
+    try:
+        _render_all(jobs, out_dir, cache, lang, preview=preview)
+        _render_manual(manual_job, out_dir, cache, lang, preview=preview)
+    except render_pool.WorkerStopped as stopped:  # not the author's content: say what happened and what to do
+        raise PluginError(f"PDF [{lang}]: {stopped}") from None
     if not preview and lang == s.languages[-1]:  # after a complete build: every current entry was just used
         days = float(s.pdf.get("cache_unused_days", 30))
         if removed := cache.prune(days):

@@ -75,5 +75,6 @@ def result(future: Future):
         return future.result()
     except BrokenProcessPool:
         _discard_pool()
-        raise WorkerStopped("un proceso de WeasyPrint se detuvo (¿memoria insuficiente?); vuelva a construir / "
-                            "a PDF worker process stopped (out of memory?); build again") from None
+        raise WorkerStopped("un proceso que genera los PDF se detuvo antes de terminar (casi siempre por falta de "
+                            "memoria) — cierre otros programas y vuelva a construir; para revisar solo las páginas, "
+                            "construya sin PDF: MANUAL_PDF=0 make serve") from None
