@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -211,6 +212,7 @@ def validate_page(page: Page, schema: dict, fact_ids: set[str] | None = None) ->
                                     f"añada '/// {required}' … '///' en el cuerpo de la página"))
     if page_type == "session":
         problems += _check_session(page)
+        problems += _check_adaptations(page, types.get("adaptations", {}).get("x-items", []))
     if page_type in ("session", "handout"):
         page_id, module = page.id, str(page.meta.get("module", ""))
         if page_id and module and not page_id.startswith(module + "-"):
@@ -243,7 +245,72 @@ def _check_session(page: Page) -> list[Problem]:
     if isinstance(size, dict) and isinstance(size.get("min"), int) and isinstance(size.get("max"), int) and size["min"] > size["max"]:
         problems.append(Problem(src.path, src.line_of("group_size"), "group_size", f"min ({size['min']}) es mayor que max ({size['max']})",
                                 "ponga el número menor en min"))
+    if isinstance(size, dict) and isinstance(size.get("max"), int) and not isinstance(size["max"], bool):
+        problems += _check_group_timings(page, size["max"])
     return problems
+
+
+def activity_minimum(options: dict, largest_group: int) -> tuple[int, str] | None:
+    """The fewest minutes an activity needs for its largest group, and why, when its options say it is a
+    round (per_person) or a report-back of every small group (per_group, groups_of); else None."""
+    needs = []
+    per_person = options.get("per_person")
+    if _is_number(per_person):
+        needs.append((math.ceil(per_person * largest_group - 1e-9),
+                      f"una ronda de {_plain(per_person)} min por participante con {largest_group} participantes"))
+    per_group = options.get("per_group")
+    if _is_number(per_group):
+        size = options.get("groups_of") if isinstance(options.get("groups_of"), int) else DEFAULT_GROUP
+        groups = math.ceil(largest_group / max(size, 1))
+        needs.append((math.ceil(per_group * groups - 1e-9),
+                      f"{groups} grupos de {size} que presentan {_plain(per_group)} min cada uno"))
+    return max(needs) if needs else None
+
+
+def _check_group_timings(page: Page, largest_group: int) -> list[Problem]:
+    problems = []
+    for block in page.activities:
+        minutes = block.options.get("minutes")
+        need = activity_minimum(block.options, largest_group)
+        if need is None or not isinstance(minutes, int) or minutes >= need[0]:
+            continue
+        problems.append(Problem(page.path, block.option_line.get("minutes", block.line), f"bloque activity: {block.title}",
+                                f"dura {minutes} minutos, pero {need[1]} necesita al menos {need[0]}",
+                                "aumente los minutos (y la duración de la sesión), baje group_size.max o haga la ronda en grupos pequeños"))
+    return problems
+
+
+DEFAULT_GROUP = 5  # participants per small group when an activity does not say (groups_of)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0
+
+
+def _plain(number) -> str:
+    return f"{number:g}".replace(".", ",")
+
+
+def _check_adaptations(page: Page, items: list[dict]) -> list[Problem]:
+    """Each adaptations block names every context (x-items in the schema) as a bold label in the page's language."""
+    problems = []
+    for block in (b for b in page.blocks if b.type == "adaptations"):
+        labels = [item.get(page.lang, item["id"]) for item in items]
+        missing = [label for label in labels if not _has_label(block.content, label)]
+        if missing:
+            example = "; ".join(f"- **{label}:** …" for label in missing)
+            problems.append(Problem(page.path, block.line, "bloque adaptations", f"faltan los contextos: {', '.join(missing)}",
+                                    f"añada un punto de lista por contexto, con su etiqueta en negrita: {example}"))
+    return problems
+
+
+def _has_label(content: str, label: str) -> bool:
+    wanted = label.casefold()
+    for line in content.split("\n"):
+        text = re.sub(r"^\s*[-*+]\s+", "", line)
+        if text.startswith("**") and text[2:].casefold().startswith(wanted):
+            return True
+    return False
 
 
 COMPARED_FIELDS = ("type", "id", "module", "order", "duration", "sensitivity", "handouts", "group_size")

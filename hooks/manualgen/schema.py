@@ -96,7 +96,11 @@ def _explain(error) -> list[tuple[str, str, str]]:
     if validator == "minimum":
         return [(field, f"debe ser al menos {error.validator_value}, no {error.instance}", "")]
     if validator == "maximum":
-        return [(field, f"debe ser como máximo {error.validator_value}, no {error.instance}", "")]
+        hint = ""
+        if error.schema.get("x-rule") == "high-group-cap":
+            hint = ("una sesión de sensibilidad alta se da con grupos de 20 personas como máximo, para que quien facilita "
+                    "pueda atender a cada uno; baje group_size.max")
+        return [(field, f"debe ser como máximo {error.validator_value}, no {error.instance}", hint)]
     if validator == "minItems":
         return [(field, f"necesita al menos {error.validator_value} elemento(s)", "añada elementos a la lista, uno por línea con '- '")]
     if validator == "maxItems":

@@ -183,3 +183,50 @@ def test_memo_rechecks_only_the_edited_file_and_still_checks_across_pages(mini, 
     stricter = {**schema, "$comment": "edited"}
     third, _ = load_manual(mini, "modules", LANGS, stricter, facts, memo=memo)
     assert not any(p is q for p in third.pages for q in second.pages)
+
+
+def test_high_sensitivity_sessions_are_capped_at_twenty(mini, schema):
+    edit(mini / SESSION_ES, "group_size: {min: 8, max: 20}\nsensitivity: medium", "group_size: {min: 8, max: 25}\nsensitivity: high")
+    problem = only(problems_for(mini, schema), SESSION_ES, "group_size.max")
+    assert problem.line == 8 and "como máximo 20, no 25" in problem.message and "sensibilidad alta" in problem.hint
+
+
+def test_high_sensitivity_sessions_need_a_group_size(mini, schema):
+    edit(mini / SESSION_ES, "group_size: {min: 8, max: 20}\nsensitivity: medium", "sensitivity: high")
+    problem = only(problems_for(mini, schema), SESSION_ES, "group_size")
+    assert "falta el campo obligatorio 'group_size'" in problem.message
+
+
+def test_a_round_must_fit_the_largest_group(mini, schema):
+    edit(mini / SESSION_ES, "    minutes: 15\n    grouping: plenary", "    minutes: 15\n    grouping: plenary\n    per_person: 1")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque activity: Bienvenida")
+    assert problem.line == 23 and "dura 15 minutos" in problem.message and "al menos 20" in problem.message
+    assert "group_size.max" in problem.hint
+
+
+def test_a_round_that_fits_passes(mini, schema):
+    edit(mini / SESSION_ES, "    minutes: 15\n    grouping: plenary", "    minutes: 15\n    grouping: plenary\n    per_person: 0.5")
+    assert problems_for(mini, schema) == []
+
+
+def test_every_group_presenting_must_fit(mini, schema):
+    edit(mini / SESSION_ES, "    minutes: 45\n    grouping: small_groups",
+         "    minutes: 45\n    grouping: small_groups\n    per_group: 12\n    groups_of: 5")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque activity: La caja")
+    assert "4 grupos de 5" in problem.message and "al menos 48" in problem.message
+
+
+def test_adaptations_must_name_every_context(mini, schema):
+    edit(mini / SESSION_ES, "/// key-messages", "/// adaptations\n- **Lectura y escritura:** lea en voz alta.\n"
+                                                "- **Zona rural o urbana:** igual.\n///\n\n/// key-messages")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque adaptations")
+    assert "Quechua o aimara" in problem.message and "Participantes jóvenes" in problem.message
+    assert "Lectura y escritura" not in problem.message and "**Quechua o aimara:**" in problem.hint
+
+
+def test_complete_adaptations_pass_in_each_language(mini, schema):
+    for path, labels in ((SESSION_ES, ("Lectura y escritura", "Quechua o aimara", "Zona rural o urbana", "Participantes jóvenes")),
+                         (SESSION_EN, ("Reading and writing", "Quechua or Aymara", "Rural or urban setting", "Younger participants"))):
+        block = "/// adaptations\n" + "".join(f"- **{label}:** texto.\n" for label in labels) + "///\n\n/// key-messages"
+        edit(mini / path, "/// key-messages", block)
+    assert problems_for(mini, schema) == []
