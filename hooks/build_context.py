@@ -18,11 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from manualgen.catalog import build_catalog
+from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
+from manualgen.helplines import Helpline, load_helplines
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.pdf import pdf_paths
 from manualgen.problems import ContentError
+from manualgen.references import reference_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.validation_cache import ValidationCache, sources_key
@@ -42,6 +45,7 @@ class Settings:
     labels_path: Path
     languages: tuple[str, ...]
     helpline: dict
+    helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
     site_url: str | None
     cache_dir: str
@@ -52,6 +56,7 @@ class Loaded:
     settings: Settings
     manual: Manual
     facts: dict[str, Fact]
+    helplines: dict[str, Helpline]
     labels: dict
     schema: dict
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
@@ -101,7 +106,8 @@ def _read_settings(config) -> Settings:
                     schema_path=root / extra.get("schema", "schema/manual.schema.json"),
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
-                    languages=languages, helpline=extra.get("helpline") or {}, pdf=extra.get("pdf") or {},
+                    languages=languages, helpline=extra.get("helpline") or {}, helplines=extra.get("helplines") or {},
+                    pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"))
 
 
@@ -193,16 +199,20 @@ def _validate(s: Settings) -> Loaded:
     except (OSError, ValueError, yaml.YAMLError) as exc:
         raise PluginError(f"No se pudo leer la configuración del manual: {exc}") from None
     facts, problems = load_facts(s.facts_path, s.languages)
-    manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, set(facts), memo=_page_memo)
+    helplines, found = load_helplines(s.helplines, s.languages)
+    problems += found
+    known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
+    manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=_page_memo)
     problems += found
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text)
+        problems += reference_problems(shown, text, 1, known)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, labels, schema, {}, dict(_page_memo))
+    return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo))
 
 
 def _docs_pages(s: Settings) -> list[tuple[Path, str]]:

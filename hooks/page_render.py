@@ -3,8 +3,11 @@ becomes a sourced figure, and session/module/handout/programme pages get their t
 from __future__ import annotations
 
 import build_context
-from manualgen.facts import replace_fact_refs
+from manualgen.counts import count_text, manual_counts
+from manualgen.facts import render_fact
+from manualgen.helplines import helpline_markdown
 from manualgen.reference import MARKER as REFERENCE_MARKER, schema_reference
+from manualgen.references import replace_references
 from manualgen.render import rewrite_blocks
 from manualgen.translations import translation_status
 from manualgen.views import (gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
@@ -34,10 +37,30 @@ def on_page_markdown(markdown, page, config, files):
     if found is not None:
         markdown = rewrite_blocks(found.source, labels)
         page.meta["template"] = TEMPLATES[found.type]
-    markdown = replace_fact_refs(markdown, data.facts, lang, labels)
+    markdown = replace_references(markdown, reference_renderers(config, lang))
     if REFERENCE_MARKER in markdown:
         markdown = markdown.replace(REFERENCE_MARKER, schema_reference(data.schema, lang))
     return markdown
+
+
+def reference_renderers(config, lang: str) -> dict:
+    """How [[fact:…]], [[helpline:…]] and [[manual:…]] read in this language (computed once per language)."""
+    data = build_context.loaded(config)
+    key = ("references", lang)
+    if key not in data.computed:
+        labels = data.labels[lang]
+        days = len(schedule_view(data.manual, lang, labels, _schedule_options(config))["days"])
+        counts = manual_counts(data.manual, lang, days)
+        data.computed[key] = {
+            "fact": lambda ref: render_fact(data.facts[ref], lang, labels) if ref in data.facts else None,
+            "helpline": lambda ref: helpline_markdown(data.helplines[ref], lang) if ref in data.helplines else None,
+            "manual": lambda ref: count_text(counts[ref], lang, ref) if ref in counts else None,
+        }
+    return data.computed[key]
+
+
+def _schedule_options(config) -> dict:
+    return (config.extra.get("manual") or {}).get("schedule") or {}
 
 
 @build_context.reported
@@ -72,8 +95,7 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/planner.html":
         view["catalog"] = build_context.catalog(config, lang)
     elif template == "manual/schedule.html":
-        options = (config.extra.get("manual") or {}).get("schedule") or {}
-        view["schedule"] = schedule_view(data.manual, lang, labels, options)
+        view["schedule"] = schedule_view(data.manual, lang, labels, _schedule_options(config))
     elif template == "manual/gathered.html":
         kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),

@@ -1,4 +1,5 @@
-"""The sourced facts file: load, check, and render a fact cited as [[fact:ID]] in a page's language."""
+"""The sourced facts file: load, check, and render a fact cited as [[fact:ID]] in a page's language
+(references.py finds and replaces the references)."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,6 @@ import yaml
 
 from .problems import Problem
 
-FACT_REF = re.compile(r"\[\[fact:(?P<id>[a-z0-9][a-z0-9-]*)\]\]")
 STATUSES = ("verified", "sourced", "uncertain")
 UNITS = ("percent", "count", "rate", "years", "date", "text")
 REQUIRED = ("id", "value", "unit", "year", "label", "source", "url", "status")
@@ -104,11 +104,3 @@ def render_fact(fact: Fact, lang: str, labels: dict) -> str:
     source = f"[{cited}]({fact.url}){{: .fact-source title=\"{fact.label[lang]}\" }}"
     warning = f" *({labels['fact_uncertain']})*" if fact.status == "uncertain" else ""
     return f"**{value}**{{: .fact }} ({source}){warning}"
-
-
-def replace_fact_refs(markdown: str, facts: dict[str, Fact], lang: str, labels: dict) -> str:
-    """Unknown ids are reported by validation before this runs, so they are left as written."""
-    def substitute(match: re.Match) -> str:
-        fact = facts.get(match["id"])
-        return render_fact(fact, lang, labels) if fact else match.group(0)
-    return FACT_REF.sub(substitute, markdown)

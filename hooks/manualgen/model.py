@@ -11,6 +11,7 @@ from pathlib import Path
 from . import schema as schema_mod
 from .lint import TEMPLATE_MARK, lint_markdown
 from .problems import Problem
+from .references import reference_problems
 from .source import Block, Source, decode, parse_source
 
 PAGE_NAME = re.compile(r"^(?P<stem>[^.]+)\.(?P<lang>[A-Za-z_-]+)\.md$")
@@ -95,8 +96,11 @@ class Manual:
 
 
 def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema: dict,
-                fact_ids: set[str] | None = None, memo: dict | None = None) -> tuple[Manual, list[Problem]]:
+                references: dict[str, set[str]] | None = None, memo: dict | None = None) -> tuple[Manual, list[Problem]]:
     """Read and validate every file under modules/. Returns the manual and all problems found.
+
+    `references` maps a reference kind ("fact", "helpline", "manual") to the ids that exist; kinds left
+    out are not checked.
 
     `memo` (optional, kept by the caller between builds of one process) maps a file's path, bytes and
     the rules it was checked against to its page and problems, so `mkdocs serve` re-checks only the
@@ -106,8 +110,8 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
     base = root / modules_dir
     if not base.is_dir():
         return manual, [Problem(modules_dir, None, "carpeta", f"no existe la carpeta '{modules_dir}'", "créela con un módulo dentro")]
-    rules = hashlib.sha256(json.dumps([schema, sorted(fact_ids or []), fact_ids is None, languages],
-                                      sort_keys=True).encode()).hexdigest()
+    known = {kind: sorted(ids) for kind, ids in (references or {}).items()}
+    rules = hashlib.sha256(json.dumps([schema, known, languages], sort_keys=True).encode()).hexdigest()
     seen: dict = {}
     for file in sorted(base.rglob("*")):
         if file.is_dir() or any(IGNORED.search(part) for part in file.relative_to(base).parts):
@@ -132,7 +136,7 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
         if memo is not None and key in memo:
             page, found = memo[key]
         else:
-            page, found = _load_page(shown, raw, match["lang"], page_key, schema, fact_ids)
+            page, found = _load_page(shown, raw, match["lang"], page_key, schema, references)
         seen[key] = (page, found)
         problems += found
         if page is not None:
@@ -147,7 +151,7 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
 
 
 def _load_page(shown: str, raw: bytes, lang: str, key: str, schema: dict,
-               fact_ids: set[str] | None) -> tuple[Page | None, list[Problem]]:
+               references: dict[str, set[str]] | None) -> tuple[Page | None, list[Problem]]:
     """One file's own checks: size, encoding, front matter, schema, blocks, lint, template marks."""
     if len(raw) > MAX_PAGE_BYTES:
         return None, [Problem(shown, None, "archivo", f"el archivo pesa {len(raw) // 1024} KB; el máximo es {MAX_PAGE_BYTES // 1024} KB",
@@ -160,7 +164,7 @@ def _load_page(shown: str, raw: bytes, lang: str, key: str, schema: dict,
     if source is None:
         return None, problems
     page = Page(source, lang, key)
-    problems += validate_page(page, schema, fact_ids)
+    problems += validate_page(page, schema, references)
     problems += lint_markdown(shown, source.body, source.body_line)
     problems += [Problem(shown, number, "plantilla", "texto de plantilla sin completar (✎) en el bloque de datos",
                          "reemplace el valor marcado con ✎ por el real")
@@ -168,12 +172,7 @@ def _load_page(shown: str, raw: bytes, lang: str, key: str, schema: dict,
     return page, problems
 
 
-def _fact_refs(text: str) -> list[tuple[int, str]]:
-    from .facts import FACT_REF
-    return [(text[: m.start()].count("\n"), m["id"]) for m in FACT_REF.finditer(text)]
-
-
-def validate_page(page: Page, schema: dict, fact_ids: set[str] | None = None) -> list[Problem]:
+def validate_page(page: Page, schema: dict, references: dict[str, set[str]] | None = None) -> list[Problem]:
     """Front matter against the schema, then the body blocks against the block rules."""
     src, problems = page.source, []
     page_type = page.type
@@ -218,11 +217,8 @@ def validate_page(page: Page, schema: dict, fact_ids: set[str] | None = None) ->
         if page_id and module and not page_id.startswith(module + "-"):
             problems.append(Problem(src.path, src.line_of("id"), "id", f"el id '{page_id}' no corresponde al módulo '{module}'",
                                     f"los ids de este módulo empiezan por '{module}-'"))
-    if fact_ids is not None:
-        for offset, fact_id in _fact_refs(src.body):
-            if fact_id not in fact_ids:
-                problems.append(Problem(src.path, src.body_line + offset, "dato", f"el dato '{fact_id}' no existe en el archivo de datos",
-                                        "use un id de data/facts.yml o añada allí el dato con su fuente"))
+    if references is not None:
+        problems += reference_problems(src.path, src.body, src.body_line, references)
     return problems
 
 

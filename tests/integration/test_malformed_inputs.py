@@ -80,7 +80,7 @@ CASES = {
     "bad-grouping": (replace("grouping: plenary", "grouping: todos"), f"{S_ES}:24: bloque activity: grouping:", "valor no permitido"),
     "translation-disagrees": (replace("order: 1\ntitle: \"Test", "order: 2\ntitle: \"Test", path=S_EN),
                               f"{S_EN}:5: order:", "no coincide con el original"),
-    "unknown-fact": (replace("[[fact:endes-2024-partner-violence-ever]]", "[[fact:inventado]]"), f"{S_ES}:47: dato:", "'inventado' no existe"),
+    "unknown-fact": (replace("[[fact:endes-2024-partner-violence-ever]]", "[[fact:inventado]]"), f"{S_ES}:47: referencia:", "'inventado' no existe"),
     "image-without-alt": (replace("Una sesión corta para probar el generador.", "Una sesión corta. ![](caja.png)"), f"{S_ES}:20: imagen:", "sin texto alternativo"),
     "script-tag": (replace("Una sesión corta para probar el generador.", "<script>alert('x')</script>"), f"{S_ES}:20: html:", "<script>"),
     "vague-link-text": (replace("Responda con calma.", "Vea la guía [aquí](../../index.md).", path=H_ES), f"{H_ES}:10: enlace:", "poco informativo"),

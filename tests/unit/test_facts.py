@@ -1,6 +1,7 @@
 from pathlib import Path
 
-from manualgen.facts import FACT_REF, Fact, format_value, load_facts, replace_fact_refs
+from manualgen.facts import Fact, format_value, load_facts, render_fact
+from manualgen.references import references_in, replace_references
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = {"fact_uncertain": "cifra no confirmada"}
@@ -22,10 +23,11 @@ def test_numbers_follow_each_language():
 
 
 def test_reference_shows_value_and_source_and_flags_uncertain_figures():
-    text = replace_fact_refs("El [[fact:x]] de las mujeres", {"x": fact()}, "es", LABELS)
+    facts = {"x": fact()}
+    text = replace_references("El [[fact:x]] de las mujeres", {"fact": lambda ref: render_fact(facts[ref], "es", LABELS)})
     assert "**52,0\u00a0%**" in text and "(https://example.org/endes)" in text and "INEI, ENDES 2024]" in text
     assert "no confirmada" not in text
-    uncertain = replace_fact_refs("[[fact:x]]", {"x": fact(status="uncertain")}, "es", LABELS)
+    uncertain = render_fact(fact(status="uncertain"), "es", LABELS)
     assert "cifra no confirmada" in uncertain
 
 
@@ -45,4 +47,24 @@ def test_fact_file_problems_are_reported(tmp_path):
 
 
 def test_reference_pattern():
-    assert [m["id"] for m in FACT_REF.finditer("a [[fact:endes-2024]] b [[fact:x-1]]")] == ["endes-2024", "x-1"]
+    assert references_in("a [[fact:endes-2024]] b\n[[helpline:linea-100]] [[manual:sessions]]") == [
+        (0, "fact", "endes-2024"), (1, "helpline", "linea-100"), (1, "manual", "sessions")]
+
+
+def test_helplines_render_as_tap_to_call_links_and_bad_settings_are_reported():
+    from manualgen.helplines import helpline_markdown, load_helplines
+    lines, problems = load_helplines({"linea-100": {"number": "100", "name": {"es": "Línea 100", "en": "Línea 100"}},
+                                      "mal": {"number": "cien", "name": {"es": "x", "en": "x"}},
+                                      "sin": {"name": {"es": "y"}}}, ("es", "en"))
+    assert list(lines) == ["linea-100"]
+    assert helpline_markdown(lines["linea-100"], "es") == "[Línea 100](tel:100){: .helpline }"
+    assert sorted(p.field for p in problems) == ["extra.manual.helplines.mal.number", "extra.manual.helplines.sin.name"]
+
+
+def test_unknown_references_are_reported_with_their_line():
+    from manualgen.references import reference_problems
+    text = "uno\n[[helpline:linea-999]] y [[fakt:x]]\n[[manual:sessions]]"
+    problems = reference_problems("p.md", text, 10, {"helpline": {"linea-100"}, "manual": {"sessions"}})
+    assert [(p.line, p.message) for p in problems] == [
+        (11, "la línea de ayuda 'linea-999' no existe"), (11, "tipo de referencia desconocido '[[fakt:…]]'")]
+    assert "linea-100" in problems[0].hint

@@ -19,11 +19,11 @@ def test_scaffolded_files_validate_except_for_the_text_to_write(project, schema,
     assert [p.name for p in created] == [expected.format(lang=lang) for lang in LANGS]
     text = created[0].read_text(encoding="utf-8")
     assert "# yaml-language-server: $schema=../../schema/manual.schema.json" in text
-    _, problems = load_manual(project, "modules", LANGS, schema, {"endes-2024-partner-violence-ever"})
+    _, problems = load_manual(project, "modules", LANGS, schema, {"fact": {"endes-2024-partner-violence-ever"}})
     assert problems and {p.field for p in problems} == {"plantilla"}
     for path in created:
         path.write_text(path.read_text(encoding="utf-8").replace("✎ ", ""), encoding="utf-8")
-    _, problems = load_manual(project, "modules", LANGS, schema, {"endes-2024-partner-violence-ever"})
+    _, problems = load_manual(project, "modules", LANGS, schema, {"fact": {"endes-2024-partner-violence-ever"}})
     assert problems == []
 
 

@@ -14,7 +14,7 @@ HANDOUT_ES = "modules/01-prueba/h01-ficha.es.md"
 
 
 def problems_for(root: Path, schema) -> list:
-    _, problems = load_manual(root, "modules", LANGS, schema, {"endes-2024-partner-violence-ever"})
+    _, problems = load_manual(root, "modules", LANGS, schema, {"fact": {"endes-2024-partner-violence-ever"}})
     return problems
 
 
@@ -149,7 +149,7 @@ def test_broken_source_is_one_problem_not_also_a_missing_translation(mini, schem
 
 def test_unknown_fact_reference(mini, schema):
     edit(mini / SESSION_ES, "[[fact:endes-2024-partner-violence-ever]]", "[[fact:no-existe]]")
-    problem = only(problems_for(mini, schema), SESSION_ES, "dato")
+    problem = only(problems_for(mini, schema), SESSION_ES, "referencia")
     assert "'no-existe' no existe" in problem.message
 
 
@@ -168,7 +168,7 @@ def test_every_problem_is_reported_not_just_the_first(mini, schema):
 
 def test_memo_rechecks_only_the_edited_file_and_still_checks_across_pages(mini, schema):
     memo: dict = {}
-    facts = {"endes-2024-partner-violence-ever"}
+    facts = {"fact": {"endes-2024-partner-violence-ever"}}
     first, problems = load_manual(mini, "modules", LANGS, schema, facts, memo=memo)
     assert problems == []
     edit(mini / SESSION_ES, "duration: 60", "duration: 61")
