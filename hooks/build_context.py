@@ -17,13 +17,18 @@ from jinja2 import TemplateNotFound
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
+from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
+from manualgen.source import split_front_matter
 from manualgen.pdf import pdf_paths
+from manualgen import sanitise
+from manualgen.glossary import abbreviations, parse_glossary
+from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import ContentError
 from manualgen.references import reference_problems
 from manualgen.schema import load_schema
@@ -49,6 +54,8 @@ class Settings:
     pdf: dict
     site_url: str | None
     cache_dir: str
+    schedule: dict  # extra.manual.schedule
+    glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
 
 
 @dataclass
@@ -108,7 +115,8 @@ def _read_settings(config) -> Settings:
                     labels_path=root / extra.get("labels", "data/labels.yml"),
                     languages=languages, helpline=extra.get("helpline") or {}, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
-                    site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"))
+                    site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
+                    schedule=extra.get("schedule") or {}, glossary=extra.get("glossary", "glosario"))
 
 
 def current_language(config) -> str:
@@ -184,7 +192,7 @@ def load(config) -> Loaded:
             _page_memo.clear()
             _page_memo.update(stored.page_checks)
         else:
-            stored = _validate(s)
+            stored = _validate(s, Renderer(list(config.markdown_extensions), dict(config.mdx_configs)), html_policy(config))
             _disk_cache(s).put(key, stored)
         _cache.clear()
         _cache[quick] = stored
@@ -192,13 +200,19 @@ def load(config) -> Loaded:
     return _cache[quick]
 
 
-def _validate(s: Settings) -> Loaded:
+def html_policy(config):
+    """The allow-list, with the typed blocks of mkdocs.yml (pymdownx.blocks.admonition types) as classes."""
+    types = (config.mdx_configs.get("pymdownx.blocks.admonition") or {}).get("types", [])
+    return sanitise.policy(tuple(types))
+
+
+def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     try:
         schema = load_schema(str(s.schema_path))
         labels = yaml.safe_load(s.labels_path.read_text(encoding="utf-8"))
     except (OSError, ValueError, yaml.YAMLError) as exc:
         raise PluginError(f"No se pudo leer la configuración del manual: {exc}") from None
-    facts, problems = load_facts(s.facts_path, s.languages)
+    facts, problems = load_facts(s.facts_path, s.languages, _shown(s, s.facts_path))
     helplines, found = load_helplines(s.helplines, s.languages)
     problems += found
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
@@ -210,9 +224,44 @@ def _validate(s: Settings) -> Loaded:
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text)
         problems += reference_problems(shown, text, 1, known)
+    if not problems:  # the pages can only be rendered once their data is valid
+        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema), renderer,
+                                      _glossaries(s), rules, _render_memo)
     if problems:
         raise PluginError(ContentError(problems).report())
     return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo))
+
+
+# Rendered-HTML checks by page text (see prerender.rendered_problems): an edit re-renders one page.
+_render_memo: dict = {}
+
+
+def _render_jobs(s: Settings, manual, facts, helplines, labels, schema):
+    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule) for lang in s.languages}
+    for page in manual.pages:
+        text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)
+        full = (s.root / page.path).read_text(encoding="utf-8", errors="replace")
+        yield Job(page.path, page.lang, text, full)
+    for path, shown in _docs_pages(s):
+        lang = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else s.languages[0]
+        if lang not in renderers:
+            continue
+        full = path.read_text(encoding="utf-8", errors="replace")
+        body = split_front_matter(full)[1]
+        yield Job(shown, lang, pipeline.page_markdown(body, None, lang, labels[lang], renderers[lang], schema), full)
+
+
+def _glossaries(s: Settings) -> dict[str, dict]:
+    out = {}
+    for lang in s.languages:
+        path = s.docs_dir / f"{s.glossary}.{lang}.md"
+        out[lang] = abbreviations(parse_glossary(path.read_text(encoding="utf-8"))) if path.is_file() else {}
+    return out
+
+
+def _shown(s: Settings, path: Path) -> str:
+    """A path as authors see it: relative to the project."""
+    return path.relative_to(s.root).as_posix() if path.is_relative_to(s.root) else path.as_posix()
 
 
 def _docs_pages(s: Settings) -> list[tuple[Path, str]]:
@@ -250,6 +299,17 @@ def _disk_cache(s: Settings) -> ValidationCache:
     return ValidationCache(s.root / s.cache_dir / "validated")
 
 
+def template_cache_folder(config) -> Path:
+    s = settings(config)
+    return s.root / s.cache_dir / "templates"
+
+
+def template_env(config):
+    """The theme's templates configured as for pages (escaping, filters, cache), for PDFs and other outputs."""
+    from manualgen.templating import configure
+    return configure(config.theme.get_env(), template_cache_folder(config))
+
+
 def pdf_mode() -> str:
     """MANUAL_PDF: 1 (default) renders every PDF; preview (make serve) never makes a rebuild wait for
     PDFs; 0 skips PDFs for the quickest preview (links to PDFs are then left out)."""
@@ -271,6 +331,16 @@ def pdfs(config, lang: str) -> dict[str, str]:
     key = ("pdfs", lang)
     if key not in data.computed:
         data.computed[key] = pdf_paths(data.manual, lang, data.labels[lang])
+    return data.computed[key]
+
+
+def reference_renderers(config, lang: str) -> dict:
+    """How [[fact:…]], [[helpline:…]] and [[manual:…]] read in this language (computed once per loaded manual)."""
+    data = loaded(config)
+    key = ("references", lang)
+    if key not in data.computed:
+        data.computed[key] = pipeline.reference_renderers(data.manual, data.facts, data.helplines, data.labels[lang], lang,
+                                                          data.settings.schedule)
     return data.computed[key]
 
 

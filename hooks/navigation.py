@@ -2,6 +2,7 @@
 sections titled "1. Encuadre…" instead of by folder name."""
 from __future__ import annotations
 
+from markupsafe import escape
 from mkdocs.structure.nav import Section
 
 import build_context
@@ -23,7 +24,7 @@ def on_nav(nav, config, files):
     nav.items.sort(key=lambda item: rank.get(_stem(item, s.modules_dir), len(rank)))
     for item in nav.items:
         if isinstance(item, Section) and _stem(item, s.modules_dir) == s.modules_dir:
-            item.title = data.labels[lang]["nav_modules"]
+            item.title = escape(data.labels[lang]["nav_modules"])
             for child in item.children:
                 if isinstance(child, Section):
                     _title_module(child, data.manual, lang)
@@ -35,4 +36,4 @@ def _title_module(section, manual, lang):
         if getattr(child, "is_page", False) and child.file.src_uri.rsplit("/", 1)[-1].startswith("index."):
             module = manual.by_key(lang, f"{child.file.src_uri.split('/')[-2]}/index")
             if module is not None:
-                section.title = f"{module.meta['order']}. {module.meta['title']}"
+                section.title = escape(f"{module.meta['order']}. {module.meta['title']}")  # Material prints it raw

@@ -2,13 +2,11 @@
 becomes a sourced figure, and session/module/handout/programme pages get their template data."""
 from __future__ import annotations
 
+from markupsafe import Markup, escape
+from mkdocs.plugins import event_priority
+
 import build_context
-from manualgen.counts import count_text, manual_counts
-from manualgen.facts import render_fact
-from manualgen.helplines import helpline_markdown
-from manualgen.reference import MARKER as REFERENCE_MARKER, schema_reference
-from manualgen.references import replace_references
-from manualgen.render import rewrite_blocks
+from manualgen.pipeline import page_markdown
 from manualgen.translations import translation_status
 from manualgen.views import (gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
                              schedule_view, session_view)
@@ -30,39 +28,19 @@ def manual_page(page, config):
 
 @build_context.reported
 def on_page_markdown(markdown, page, config, files):
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        # Material prints titles raw (navigation, <title>, search): it gets them escaped once, here.
+        page.meta["title"] = escape(title)
     data = build_context.loaded(config)
     lang = build_context.current_language(config)
-    labels = data.labels[lang]
     found = manual_page(page, config)
     if found is not None:
-        markdown = rewrite_blocks(found.source, labels)
         page.meta["template"] = TEMPLATES[found.type]
-    markdown = replace_references(markdown, reference_renderers(config, lang))
-    if REFERENCE_MARKER in markdown:
-        markdown = markdown.replace(REFERENCE_MARKER, schema_reference(data.schema, lang))
-    return markdown
+    return page_markdown(markdown, found, lang, data.labels[lang], build_context.reference_renderers(config, lang), data.schema)
 
 
-def reference_renderers(config, lang: str) -> dict:
-    """How [[fact:…]], [[helpline:…]] and [[manual:…]] read in this language (computed once per language)."""
-    data = build_context.loaded(config)
-    key = ("references", lang)
-    if key not in data.computed:
-        labels = data.labels[lang]
-        days = len(schedule_view(data.manual, lang, labels, _schedule_options(config))["days"])
-        counts = manual_counts(data.manual, lang, days)
-        data.computed[key] = {
-            "fact": lambda ref: render_fact(data.facts[ref], lang, labels) if ref in data.facts else None,
-            "helpline": lambda ref: helpline_markdown(data.helplines[ref], lang) if ref in data.helplines else None,
-            "manual": lambda ref: count_text(counts[ref], lang, ref) if ref in counts else None,
-        }
-    return data.computed[key]
-
-
-def _schedule_options(config) -> dict:
-    return (config.extra.get("manual") or {}).get("schedule") or {}
-
-
+@event_priority(-60)  # after rendered_check (-50): aggregate pages and PDFs reuse the allow-listed HTML
 @build_context.reported
 def on_page_content(html, page, config, files):
     lang = build_context.current_language(config)
@@ -95,7 +73,7 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/planner.html":
         view["catalog"] = build_context.catalog(config, lang)
     elif template == "manual/schedule.html":
-        view["schedule"] = schedule_view(data.manual, lang, labels, _schedule_options(config))
+        view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
     elif template == "manual/gathered.html":
         kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),

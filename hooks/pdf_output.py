@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import segno
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
@@ -19,24 +20,26 @@ import build_context
 from manualgen import render_pool
 from manualgen.pdf import (PdfCache, assemble, cache_key, demote_headings, prefix_ids, print_links, render_part, render_pdf,
                            renderer_version)
+from manualgen.templating import css_string
 from manualgen.views import session_view
 
 log = build_context.log
 
 
-def _page_counter(labels: dict) -> str:
-    """'Página {page} de {pages}' -> CSS content: "Página " counter(page) " de " counter(pages)."""
+def _page_counter(labels: dict) -> Markup:
+    """'Página {page} de {pages}' -> CSS content: "Página " counter(page) " de " counter(pages) (the label's
+    words written as escaped CSS strings)."""
     text = labels["page_of"].replace("{pages}", "\x01").replace("{page}", "\x00")
     parts, out = [], ""
     for char in text:
         if char in "\x00\x01":
-            parts.append(f'"{out}"')
+            parts.append(css_string(out) if out else "")
             parts.append("counter(page)" if char == "\x00" else "counter(pages)")
             out = ""
         else:
             out += char
-    parts.append(f'"{out}"')
-    return " ".join(p for p in parts if p != '""')
+    parts.append(css_string(out) if out else "")
+    return Markup(" ".join(p for p in parts if p))
 
 
 def _qr(url: str | None) -> str | None:
@@ -55,7 +58,7 @@ def on_post_build(config):
     pages = build_context.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
-    env = config.theme.get_env()
+    env = build_context.template_env(config)
     base_view = {"labels": labels, "helpline": s.helpline, "lang": lang, "prefix": prefix}
 
     def captured(page, demote=0, unique=None):
@@ -65,7 +68,7 @@ def on_post_build(config):
         html = print_links(entry["html"], entry["url"], site_url)
         if unique:
             html = prefix_ids(html, unique)
-        return demote_headings(html, demote) if demote else html
+        return Markup(demote_headings(html, demote) if demote else html)  # allow-listed page HTML (rendered_check)
 
     def online(page) -> str | None:
         return f"{site_url}{prefix}{page.url}" if site_url else None
@@ -150,7 +153,7 @@ def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
         return None
     anchor = src_uri.split(".")[0]
     html = demote_headings(prefix_ids(print_links(entry["html"], entry["url"], site_url), anchor), 1)
-    return {"anchor": anchor, "title": entry["title"], "content": html}
+    return {"anchor": anchor, "title": entry["title"], "content": Markup(html)}  # allow-listed page HTML
 
 
 def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache: PdfCache, lang: str, preview: bool = False) -> None:

@@ -2,6 +2,7 @@
 (references.py finds and replaces the references)."""
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,17 @@ from .problems import Problem
 STATUSES = ("verified", "sourced", "uncertain")
 UNITS = ("percent", "count", "rate", "years", "date", "text")
 REQUIRED = ("id", "value", "unit", "year", "label", "source", "url", "status")
+OPTIONAL = ("evidence", "note")
+MAX_FACTS_BYTES = 1_000_000
+# Used when the facts file names none: the institutions whose own pages can verify a figure.
+DEFAULT_OFFICIAL = ("gob.pe", "inei.gob.pe", "mimp.gob.pe", "minsa.gob.pe", "defensoria.gob.pe", "elperuano.pe", "andina.pe")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    url: str
+    quote: str
+    checked: str  # YYYY-MM-DD
 
 
 @dataclass(frozen=True)
@@ -25,45 +37,142 @@ class Fact:
     source: str
     url: str
     status: str
+    evidence: Evidence | None = None
+    note: str = ""
 
 
-def load_facts(path: Path, languages: tuple[str, ...]) -> tuple[dict[str, Fact], list[Problem]]:
-    shown = path.name if not path.is_absolute() else path.as_posix()
+def load_facts(path: Path, languages: tuple[str, ...], shown: str | None = None) -> tuple[dict[str, Fact], list[Problem]]:
+    """Every fact with its status backed by evidence: `verified` needs a quote from an official page that
+    states the figure; `sourced` and `uncertain` say in `note` why they are not verified."""
+    from .source import YamlRefused, normalise_newlines, safe_yaml
+
+    shown = shown or path.name
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        return {}, [Problem(shown, None, "facts", f"no se pudo leer el archivo de datos: {exc}", "revise que exista y sea YAML válido")]
-    facts, problems = {}, []
+        node, data = safe_yaml(normalise_newlines(path.read_text(encoding="utf-8")), MAX_FACTS_BYTES)
+    except YamlRefused as refused:
+        return {}, [Problem(shown, refused.line, "facts", str(refused), refused.hint)]
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return {}, [Problem(shown, mark.line + 1 if mark else None, "facts", f"YAML no válido: {getattr(exc, 'problem', None) or exc}",
+                            "revise sangrías, dos puntos y comillas")]
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [Problem(shown, None, "facts", f"no se pudo leer el archivo de datos: {exc}", "revise que exista y sea texto UTF-8")]
     entries = data.get("facts") if isinstance(data, dict) else None
     if not isinstance(entries, list):
         return {}, [Problem(shown, 1, "facts", "debe contener una lista 'facts:'", "vea el comentario al inicio del archivo")]
+    official = tuple(data.get("official_domains") or DEFAULT_OFFICIAL)
+    lines = _entry_lines(node)
+    facts, problems = {}, []
     for index, entry in enumerate(entries):
-        where = f"facts.{index}"
-        if not isinstance(entry, dict):
-            problems.append(Problem(shown, None, where, "cada dato debe ser un conjunto de campos", ""))
+        line = lines.get(index)
+        fact, found = _fact(entry, index, languages, official, shown, line)
+        problems += found
+        if fact is None:
             continue
-        missing = [name for name in REQUIRED if name not in entry]
-        if missing:
-            problems.append(Problem(shown, None, f"{where} ({entry.get('id', '?')})", f"faltan campos: {', '.join(missing)}",
-                                    "cada dato necesita valor, año, fuente con URL y estado"))
+        if fact.id in facts:
+            problems.append(Problem(shown, line, f"facts.{index}.id", f"id repetido '{fact.id}'", "cada dato necesita un id propio"))
             continue
-        if entry["status"] not in STATUSES or entry["unit"] not in UNITS:
-            problems.append(Problem(shown, None, f"{where} ({entry['id']})", "status o unit no válidos",
-                                    f"status: {', '.join(STATUSES)}; unit: {', '.join(UNITS)}"))
-            continue
-        if not isinstance(entry["label"], dict) or any(lang not in entry["label"] for lang in languages):
-            problems.append(Problem(shown, None, f"{where} ({entry['id']}).label", "falta la descripción en algún idioma",
-                                    f"escriba label con {', '.join(languages)}"))
-            continue
-        if not str(entry["url"]).startswith("https://"):
-            problems.append(Problem(shown, None, f"{where} ({entry['id']}).url", "la fuente necesita una URL https://",
-                                    "copie la dirección de la fuente con https://"))
-            continue
-        if entry["id"] in facts:
-            problems.append(Problem(shown, None, f"{where}.id", f"id repetido '{entry['id']}'", "cada dato necesita un id propio"))
-            continue
-        facts[entry["id"]] = Fact(**{name: entry[name] for name in REQUIRED})
+        facts[fact.id] = fact
     return facts, problems
+
+
+def _entry_lines(node) -> dict[int, int]:
+    """Line (1-based) where each fact of the list starts."""
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    for key, value in node.value:
+        if key.value == "facts" and isinstance(value, yaml.SequenceNode):
+            return {i: item.start_mark.line + 1 for i, item in enumerate(value.value)}
+    return {}
+
+
+def _fact(entry, index: int, languages, official, shown: str, line: int | None) -> tuple[Fact | None, list[Problem]]:
+    where = f"facts.{index}"
+    if not isinstance(entry, dict):
+        return None, [Problem(shown, line, where, "cada dato debe ser un conjunto de campos", "vea los otros datos del archivo")]
+    name = f"{where} ({entry.get('id', '?')})"
+    problem = lambda field, message, hint="": (None, [Problem(shown, line, f"{name}{field}", message, hint)])  # noqa: E731
+    missing = [field for field in REQUIRED if field not in entry]
+    if missing:
+        return problem("", f"faltan campos: {', '.join(missing)}", "cada dato necesita valor, año, fuente con URL y estado")
+    unknown = sorted(set(entry) - set(REQUIRED) - set(OPTIONAL))
+    if unknown:
+        return problem("", f"campos desconocidos: {', '.join(unknown)}", f"los campos son: {', '.join(REQUIRED + OPTIONAL)}")
+    if entry["status"] not in STATUSES or entry["unit"] not in UNITS:
+        return problem("", "status o unit no válidos", f"status: {', '.join(STATUSES)}; unit: {', '.join(UNITS)}")
+    if not isinstance(entry["label"], dict) or any(not isinstance(entry["label"].get(lang), str) for lang in languages):
+        return problem(".label", "falta la descripción en algún idioma", f"escriba label con {', '.join(languages)}")
+    if not _https(entry["url"]):
+        return problem(".url", "la fuente necesita una URL https:// sin espacios ni comillas", "copie la dirección de la fuente con https://")
+    evidence, note = entry.get("evidence"), entry.get("note")
+    if evidence is not None:
+        if not isinstance(evidence, dict) or set(evidence) != {"url", "quote", "checked"}:
+            return problem(".evidence", "la evidencia necesita exactamente url, quote y checked",
+                           "url: página donde está la cita; quote: el pasaje que da la cifra; checked: fecha AAAA-MM-DD")
+        if not _https(evidence["url"]) or not str(evidence["quote"] or "").strip() or not ISO_DATE.match(str(evidence["checked"])):
+            return problem(".evidence", "url https://, una cita no vacía y la fecha de revisión (AAAA-MM-DD)", "")
+        evidence = Evidence(str(evidence["url"]), " ".join(str(evidence["quote"]).split()), str(evidence["checked"]))
+    if entry["status"] == "verified":
+        if evidence is None:
+            return problem(".status", "un dato 'verified' necesita evidence (url, quote, checked)",
+                           "cite el pasaje de la página oficial que da la cifra, o deje el estado en sourced")
+        if not _official(evidence.url, official):
+            return problem(".evidence.url", f"la evidencia de un dato verificado debe venir de una fuente oficial ({', '.join(official)})",
+                           "cite la página oficial, o deje el estado en sourced con una nota")
+        if not quote_states(evidence.quote, entry["value"], entry["unit"]):
+            return problem(".evidence.quote", f"la cita no contiene la cifra {entry['value']}",
+                           "copie el pasaje exacto donde aparece la cifra")
+    elif not str(note or "").strip():
+        return problem(".note", f"un dato '{entry['status']}' necesita una nota que diga por qué no está verificado",
+                       "por ejemplo: «solo lo publica un diario; no se encontró la página del INEI»")
+    fact = Fact(**{field: entry[field] for field in REQUIRED}, evidence=evidence, note=str(note or "").strip())
+    return fact, []
+
+
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+URL_SAFE = re.compile(r"^https://[^\s\"'<>()\[\]{}\\`]+$")
+
+
+def _https(url) -> bool:
+    return isinstance(url, str) and bool(URL_SAFE.match(url))
+
+
+def _official(url: str, domains: tuple[str, ...]) -> bool:
+    host = url.split("/", 3)[2].split(":")[0].lower()
+    return any(host == d or host.endswith("." + d) for d in domains)
+
+
+NUMBER = re.compile(r"\d[\d\u00a0\u202f ]*(?:[.,]\d+)*")
+
+
+def quote_states(quote: str, value, unit: str) -> bool:
+    """Whether the quoted passage contains the figure, written Spanish or English style (65,8 · 65.8 ·
+    1 191 · 1,191 · 1.191); a date must appear with its year; text facts are not checked."""
+    if unit == "text":
+        return True
+    if unit == "date":
+        return str(value)[:4] in quote
+    target = float(value)
+    for match in NUMBER.finditer(quote):
+        digits = re.sub(r"[\u00a0\u202f ]", "", match.group(0))
+        for reading in _readings(digits):
+            if abs(reading - target) < 1e-9:
+                return True
+    return False
+
+
+def _readings(text: str) -> set[float]:
+    """Every way a written number can be read: separators as thousands or as the decimal mark."""
+    out = set()
+    for decimal in (",", "."):
+        thousands = "." if decimal == "," else ","
+        candidate = text.replace(thousands, "")
+        if candidate.count(decimal) <= 1:
+            try:
+                out.add(float(candidate.replace(decimal, ".")))
+            except ValueError:
+                pass
+    return out
 
 
 def format_number(value, lang: str, decimals: int | None = None) -> str:
@@ -98,9 +207,23 @@ def format_value(fact: Fact, lang: str) -> str:
 
 
 def render_fact(fact: Fact, lang: str, labels: dict) -> str:
-    """Markdown for one cited fact: the value, then its source as a link, and a warning when uncertain."""
-    value = format_value(fact, lang)
+    """Markdown for one cited fact: the value, then its source as a link, and how far it is checked.
+
+    Values come from a data file: every one is escaped for Markdown and HTML here, so a source or label
+    can never become markup (the page's allow-list would also refuse it)."""
+    value = _text(format_value(fact, lang))
     cited = fact.source if str(fact.year) in fact.source else f"{fact.source}, {fact.year}"
-    source = f"[{cited}]({fact.url}){{: .fact-source title=\"{fact.label[lang]}\" }}"
-    warning = f" *({labels['fact_uncertain']})*" if fact.status == "uncertain" else ""
-    return f"**{value}**{{: .fact }} ({source}){warning}"
+    title = html.escape(fact.label[lang], quote=True)
+    source = f"[{_text(cited)}]({fact.url}){{: .fact-source title=\"{title}\" }}"
+    status = {"verified": "", "sourced": f" *({_text(labels['fact_sourced'])})*",
+              "uncertain": f" *({_text(labels['fact_uncertain'])})*"}[fact.status]
+    css = {"verified": ".fact .fact--verified", "sourced": ".fact .fact--sourced", "uncertain": ".fact .fact--uncertain"}[fact.status]
+    return f"**{value}**{{: {css} }} ({source}){status}"
+
+
+def _text(value: str) -> str:
+    """Plain text that stays plain inside Markdown: HTML characters and Markdown punctuation escaped."""
+    return MARKDOWN_PUNCTUATION.sub(lambda m: "\\" + m.group(0), html.escape(str(value), quote=False))
+
+
+MARKDOWN_PUNCTUATION = re.compile(r"[\\`*_{}\[\]()#+!|]")

@@ -3,73 +3,144 @@ Markdown. Each finding is a Problem with file and line; all are errors (the site
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 from .problems import Problem
 
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
-INLINE_CODE = re.compile(r"`[^`]*`")
-HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
-IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<url>[^)\s]*)[^)]*\)")
-LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)[^)]*\)")
-HTML_TAG = re.compile(r"<\s*(?P<tag>script|iframe|object|embed|frame|frameset|applet)\b", re.I)
-EVENT_ATTR = re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I)
-JS_URL = re.compile(r"(href|src)\s*=\s*[\"']?\s*javascript:", re.I)
+INLINE_CODE = re.compile(r"`[^`\n]*`")
 VAGUE_LINK_TEXT = {"aquí", "aqui", "clic aquí", "clic aqui", "haga clic aquí", "haz clic aquí", "click aquí",
                    "este enlace", "enlace", "link", "más", "mas", "ver más", "here", "click here", "this link",
                    "read more", "more", "link here"}
 TEMPLATE_MARK = "✎"  # scaffolded files mark every text the author still has to write
 HINT_LINK = "escriba un texto que diga adónde lleva el enlace, por ejemplo «ficha La caja del hombre» / «the man box worksheet»"
-
-
-def _lines_outside_code(markdown: str):
-    in_code = False
-    for number, line in enumerate(markdown.split("\n")):
-        if CODE_FENCE.match(line):
-            in_code = not in_code
-            continue
-        if not in_code:
-            yield number, INLINE_CODE.sub("", line)
+# Bounds that keep Markdown's own parser fast (it is quadratic on runs of "[" and recursive on nesting):
+# no real page comes near them.
+MAX_LINE = 5_000
+MAX_BRACKETS_PER_PARAGRAPH = 300
+MAX_INDENT = 40
+MAX_NESTING = 10
 
 
 def lint_markdown(path: str, markdown: str, first_line: int = 1) -> list[Problem]:
+    """Checks on the Markdown text itself, each linear in its length: unfinished template text and the bounds
+    above. Everything about the rendered page (headings, images, links, HTML) is checked on the parsed HTML
+    (lint_html and sanitise.py)."""
     problems: list[Problem] = []
-    previous_level = 1  # the page title is the H1
-    for offset, line in _lines_outside_code(markdown):
+    brackets, paragraph_start, in_code = 0, first_line, False
+    for offset, line in enumerate(markdown.split("\n")):
         at = first_line + offset
-        heading = HEADING.match(line)
-        if heading and not line.startswith("#!"):
-            level, text = len(heading[1]), heading[2]
-            if not text.strip():
-                problems.append(Problem(path, at, "encabezado", "encabezado vacío", "escriba el texto del encabezado o borre la línea"))
-            if level == 1:
-                problems.append(Problem(path, at, "encabezado", "encabezado de nivel 1 ('#') en el cuerpo",
-                                        "el título de la página ya es el encabezado principal: use '##'"))
-            elif level > previous_level + 1:
-                problems.append(Problem(path, at, "encabezado", f"salta del nivel {previous_level} al {level}",
-                                        f"use {'#' * (previous_level + 1)} para no saltar niveles (los lectores de pantalla navegan por ellos)"))
-            previous_level = level
-        for image in IMAGE.finditer(line):
-            if not image["alt"].strip():
-                problems.append(Problem(path, at, "imagen", f"imagen sin texto alternativo ({image['url']})",
-                                        "describa la imagen entre los corchetes: ![Descripción](imagen.png)"))
-        for link in LINK.finditer(line):
-            text = re.sub(r"[*_`]", "", link["text"]).strip().lower().rstrip(".:")
-            if text in VAGUE_LINK_TEXT:
-                problems.append(Problem(path, at, "enlace", f"texto de enlace poco informativo «{link['text']}»", HINT_LINK))
-            if link["url"].startswith("http://"):
-                problems.append(Problem(path, at, "enlace", f"enlace externo sin https: {link['url']}",
-                                        "use la dirección https:// (los enlaces http pueden ser interceptados o bloqueados)"))
-        if TEMPLATE_MARK in line:
+        if CODE_FENCE.match(line):
+            in_code = not in_code
+        if not line.strip():
+            brackets, paragraph_start = 0, at + 1
+            continue
+        if len(line) > MAX_LINE:
+            problems.append(Problem(path, at, "texto", f"línea de {len(line)} caracteres (el máximo es {MAX_LINE})",
+                                    "parta el párrafo en varias líneas o en varios párrafos"))
+            continue
+        brackets += line.count("[")
+        if brackets > MAX_BRACKETS_PER_PARAGRAPH:
+            problems.append(Problem(path, paragraph_start, "texto", f"más de {MAX_BRACKETS_PER_PARAGRAPH} corchetes «[» en un párrafo",
+                                    "revise el párrafo: un enlace se escribe [texto](destino)"))
+            brackets = -len(markdown)  # one report per paragraph
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT or _nesting(line) > MAX_NESTING:
+            problems.append(Problem(path, at, "texto", f"listas o citas anidadas en más de {MAX_NESTING} niveles",
+                                    "use como mucho tres o cuatro niveles de listas o citas (>)"))
+        if TEMPLATE_MARK in line and not in_code and TEMPLATE_MARK in INLINE_CODE.sub("", line):
             problems.append(Problem(path, at, "plantilla", "texto de plantilla sin completar (✎)",
                                     "reemplace la línea marcada con ✎ por el contenido real"))
-        tag = HTML_TAG.search(line)
-        if tag:
-            problems.append(Problem(path, at, "html", f"etiqueta <{tag['tag'].lower()}> no permitida: el contenido no puede ejecutar código ni incrustar otras páginas",
-                                    "borre la etiqueta; para un video o documento externo, ponga un enlace con texto descriptivo"))
-        if EVENT_ATTR.search(line) or JS_URL.search(line):
-            problems.append(Problem(path, at, "html", "atributo de HTML que ejecuta código (on…= o javascript:)",
-                                    "borre el atributo: el contenido no puede ejecutar código"))
     return problems
+
+
+def _nesting(line: str) -> int:
+    """How many list markers or quote marks open the line ("- - > - x" is four), counted in one pass."""
+    depth, i, n = 0, 0, len(line)
+    while i < n:
+        while i < n and line[i] in " \t":
+            i += 1
+        if i < n and line[i] in "-*+>":
+            if line[i] != ">" and (i + 1 >= n or line[i + 1] not in " \t"):
+                break
+            depth += 1
+            i += 1
+            continue
+        j = i
+        while j < n and j - i < 9 and line[j].isdigit():
+            j += 1
+        if j > i and j < n and line[j] in ".)" and (j + 1 >= n or line[j + 1] in " \t"):
+            depth += 1
+            i = j + 1
+            continue
+        break
+    return depth
+
+
+class _Reading(HTMLParser):
+    """Collects what a reader of the page meets: headings, images and link texts."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.headings: list[tuple[int, str]] = []
+        self.images: list[tuple[str, str | None]] = []
+        self.links: list[tuple[str, str]] = []
+        self._heading: list | None = None
+        self._link: list | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self._heading = [int(tag[1]), ""]
+        elif tag == "img":
+            self.images.append((attrs.get("src") or "", attrs.get("alt")))
+        elif tag == "a" and attrs.get("href") is not None:
+            self._link = [attrs.get("href") or "", ""]
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if self._heading is not None and tag == f"h{self._heading[0]}":
+            self.headings.append((self._heading[0], self._heading[1].strip()))
+            self._heading = None
+        elif tag == "a" and self._link is not None:
+            self.links.append((self._link[0], " ".join(self._link[1].split())))
+            self._link = None
+
+    def handle_data(self, data):
+        if self._heading is not None:
+            self._heading[1] += data
+        if self._link is not None:
+            self._link[1] += data
+
+
+def lint_html(html: str) -> list[tuple[str, str, str, str]]:
+    """Reading problems in a page's rendered content: (field, message, hint, text to find the source line)."""
+    reading = _Reading()
+    reading.feed(html)
+    reading.close()
+    found = []
+    previous = 1  # the page title is the H1
+    for level, text in reading.headings:
+        if not text:
+            found.append(("encabezado", "encabezado vacío", "escriba el texto del encabezado o borre la línea", "#"))
+        if level == 1:
+            found.append(("encabezado", "encabezado de nivel 1 ('#') en el cuerpo",
+                          "el título de la página ya es el encabezado principal: use '##'", text or "# "))
+        elif level > previous + 1:
+            found.append(("encabezado", f"salta del nivel {previous} al {level}",
+                          f"use {'#' * (previous + 1)} para no saltar niveles (los lectores de pantalla navegan por ellos)", text or "#"))
+        previous = level
+    for src, alt in reading.images:
+        if not (alt or "").strip():
+            found.append(("imagen", f"imagen sin texto alternativo ({src})",
+                          "describa la imagen entre los corchetes: ![Descripción](imagen.png)", src or "!["))
+    for href, text in reading.links:
+        plain = text.strip().lower().rstrip(".:")
+        if plain in VAGUE_LINK_TEXT:
+            found.append(("enlace", f"texto de enlace poco informativo «{text}»", HINT_LINK, f"[{text}]"))
+    return found
 
 
 def lint_document(path: str, text: str) -> list[Problem]:

@@ -15,6 +15,10 @@ CODE_FENCE = re.compile(r"^[ \t]*(```|~~~)")
 OPTION_INDENT = "    "
 # libyaml when available: the pure-Python loader was a third of the build time.
 YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Bounds that keep every later step (YAML, Markdown) fast whatever a file holds: a front matter is a few
+# dozen short fields, and a real page never nests lists ten deep.
+MAX_YAML_BYTES = 20_000
+MAX_YAML_DEPTH = 8
 
 
 @dataclass
@@ -60,7 +64,66 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if "\x00" in text:
         return None, [Problem(path, text[: text.index("\x00")].count("\n") + 1, "archivo", "contiene bytes nulos: parece un archivo binario, no Markdown",
                               "en modules/ solo van páginas .md de texto")]
-    return text.lstrip("\ufeff"), []
+    return normalise_newlines(text.lstrip("\ufeff")), []
+
+
+def normalise_newlines(text: str) -> str:
+    """Windows (CRLF) and old Mac (CR) line endings read as plain newlines, so every check sees the same lines."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+class YamlRefused(ValueError):
+    """YAML that is valid but not allowed in the manual (aliases, too deep, too large, repeated keys)."""
+
+    def __init__(self, message: str, line: int, hint: str):
+        super().__init__(message)
+        self.line, self.hint = line, hint
+
+
+def safe_yaml(text: str, max_bytes: int = MAX_YAML_BYTES, max_depth: int = MAX_YAML_DEPTH):
+    """Parse a small YAML document, refusing what no page needs and what makes parsing explode: anchors and
+    aliases (a chain of aliases grows exponentially), nesting deeper than MAX_YAML_DEPTH, more than
+    MAX_YAML_BYTES, and a key written twice (the second would silently win). Returns (node, value).
+    Scanning the tokens first is linear in the text; only then is the document composed."""
+    if len(text.encode("utf-8")) > max_bytes:
+        raise YamlRefused(f"los datos pesan más de {max_bytes // 1000} KB", 1, "deje solo los campos necesarios, con textos breves")
+    depth = 0
+    for token in yaml.scan(text, Loader=YAML_LOADER):
+        if isinstance(token, (yaml.AnchorToken, yaml.AliasToken)):
+            raise YamlRefused("no se admiten anclas ni alias de YAML (& y *)", token.start_mark.line + 1,
+                              "escriba cada valor completo; si empieza con * o &, póngalo entre comillas")
+        if isinstance(token, (yaml.BlockMappingStartToken, yaml.BlockSequenceStartToken, yaml.FlowMappingStartToken,
+                              yaml.FlowSequenceStartToken)):
+            depth += 1
+            if depth > max_depth:
+                raise YamlRefused(f"demasiados niveles anidados (más de {max_depth})", token.start_mark.line + 1,
+                                  "los campos tienen como mucho tres o cuatro niveles")
+        elif isinstance(token, (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)):
+            depth -= 1
+    loader = YAML_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        _refuse_repeated_keys(node)
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
+
+
+def _refuse_repeated_keys(node) -> None:
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if isinstance(current, yaml.MappingNode):
+            seen: set = set()
+            for key_node, value_node in current.value:
+                key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+                if key in seen:
+                    raise YamlRefused(f"el campo '{key}' está escrito dos veces", key_node.start_mark.line + 1,
+                                      "deje una sola vez cada campo (la segunda reemplazaría a la primera sin aviso)")
+                seen.add(key)
+                stack.append(value_node)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
 
 
 def _key_lines(node, prefix: str, out: dict[str, int]) -> None:
@@ -76,6 +139,16 @@ def _key_lines(node, prefix: str, out: dict[str, int]) -> None:
             _key_lines(item, key, out)
 
 
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """(front matter, body, file line of the body's first line); no front matter gives ("", text, 1)."""
+    lines = text.split("\n")
+    if lines and lines[0].rstrip() == FRONT_MATTER_FENCE:
+        end = next((i for i in range(1, len(lines)) if lines[i].rstrip() == FRONT_MATTER_FENCE), None)
+        if end is not None:
+            return "\n".join(lines[1:end]), "\n".join(lines[end + 1:]), end + 2
+    return "", text, 1
+
+
 def parse_source(path: str, text: str) -> tuple[Source | None, list[Problem]]:
     """Split front matter from body and parse both; problems carry file lines."""
     lines = text.split("\n")
@@ -89,12 +162,9 @@ def parse_source(path: str, text: str) -> tuple[Source | None, list[Problem]]:
                               "añada una línea con solo '---' después del último campo")]
     yaml_text = "\n".join(lines[1:end])
     try:
-        loader = YAML_LOADER(yaml_text)
-        try:
-            node = loader.get_single_node()
-            meta = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
+        node, meta = safe_yaml(yaml_text)
+    except YamlRefused as refused:
+        return None, [Problem(path, refused.line + 1, "front matter", str(refused), refused.hint)]
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 2
@@ -144,7 +214,10 @@ def parse_blocks(path: str, body: str, first_line: int = 1) -> tuple[list[Block]
         options: dict = {}
         if option_lines:
             try:
-                loaded = yaml.load("\n".join(option_lines), Loader=YAML_LOADER)
+                loaded = safe_yaml("\n".join(option_lines))[1]
+            except YamlRefused as refused:
+                loaded = None
+                problems.append(Problem(path, first_line + i + refused.line, f"bloque {header['type']}", str(refused), refused.hint))
             except yaml.YAMLError as exc:
                 loaded = None
                 problems.append(Problem(path, first_line + i + 1, f"bloque {header['type']}", f"opciones YAML no válidas: {getattr(exc, 'problem', exc)}",

@@ -1,6 +1,8 @@
 """Template data for session, module, handout and programme pages (plain dicts, no MkDocs)."""
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from .aggregate import extract_blocks, merge_materials, rebase_links
 from .catalog import material_entry
 from .model import Manual, Page
@@ -86,7 +88,7 @@ def gathered_blocks_view(manual: Manual, lang: str, kinds: list[str], rendered: 
             page = rendered.get(f"{modules_dir}/{session.key}.{lang}.md")
             if page is None:
                 continue
-            blocks = [{"kind": kind, "html": rebase_links(block, page["url"], page_url)}
+            blocks = [{"kind": kind, "html": Markup(rebase_links(block, page["url"], page_url))}  # allow-listed HTML
                       for kind, block in extract_blocks(page["html"], *kinds)]
             if blocks:
                 entries.append({"id": session.id, "title": session.meta["title"], "url": session.url, "blocks": blocks})

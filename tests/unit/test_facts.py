@@ -1,15 +1,17 @@
 from pathlib import Path
 
+import pytest
+
 from manualgen.facts import Fact, format_value, load_facts, render_fact
 from manualgen.references import references_in, replace_references
 
 ROOT = Path(__file__).resolve().parents[2]
-LABELS = {"fact_uncertain": "cifra no confirmada"}
+LABELS = {"fact_uncertain": "cifra no confirmada", "fact_sourced": "fuente secundaria"}
 
 
 def fact(**changes):
     base = dict(id="x", value=52.0, unit="percent", year=2024, label={"es": "mujeres", "en": "women"},
-                source="INEI, ENDES 2024", url="https://example.org/endes", status="sourced")
+                source="INEI, ENDES 2024", url="https://example.org/endes", status="verified")
     return Fact(**{**base, **changes})
 
 
@@ -26,9 +28,17 @@ def test_reference_shows_value_and_source_and_flags_uncertain_figures():
     facts = {"x": fact()}
     text = replace_references("El [[fact:x]] de las mujeres", {"fact": lambda ref: render_fact(facts[ref], "es", LABELS)})
     assert "**52,0\u00a0%**" in text and "(https://example.org/endes)" in text and "INEI, ENDES 2024]" in text
-    assert "no confirmada" not in text
+    assert "no confirmada" not in text and "secundaria" not in text and ".fact--verified" in text
     uncertain = render_fact(fact(status="uncertain"), "es", LABELS)
-    assert "cifra no confirmada" in uncertain
+    assert "cifra no confirmada" in uncertain and ".fact--uncertain" in uncertain
+    assert "fuente secundaria" in render_fact(fact(status="sourced"), "es", LABELS)
+
+
+def test_data_values_cannot_become_markup():
+    hostile = fact(source="INEI <img src=x onerror=alert(1)>](javascript:x)", label={"es": '"><script>', "en": "x"})
+    text = render_fact(hostile, "es", LABELS)
+    assert "<img" not in text and "<script>" not in text and "&lt;img" in text and "&quot;&gt;&lt;script&gt;" in text
+    assert "\\]\\(javascript" in text  # the link text cannot close early
 
 
 def test_the_real_facts_file_is_complete_and_every_fact_has_a_source():
@@ -68,3 +78,66 @@ def test_unknown_references_are_reported_with_their_line():
     assert [(p.line, p.message) for p in problems] == [
         (11, "la línea de ayuda 'linea-999' no existe"), (11, "tipo de referencia desconocido '[[fakt:…]]'")]
     assert "linea-100" in problems[0].hint
+
+
+FACT_ENTRY = """facts:
+  - id: f
+    value: 65.8
+    unit: percent
+    year: 2023
+    label: {es: feminicidios, en: femicides}
+    source: INEI
+    url: https://www.inei.gob.pe/x
+    status: STATUS
+EXTRA"""
+
+
+def load(tmp_path, status, extra=""):
+    path = tmp_path / "data" / "facts.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(FACT_ENTRY.replace("STATUS", status).replace("EXTRA", extra), encoding="utf-8")
+    return load_facts(path, ("es", "en"), "data/facts.yml")
+
+
+EVIDENCE = """    evidence:
+      url: URL
+      quote: "QUOTE"
+      checked: 2026-11-29
+"""
+
+
+@pytest.mark.parametrize("url,quote,ok", [
+    ("https://www.inei.gob.pe/media/x.pdf", "el 65,8 % de los casos fueron cometidos por la pareja", True),
+    ("https://www.inei.gob.pe/media/x.pdf", "el 65.8% were committed by a partner", True),
+    ("https://www.inei.gob.pe/media/x.pdf", "el 70 % de los casos", False),          # the quote does not state the figure
+    ("https://www.infobae.com/peru/x", "el 65,8 % de los casos", False),             # not an official page
+])
+def test_a_verified_fact_needs_an_official_quote_that_states_the_figure(tmp_path, url, quote, ok):
+    facts, problems = load(tmp_path, "verified", EVIDENCE.replace("URL", url).replace("QUOTE", quote))
+    assert (facts != {}) is ok and (problems == []) is ok
+    if not ok:
+        assert problems[0].path == "data/facts.yml" and problems[0].line == 2
+
+
+def test_unverified_facts_say_why(tmp_path):
+    _, problems = load(tmp_path, "sourced")
+    assert problems and problems[0].field.endswith(".note") and problems[0].line == 2
+    facts, problems = load(tmp_path, "uncertain", '    note: "Solo lo publica un diario."\n')
+    assert problems == [] and facts["f"].note == "Solo lo publica un diario."
+
+
+def test_facts_file_refuses_aliases_and_reports_yaml_errors_with_line(tmp_path):
+    path = tmp_path / "facts.yml"
+    path.write_text("a: &x [1]\nfacts: *x\n", encoding="utf-8")
+    _, problems = load_facts(path, ("es", "en"), "data/facts.yml")
+    assert problems[0].line == 1 and "alias" in problems[0].message
+    path.write_text("facts:\n  - id: a\n   value: 1\n", encoding="utf-8")
+    _, problems = load_facts(path, ("es", "en"), "data/facts.yml")
+    assert problems[0].path == "data/facts.yml" and problems[0].line == 3 and "YAML" in problems[0].message
+
+
+def test_written_numbers_are_read_in_either_style():
+    from manualgen.facts import quote_states
+    assert quote_states("se registraron 1 191 casos", 1191, "count") and quote_states("1,191 cases", 1191, "count")
+    assert quote_states("1.191 casos", 1191, "count") and quote_states("359 468 llamadas", 359468, "count")
+    assert not quote_states("1 190 casos", 1191, "count") and quote_states("el 52,0 %", 52.0, "percent")

@@ -1,37 +1,59 @@
 import pytest
 
-from manualgen.lint import lint_markdown
+from manualgen.lint import lint_html, lint_markdown
 
 
 def problems(text, first_line=1):
     return [(p.line, p.field, p.message) for p in lint_markdown("x.es.md", text, first_line)]
 
 
-@pytest.mark.parametrize("text,field,fragment", [
-    ("![](caja.png)", "imagen", "sin texto alternativo"),
-    ("Vea la ficha [aquí](h01.md).", "enlace", "poco informativo «aquí»"),
-    ("Haga [clic aquí](h01.md).", "enlace", "«clic aquí»"),
-    ("See the worksheet [here](h01.md).", "enlace", "«here»"),
-    ("[Click here](h01.md)", "enlace", "«Click here»"),
-    ("## A\n\n#### B", "encabezado", "salta del nivel 2 al 4"),
-    ("##   ", "encabezado", "encabezado vacío"),
-    ("# Título", "encabezado", "nivel 1"),
-    ('<script>alert(1)</script>', "html", "<script>"),
-    ('<iframe src="https://x.org"></iframe>', "html", "<iframe>"),
-    ('<object data="x.swf"></object>', "html", "<object>"),
-    ('<a href="#" onclick="steal()">x</a>', "html", "ejecuta código"),
-    ("[INEI](http://www.inei.gob.pe)", "enlace", "sin https"),
+def reading(html):
+    return [(field, message) for field, message, _, _ in lint_html(html)]
+
+
+@pytest.mark.parametrize("html,field,fragment", [
+    ('<p><img src="caja.png" alt=""></p>', "imagen", "sin texto alternativo"),
+    ('<p><img src="caja.png"></p>', "imagen", "sin texto alternativo"),
+    ('<p>Vea la ficha <a href="h01.html">aquí</a>.</p>', "enlace", "poco informativo «aquí»"),
+    ('<p>Haga <a href="h01.html">clic  aquí</a>.</p>', "enlace", "«clic aquí»"),
+    ('<p>See the worksheet <a href="h01.html"><em>here</em></a>.</p>', "enlace", "«here»"),
+    ("<h2>A</h2><h4>B</h4>", "encabezado", "salta del nivel 2 al 4"),
+    ("<h2> </h2>", "encabezado", "encabezado vacío"),
+    ("<h1>Título</h1>", "encabezado", "nivel 1"),
 ])
-def test_each_mistake_is_found_with_its_line(text, field, fragment):
-    found = problems("Texto.\n\n" + text, first_line=10)
-    assert any(f == field and fragment in m and line >= 12 for line, f, m in found), found
+def test_each_reading_mistake_is_found_in_the_rendered_page(html, field, fragment):
+    assert any(f == field and fragment in m for f, m in reading(html)), reading(html)
 
 
-def test_good_markdown_passes_and_code_is_ignored():
-    text = ("## Cierre\n\n### Práctica\n\nVea la [ficha La caja del hombre](h01.md) y "
-            "[el INEI](https://www.inei.gob.pe). ![Grupo dibujando la caja](caja.png)\n\n"
-            "```html\n<script>ok in code</script>\n```\n\nUse `<iframe>` nunca.")
-    assert problems(text) == []
+def test_good_html_passes():
+    html = ('<h2 id="cierre">Cierre</h2><h3>Práctica</h3><p>Vea la <a href="h01.html">ficha La caja del hombre</a> y '
+            '<a href="https://www.inei.gob.pe">el INEI</a>. <img src="caja.png" alt="Grupo dibujando la caja"></p>')
+    assert reading(html) == []
+
+
+def test_template_marks_are_found_outside_code_only():
+    found = problems("Texto.\n\n✎ Escriba aquí.\n\n```\n✎ en código\n```\n\nUse `✎` para marcar.", first_line=10)
+    assert [(line, field) for line, field, _ in found] == [(12, "plantilla")]
+
+
+@pytest.mark.parametrize("text,fragment", [
+    ("[" * 400, "corchetes"),
+    ("[\n" * 400, "corchetes"),
+    ("x" * 6000, "caracteres"),
+    ("- " * 20 + "x", "anidadas"),
+    ("> " * 20 + "x", "anidadas"),
+    (" " * 60 + "- x", "anidadas"),
+])
+def test_inputs_that_would_make_markdown_explode_are_refused(text, fragment):
+    assert any(fragment in message for _, _, message in problems(text))
+
+
+def test_the_bounds_are_linear_and_ordinary_text_passes():
+    import time
+    started = time.monotonic()
+    assert problems("[" * 200_000)  # one report, in linear time
+    assert problems("\n".join(["- a", "  - b", "    - c", "[enlace](x.md) [[fact:a]] " * 20])) == []
+    assert time.monotonic() - started < 2
 
 
 def test_unknown_page_template_is_reported():

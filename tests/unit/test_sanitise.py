@@ -1,0 +1,73 @@
+"""The one allow-list: golden cases, one behaviour each (an input, what is published, what is reported)."""
+from __future__ import annotations
+
+import pytest
+
+from manualgen.sanitise import check, policy, source_line
+
+RULES = policy(["activity", "facilitator", "safety", "discussion", "answers", "key-messages", "adaptations", "write"])
+
+
+@pytest.mark.parametrize("html", [
+    '<p>Texto con <strong>negrita</strong>, <em>énfasis</em> y <code>código</code>.</p>',
+    '<p><a href="h01-la-caja.html#preguntas">ficha</a> <a href="https://www.gob.pe/mimp">MIMP</a> '
+    '<a href="mailto:equipo@example.org">correo</a> <a class="helpline" href="tel:100">Línea 100</a></p>',
+    '<div class="admonition safety"><p class="admonition-title">Cuidado</p><p>Texto</p></div>',
+    '<div class="admonition activity" id="m02-s02-actividad-1"><p class="activity-meta"><em>10 min</em></p></div>',
+    '<div class="write-lines lines-4"></div>',
+    '<p><strong class="fact fact--verified">52,0 %</strong> (<a class="fact-source" href="https://www.inei.gob.pe/x" '
+    'title="mujeres de 15 a 49 años">INEI</a>)</p>',
+    '<table><thead><tr><th scope="col">A</th></tr></thead><tbody><tr><td colspan="2">1</td></tr></tbody></table>',
+    '<p><abbr title="Centro Emergencia Mujer">CEM</abbr> <img alt="Caja" src="caja.png"></p>',
+    '<dl><dt>Género</dt><dd>Lo aprendido.</dd></dl><ol start="3"><li>x</li></ol>',
+    '<pre><code class="language-yaml">type: session</code></pre><h2 id="cierre">Cierre</h2>',
+])
+def test_what_the_manual_uses_passes_unchanged(html):
+    clean, removed = check(html, RULES)
+    assert removed == []
+    assert check(clean, RULES)[1] == []  # published HTML is stable
+
+
+@pytest.mark.parametrize("html,reported", [
+    ("<script>alert(1)</script><p>x</p>", "etiqueta <script>"),
+    ("<style>.safety{display:none}</style><p>x</p>", "etiqueta <style>"),
+    ('<p onclick="alert(1)">x</p>', "atributo onclick en <p>"),
+    ('<img src="x.png" alt="x" onerror="alert(1)">', "atributo onerror en <img>"),
+    ('<p onmouseover\n=alert(1)>x</p>', "atributo onmouseover"),
+    ('<a href="javascript:alert(1)">x</a>', "«javascript:»"),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', "«javascript:»"),
+    ('<a href="java&#115;cript:alert(1)">x</a>', "«javascript:»"),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', "dirección no permitida"),
+    ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "«data:»"),
+    ('<a href="http://example.org">x</a>', "«http:»"),
+    ('<a href="HTTP://example.org">x</a>', "«http:»"),
+    ('<a href="//example.org/x">x</a>', "dirección no permitida"),
+    ('<img src="https://tracker.example.org/p.png" alt="x">', "imagen de otro sitio"),
+    ('<img src="//tracker.example.org/p.png" alt="x">', "imagen de otro sitio"),
+    ('<img src="data:image/png;base64,AAAA" alt="x">', "imagen de otro sitio"),
+    ('<base href="https://example.org/">', "etiqueta <base>"),
+    ('<meta http-equiv="refresh" content="0;url=https://example.org">', "etiqueta <meta>"),
+    ('<form action="https://example.org"><input name="q"></form>', "etiqueta <form>"),
+    ('<iframe src="https://example.org"></iframe>', "etiqueta <iframe>"),
+    ('<object data="x.swf"></object>', "etiqueta <object>"),
+    ('<svg><a href="x">y</a></svg>', "etiqueta <svg>"),
+    ('<link rel="stylesheet" href="https://example.org/x.css">', "etiqueta <link>"),
+    ('<div class="admonition safety" style="display:none"><p>x</p></div>', "atributo style"),
+    ('<div class="admonition safety md-hide"><p>x</p></div>', "clase «md-hide»"),
+    ('<div hidden class="admonition safety"><p>x</p></div>', "atributo hidden"),
+    ('<p id="__search">x</p>', "id «__search»"),
+])
+def test_hostile_html_is_removed_and_reported(html, reported):
+    clean, removed = check(html, RULES)
+    assert any(reported in r.what for r in removed), [r.what for r in removed]
+    lowered = clean.lower()
+    for bad in ("<script", "<style", "onclick", "onerror", "onmouseover", "javascript", "http:", "<base", "<meta",
+                "<form", "<iframe", "<object", "<svg", "<link", "style=", "hidden", "__search", "tracker", "data:"):
+        assert bad not in lowered, (bad, clean)
+
+
+def test_the_line_of_a_removal_is_found_in_the_source():
+    source = "---\ntitle: x\n---\nTexto.\n\n<p ONCLICK=\"x\">a</p>\n"
+    _, removed = check('<p onclick="x">a</p>', RULES)
+    assert source_line(source, removed[0].needle) == 6
+    assert source_line(source, "no está") is None
