@@ -102,6 +102,12 @@ def _fact(entry, index: int, languages, official, shown: str, line: int | None) 
         return problem("", "status o unit no válidos", f"status: {', '.join(STATUSES)}; unit: {', '.join(UNITS)}")
     if not isinstance(entry["label"], dict) or any(not isinstance(entry["label"].get(lang), str) for lang in languages):
         return problem(".label", "falta la descripción en algún idioma", f"escriba label con {', '.join(languages)}")
+    value = entry["value"]
+    if isinstance(value, dict) and (entry["unit"] != "text" or any(not isinstance(value.get(lang), str) for lang in languages)):
+        return problem(".value", "un valor por idioma solo vale para datos de texto, y con todos los idiomas",
+                       f"escriba value: {{{', '.join(f'{lang}: …' for lang in languages)}}} con unit: text")
+    if entry["unit"] != "text" and not isinstance(value, (int, float, str)) or isinstance(value, bool):
+        return problem(".value", f"valor no válido: {value!r}", "escriba un número (52.0, 1191) o una fecha AAAA-MM-DD")
     if not _https(entry["url"]):
         return problem(".url", "la fuente necesita una URL https:// sin espacios ni comillas", "copie la dirección de la fuente con https://")
     evidence, note = entry.get("evidence"), entry.get("note")
@@ -109,14 +115,14 @@ def _fact(entry, index: int, languages, official, shown: str, line: int | None) 
         if not isinstance(evidence, dict) or set(evidence) != {"url", "quote", "checked"}:
             return problem(".evidence", "la evidencia necesita exactamente url, quote y checked",
                            "url: página donde está la cita; quote: el pasaje que da la cifra; checked: fecha AAAA-MM-DD")
-        if not _https(evidence["url"]) or not str(evidence["quote"] or "").strip() or not ISO_DATE.match(str(evidence["checked"])):
-            return problem(".evidence", "url https://, una cita no vacía y la fecha de revisión (AAAA-MM-DD)", "")
+        if not WEB_URL.match(str(evidence["url"])) or not str(evidence["quote"] or "").strip() or not ISO_DATE.match(str(evidence["checked"])):
+            return problem(".evidence", "la evidencia necesita la dirección de la página, una cita no vacía y la fecha de revisión (AAAA-MM-DD)", "")
         evidence = Evidence(str(evidence["url"]), " ".join(str(evidence["quote"]).split()), str(evidence["checked"]))
     if entry["status"] == "verified":
         if evidence is None:
             return problem(".status", "un dato 'verified' necesita evidence (url, quote, checked)",
                            "cite el pasaje de la página oficial que da la cifra, o deje el estado en sourced")
-        if not _official(evidence.url, official):
+        if not _https(evidence.url) or not _official(evidence.url, official):
             return problem(".evidence.url", f"la evidencia de un dato verificado debe venir de una fuente oficial ({', '.join(official)})",
                            "cite la página oficial, o deje el estado en sourced con una nota")
         if not quote_states(evidence.quote, entry["value"], entry["unit"]):
@@ -131,6 +137,7 @@ def _fact(entry, index: int, languages, official, shown: str, line: int | None) 
 
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 URL_SAFE = re.compile(r"^https://[^\s\"'<>()\[\]{}\\`]+$")
+WEB_URL = re.compile(r"^https?://[^\s\"'<>\\`]+$")  # where a quote was read (only shown as text)
 
 
 def _https(url) -> bool:
@@ -203,6 +210,8 @@ def format_value(fact: Fact, lang: str) -> str:
         if lang == "es":
             return f"{int(day)} de {months_es[int(month) - 1]} de {year}"
         return f"{int(day)} {months_en[int(month) - 1]} {year}"
+    if isinstance(fact.value, dict):
+        return fact.value[lang]
     return str(fact.value)
 
 
