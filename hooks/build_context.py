@@ -180,7 +180,9 @@ def load(config) -> Loaded:
     otherwise a full validation."""
     _active.clear()
     s = settings(config)
-    problems = _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
+    problems = symlink_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
+                                         s.root / "overrides"])
+    problems += _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
         raise PluginError(ContentError(problems).report())
     inputs = _inputs(s)
@@ -257,6 +259,25 @@ def _glossaries(s: Settings) -> dict[str, dict]:
         path = s.docs_dir / f"{s.glossary}.{lang}.md"
         out[lang] = abbreviations(parse_glossary(path.read_text(encoding="utf-8"))) if path.is_file() else {}
     return out
+
+
+def symlink_problems(root: Path, folders: list[Path]) -> list:
+    """Symbolic links anywhere in the content folders: refused, because the build would copy whatever they point
+    to (any file of the build machine) into the site and the offline zip. Checked on every build, uncached."""
+    from manualgen.problems import Problem
+    problems, seen = [], set()
+    for folder in folders:
+        if folder in seen or not (folder.exists() or folder.is_symlink()):
+            continue
+        seen.add(folder)
+        candidates = [folder] if folder.is_symlink() else []
+        for base, dirs, files in os.walk(folder):  # never follows links
+            candidates += [Path(base) / name for name in dirs + files if (Path(base) / name).is_symlink()]
+        for path in candidates:
+            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+            problems.append(Problem(shown, None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
+                                    "borre el enlace y copie el archivo (o la carpeta) real en su lugar"))
+    return problems
 
 
 def _shown(s: Settings, path: Path) -> str:

@@ -17,7 +17,7 @@ def on_files(files, config):
     s = build_context.settings(config)
     base = s.root / s.modules_dir
     for path in sorted(base.rglob("*")):
-        if not path.is_file() or path.name.startswith("."):
+        if not path.is_file() or path.is_symlink() or path.name.startswith("."):  # links are refused by content_check
             continue
         src_uri = f"{s.modules_dir}/{path.relative_to(base).as_posix()}"
         if files.get_file_from_path(src_uri) is None:

@@ -31,7 +31,7 @@ class Job:
 def html_problems(shown: str, html: str, source: str, rules: Policy) -> tuple[str, list[Problem]]:
     """The allow-listed HTML and every problem in it, with the source line where it can be found."""
     clean, removed = check(html, rules)
-    problems = [Problem(shown, source_line(source, r.needle), "html", r.what, HINT_HTML) for r in removed]
+    problems = [Problem(shown, source_line(source, r.needle), "html", r.what, r.hint or HINT_HTML) for r in removed]
     problems += [Problem(shown, source_line(source, needle), field, message, hint)
                  for field, message, hint, needle in lint_html(clean)]
     return clean, problems

@@ -103,6 +103,7 @@ def _permissive(html: str) -> str:
 class Removal:
     what: str     # Spanish description of what the allow-list removes
     needle: str   # text to look for in the source to find the line
+    hint: str = ""  # how to fix it, when there is more to say than "remove it"
 
 
 def check(html: str, rules: Policy) -> tuple[str, list[Removal]]:
@@ -171,6 +172,9 @@ def _attribute_removal(tag: str, name: str, value: str, rules: Policy) -> Remova
         scheme = SCHEME.match(value)
         if name == "src" and (scheme or value.startswith("//")):
             return Removal(f"imagen de otro sitio ({value[:60]}): las imágenes deben estar en el propio manual", value[:40])
+        if scheme and scheme[1].lower() == "http":
+            return Removal(f"enlace sin https ({value[:60]}): solo se permiten enlaces https:, mailto:, tel: o a páginas "
+                           "del manual", value[:40], "use la dirección https:// (los enlaces http pueden ser interceptados o bloqueados)")
         if scheme:
             return Removal(f"enlace con «{scheme[1].lower()}:» ({value[:60]}): solo se permiten enlaces https:, mailto:, tel: "
                            "o a páginas del manual", value[:40])
@@ -186,9 +190,12 @@ def _attribute_removal(tag: str, name: str, value: str, rules: Policy) -> Remova
 
 
 def source_line(source: str, needle: str) -> int | None:
-    """First line (1-based) of the source that contains the needle, ignoring case; None when not found."""
+    """First line (1-based) of the source that contains the needle, ignoring case and reading character
+    references as the browser does (java&#115;cript: is found as javascript:); None when not found."""
     wanted = needle.casefold()
+    if not wanted:
+        return None
     for number, line in enumerate(source.split("\n"), start=1):
-        if wanted and wanted in line.casefold():
+        if wanted in line.casefold() or ("&" in line and wanted in unescape(line).casefold()):
             return number
     return None

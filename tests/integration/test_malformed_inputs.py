@@ -87,7 +87,7 @@ CASES = {
     "english-vague-link": (replace("Take your time to answer.", "Read the guide [here](../../index.md).", path="modules/01-prueba/h01-ficha.en.md"),
                            "modules/01-prueba/h01-ficha.en.md:10: enlace:", "«here»"),
     "skipped-heading": (replace("Responda con calma.", "## Uno\n\n#### Dos", path=H_ES), f"{H_ES}:12: encabezado:", "salta del nivel 2 al 4"),
-    "insecure-link": (replace("Responda con calma.", "Vea el [INEI](http://www.inei.gob.pe).", path=H_ES), f"{H_ES}:10: enlace:", "sin https"),
+    "insecure-link": (replace("Responda con calma.", "Vea el [INEI](http://www.inei.gob.pe).", path=H_ES), f"{H_ES}:10: html:", "sin https"),
     "unfilled-template": (replace("title: Ficha de prueba", "title: \"✎ Título de la ficha\"", path=H_ES), f"{H_ES}:6: plantilla:", "sin completar"),
     "no-closing-fence": (write("---\ntype: handout\nid: m01-h01\n", path=H_ES), f"{H_ES}:1: front matter:", "falta la línea '---'"),
     "no-language-suffix": (write("---\ntitle: x\n---\n", path="modules/01-prueba/suelta.md"), "modules/01-prueba/suelta.md: archivo:", "no indica el idioma"),

@@ -1,0 +1,194 @@
+"""Content is data, never code: what a careless or hostile author or translator writes can neither run a
+script, load anything from another host nor hide the safety guidance — in the web pages, the search index
+or the PDFs. Real strict builds of the fixture manual with hostile values in every field a page prints."""
+from __future__ import annotations
+
+import re
+import time
+from html import unescape
+
+import pytest
+
+from helpers import FIXTURE, edit, make_project, mkdocs_build
+
+S = "modules/01-prueba/01-sesion.{}.md"
+H = "modules/01-prueba/h01-ficha.{}.md"
+M = "modules/01-prueba/index.{}.md"
+# An attribute breakout, an event handler and a script element at once.
+EVIL = "\"'><img src=x onerror=alert(1)><script>alert(2)</script>"
+ESCAPED = "&lt;script&gt;alert(2)&lt;/script&gt;"
+RAW = re.compile(r"<script>alert|<img[^>]*onerror", re.I)
+
+
+def yaml_text(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def set_field(path, key: str, value: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert re.search(rf"^{key}: ", text, re.M), f"{key} not in {path.name}"
+    path.write_text(re.sub(rf"^{key}: .*$", lambda _: f"{key}: {yaml_text(value)}", text, count=1, flags=re.M), encoding="utf-8")
+
+
+def hostile_project(root):
+    """Every front-matter field a template prints, a fact, a label and a docs title carry EVIL (activity titles are
+    written in the body, as Markdown: markup there is refused, see BODY_ATTACKS)."""
+    project = make_project(root, FIXTURE)
+    for lang in ("es", "en"):
+        session, handout, module = (project / p.format(lang) for p in (S, H, M))
+        set_field(session, "title", "Sesión " + EVIL)
+        edit(session, "preparation:\n", f"preparation:\n  - {yaml_text('Prepare ' + EVIL)}\n")
+        edit(session, "materials:\n", f"materials:\n  - {yaml_text('Material ' + EVIL)}\n")
+        edit(session, "objectives:\n", f"objectives:\n  - {yaml_text('Objetivo ' + EVIL)}\n")
+        edit(session, "handouts: [m01-h01]", "handouts: [m01-h01]\nadapted_from:\n"
+             f"  - {{title: {yaml_text('Manual ' + EVIL)}, org: {yaml_text('Org ' + EVIL)}, url: https://example.org/x}}")
+        edit(session, "/// facilitator\n", "/// facilitator\n[[fact:hostil]].\n\n")
+        set_field(handout, "description", "Ficha " + EVIL)
+        set_field(module, "summary", "Resumen " + EVIL)
+        set_field(project / f"docs/programa.{lang}.md", "title", "Programa " + EVIL)
+    facts = project / "data" / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8") + f"""
+  - id: hostil
+    value: {{es: {yaml_text('valor ' + EVIL)}, en: {yaml_text('value ' + EVIL)}}}
+    unit: text
+    year: 2024
+    label: {{es: {yaml_text('etiqueta ' + EVIL)}, en: {yaml_text('label ' + EVIL)}}}
+    source: {yaml_text('Fuente ' + EVIL)}
+    url: https://example.org/fuente
+    status: uncertain
+    note: {yaml_text('nota ' + EVIL)}
+""", encoding="utf-8")
+    labels = project / "data" / "labels.yml"
+    labels.write_text(labels.read_text(encoding="utf-8").replace("  agenda: Agenda\n", f"  agenda: {yaml_text('Agenda ' + EVIL)}\n", 1),
+                      encoding="utf-8")
+    return project
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    project = hostile_project(tmp_path_factory.mktemp("hostile") / "project")
+    build = mkdocs_build(project, project.parent / "site")
+    assert build.returncode == 0, build.output
+    return build
+
+
+def test_hostile_values_are_printed_as_text_on_every_page(hostile_site):
+    pages = sorted(p for p in hostile_site.site.rglob("*.html") if "assets" not in p.parts)
+    assert len(pages) > 10
+    shown = 0
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not RAW.search(html), f"{page.relative_to(hostile_site.site)}: {RAW.search(html).group(0)}"
+        shown += html.count(ESCAPED)
+    session = hostile_site.html("modules/01-prueba/01-sesion.html")
+    shown_text = unescape(session)  # what the reader sees: the markup written out as text
+    for what in ("Sesión ", "Prepare ", "Material ", "Objetivo ", "Manual ", "Org ", "Agenda ", "Fuente ", "valor "):
+        assert what + EVIL in shown_text, what
+    assert shown > 30
+
+
+def test_search_index_and_catalog_carry_the_values_as_data(hostile_site):
+    index = (hostile_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not RAW.search(index)
+    catalog = hostile_site.catalog("es")  # JSON data: the planner writes it with textContent
+    assert catalog["sessions"][0]["title"] == "Sesión " + EVIL
+
+
+def test_pdfs_show_the_values_as_text(hostile_site):
+    from pypdf import PdfReader
+    pdfs = sorted((hostile_site.site / "pdf").glob("m01-s01-*.pdf"))
+    assert pdfs, sorted(p.name for p in (hostile_site.site / "pdf").iterdir())
+    text = " ".join(page.extract_text() for page in PdfReader(pdfs[0]).pages)
+    assert "<script>alert(2)</script>" in text.replace("\n", "")
+
+
+BODY_ATTACKS = {
+    "style-hides-safety": ("<style>.safety{display:none}</style>", "etiqueta <style>"),
+    "handler-no-space": ('<p/onclick="alert(1)">x</p>', "atributo onclick"),
+    "handler-two-lines": ('<p onmouseover\n="alert(1)">x</p>', "atributo onmouseover"),
+    "handler-other-tag": ('<details open ontoggle="alert(1)">x</details>', "atributo ontoggle"),
+    "attr-list-handler": ('Texto\n{: onclick="alert(1)" }', "atributo onclick"),
+    "markdown-js-link": ("[clic](javascript:alert(1))", "«javascript:»"),
+    "entity-js-link": ('<a href="&#106;avascript:alert(1)">x</a>', "«javascript:»"),
+    "data-url-link": ("[x](data:text/html;base64,PHNjcmlwdD4=)", "«data:»"),
+    "remote-image": ("![pixel](https://tracker.example.org/p.png)", "imagen de otro sitio"),
+    "protocol-relative-image": ('<img src="//tracker.example.org/p.png" alt="p">', "imagen de otro sitio"),
+    "base": ('<base href="https://example.org/">', "etiqueta <base>"),
+    "meta-refresh": ('<meta http-equiv="refresh" content="0;url=https://example.org">', "etiqueta <meta>"),
+    "form": ('<form action="https://example.org"><input name="q"></form>', "etiqueta <form>"),
+    "iframe": ('<iframe src="https://example.org"></iframe>', "etiqueta <iframe>"),
+    "http-link": ("[INEI](http://www.inei.gob.pe)", "sin https"),
+    "activity-title": ("/// activity | Bienvenida <img src=x onerror=alert(1)>", "atributo onerror"),
+    "uppercase-http": ("[INEI](HTTP://www.inei.gob.pe)", "sin https"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BODY_ATTACKS))
+def test_hostile_markup_in_the_body_stops_the_build_with_its_line(name, tmp_path):
+    attack, message = BODY_ATTACKS[name]
+    project = make_project(tmp_path / "project", FIXTURE)
+    if attack.startswith("/// activity | Bienvenida"):  # the activity's own title line
+        edit(project / S.format("es"), "/// activity | Bienvenida", attack)
+    else:
+        edit(project / S.format("es"), "1. Salude al grupo.", f"1. Salude al grupo.\n\n{attack}\n")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output
+    line = next((l for l in build.output.splitlines() if f"{S.format('es')}:" in l and message in l), None)
+    assert line is not None, build.output
+    assert re.search(r"\.md:(22|2[6-9]|3[0-9]): html:", line), line  # the line where the attack is written
+    assert "Traceback" not in build.output
+    assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("*.html"))
+
+
+def test_a_symlink_cannot_bring_files_of_the_build_machine_into_the_site(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    (project / "modules/01-prueba/passwd.png").symlink_to("/etc/passwd")
+    (project / "docs/secrets").symlink_to("/etc")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output
+    assert "modules/01-prueba/passwd.png: archivo:" in build.output and "enlace simbólico" in build.output
+    assert "docs/secrets: archivo:" in build.output
+    assert not (tmp_path / "site").exists() or not list((tmp_path / "site").rglob("passwd*"))
+
+
+PATHOLOGICAL = {
+    "yaml-alias-bomb": (lambda t: t.replace("type: session\n", "type: session\na: &a [x, x, x, x, x, x, x, x, x]\n"
+                                            + "".join(f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+                                                      for p, c in zip("abcdefgh", "bcdefghi"))), "anclas ni alias"),
+    "brackets-in-a-line": (lambda t: t.replace("Una sesión corta", "[" * 200_000 + "\n\nUna sesión corta"), "caracteres"),
+    "brackets-in-a-paragraph": (lambda t: t.replace("Una sesión corta", "[\n" * 200_000 + "\nUna sesión corta"), "corchetes"),
+    "nested-lists": (lambda t: t.replace("Una sesión corta", "- " * 1000 + "x\n\nUna sesión corta"), "anidadas"),
+    "deep-yaml": (lambda t: t.replace("type: session\n", "type: session\nz: " + "[" * 20 + "]" * 20 + "\n"), "niveles anidados"),
+    "very-deep-yaml": (lambda t: t.replace("type: session\n", "type: session\nz: " + "[" * 50_000 + "]" * 50_000 + "\n"), "front matter"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PATHOLOGICAL))
+def test_pathological_inputs_are_refused_quickly(name, tmp_path):
+    change, message = PATHOLOGICAL[name]
+    project = make_project(tmp_path / "project", FIXTURE)
+    path = project / S.format("es")
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8")
+    started = time.monotonic()
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    elapsed = time.monotonic() - started
+    assert build.returncode == 1 and message in build.output, build.output[-2000:]
+    assert "Traceback" not in build.output
+    assert elapsed < 60, f"{name} took {elapsed:.0f} s"
+
+
+def test_repeated_keys_are_refused(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    edit(project / S.format("es"), "duration: 60\n", "duration: 60\nduration: 90\n")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1 and "modules/01-prueba/01-sesion.es.md:8: front matter:" in build.output
+    assert "'duration' está escrito dos veces" in build.output
+
+
+def test_windows_line_endings_build_like_unix_ones(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    for path in (project / "modules").rglob("*.md"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    assert build.html("modules/01-prueba/01-sesion.html").count('class="admonition activity"') == 2
