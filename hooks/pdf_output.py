@@ -134,7 +134,11 @@ def on_post_build(config):
         "metadata": {"Title": title, "Author": config.site_author or config.site_name,
                      "Subject": config.site_description or "", "Creator": "manual-masculinidades"},
     }
-    out_dir, cache = Path(config.site_dir) / prefix, PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"))
+    cache = PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
+                     # info, not warning: strict mode would fail a build that recovers by itself
+                     on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "
+                                                      "(checksum mismatch); rendering it again"))
+    out_dir = Path(config.site_dir) / prefix
     preview = build_context.pdf_mode() == "preview"
     try:
         _render_all(jobs, out_dir, cache, lang, preview=preview)
@@ -163,10 +167,13 @@ def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache: PdfCache, lan
     stored as each one finishes, a moment after the page reloads."""
     version = renderer_version()
     keyed = [(rel, html, cache_key(html, version)) for rel, html in jobs]
-    missing = [(rel, html, key) for rel, html, key in keyed if not cache.path(key).is_file()]
-    for rel, _, key in keyed:
-        if cache.path(key).is_file():
-            _write(out_dir / rel, cache.get(key))
+    missing = []
+    for rel, html, key in keyed:
+        data = cache.get(key)
+        if data is None:
+            missing.append((rel, html, key))
+        else:
+            _write(out_dir / rel, data)
     if not missing:
         log.info(f"PDF [{lang}]: {len(jobs)} PDFs from the cache")
         return
@@ -210,8 +217,9 @@ def _render_manual(job: dict, out_dir: Path, cache: PdfCache, lang: str, preview
     version = renderer_version()
     keys = [cache_key(html, version) for html in job["parts"]]
     final_key = cache_key("\n".join(keys) + repr(job["contents"]) + repr(job["metadata"]), version + "-manual")
-    if cache.path(final_key).is_file():
-        _write(out_dir / job["path"], cache.get(final_key))
+    joined = cache.get(final_key)
+    if joined is not None:
+        _write(out_dir / job["path"], joined)
         for key in keys:  # parts stay cached while the manual is in use: one edit re-renders one part
             cache.keep(key)
         return

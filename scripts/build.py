@@ -1,11 +1,15 @@
 """`make site`: build site/ and dist/ atomically.
 
-The site is built into .build/ first; only a successful build replaces site/ and dist/, so an
-author's mistake never destroys the last good output (DESIGN.md, Commands)."""
+The site is built into .build/ first; only a successful build replaces site/ and dist/, both or neither, so
+an author's mistake, a full disk or Ctrl-C never destroys the last good output (DESIGN.md, Commands). One
+build at a time per checkout: a second `make site` waits for the first (they would share .build/)."""
 from __future__ import annotations
 
+import errno
+import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +20,11 @@ sys.path.insert(0, str(ROOT / "hooks"))
 from manualgen.bundle import write_offline_zip  # noqa: E402
 
 NAME = "manual-masculinidades"
+KEPT = "site/ y dist/ quedan como estaban. / site/ and dist/ were left as they were."
+
+
+class BuildStopped(Exception):
+    """A reason to stop that the person running the build can act on (printed without a traceback)."""
 
 
 def git(*args: str) -> str:
@@ -35,31 +44,145 @@ def version() -> str:
     return os.environ.get("MANUAL_VERSION") or git("describe", "--tags", "--always") or "dev"
 
 
-def replace(new: Path, current: Path) -> None:
-    old = current.with_name(f".{current.name}.old")
-    shutil.rmtree(old, ignore_errors=True)
-    if current.exists():
-        current.rename(old)
-    new.rename(current)
-    shutil.rmtree(old, ignore_errors=True)
+def explain(error: OSError, doing: str) -> BuildStopped:
+    """One clear sentence for the file-system errors a build can meet."""
+    where = f" ({error.filename})" if error.filename else ""
+    if error.errno == errno.ENOSPC:
+        return BuildStopped(f"No queda espacio en el disco al {doing}{where}: libere espacio (por ejemplo, borre .cache/) "
+                            "y vuelva a construir. / The disk is full.")
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return BuildStopped(f"No hay permiso de escritura al {doing}{where}: revise los permisos de la carpeta o "
+                            "construya en una copia con permisos. / Permission denied.")
+    return BuildStopped(f"Error del sistema de archivos al {doing}{where}: {error.strerror or error}.")
+
+
+def remove(path: Path) -> None:
+    """Delete a file or folder, read-only contents included."""
+    if path.is_dir() and not path.is_symlink():
+        def make_writable(function, target, _):
+            os.chmod(os.path.dirname(target) or ".", 0o700)
+            os.chmod(target, 0o700)
+            function(target)
+        shutil.rmtree(path, onerror=make_writable)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def swap_in(pairs: list[tuple[Path, Path]]) -> None:
+    """Replace each current output with its new version, all or none: if any step fails, every output
+    already replaced is put back as it was, then the error is raised."""
+    done: list[tuple[Path, Path | None]] = []
+    try:
+        for new, current in pairs:
+            old = current.with_name(f".{current.name}.old")
+            if old.exists() or old.is_symlink():
+                remove(old)
+            if current.exists() or current.is_symlink():
+                current.rename(old)
+                done.append((current, old))
+            else:
+                done.append((current, None))
+            new.rename(current)
+    except OSError:
+        for current, old in reversed(done):
+            if old is not None and old.exists():
+                if current.exists():
+                    remove(current)
+                old.rename(current)
+        raise
+    for _, old in done:
+        if old is not None:
+            try:
+                remove(old)
+            except OSError:
+                pass  # the new output is in place; a leftover backup is removed by the next build
+
+
+class BuildLock:
+    """An exclusive lock on the checkout's build (fcntl): a second build waits, saying why."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.handle = None
+
+    def __enter__(self):
+        self.handle = self.path.open("a")
+        try:
+            fcntl.flock(self.handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("Otra construcción del sitio está en curso en esta carpeta: esta espera a que termine… / "
+                  "Another build is running in this checkout: waiting for it to finish…", file=sys.stderr, flush=True)
+            fcntl.flock(self.handle, fcntl.LOCK_EX)
+        return self
+
+    def __exit__(self, *exc):
+        fcntl.flock(self.handle, fcntl.LOCK_UN)
+        self.handle.close()
+
+
+def run_mkdocs(site: Path, env: dict) -> int:
+    """MkDocs in its own process group, so Ctrl-C reaches this script alone, which then stops MkDocs and its
+    PDF workers together (a worker left behind keeps ~60 MB and a core busy)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    try:
+        return process.wait()
+    except KeyboardInterrupt:
+        # First as a terminal would (MkDocs stops its workers and says so), then harder if it does not end.
+        for sig, group in ((signal.SIGINT, False), (signal.SIGTERM, True), (signal.SIGKILL, True)):
+            try:
+                os.killpg(process.pid, sig) if group else os.kill(process.pid, sig)
+            except ProcessLookupError:
+                break
+            try:
+                process.wait(timeout=15)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        raise
+
+
+def build() -> Path:
+    staging = ROOT / ".build"
+    if staging.exists() and not staging.is_dir():
+        raise BuildStopped(f"{staging.name} existe pero no es una carpeta: la construcción la usa como espacio de trabajo; "
+                           "bórrelo o muévalo y vuelva a construir.")
+    try:
+        remove(staging)
+        staging.mkdir()
+    except OSError as error:
+        raise explain(error, "preparar .build/") from None
+    site, dist = staging / "site", staging / "dist"
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch()), "NO_MKDOCS_2_WARNING": "1"}
+    if run_mkdocs(site, env) != 0:
+        raise BuildStopped("La construcción falló (vea los mensajes de arriba).")
+    try:
+        zip_path = write_offline_zip(site, dist / f"{NAME}-offline-{version()}.zip", NAME, version(), int(env["SOURCE_DATE_EPOCH"]))
+    except OSError as error:
+        raise explain(error, "escribir la edición sin conexión") from None
+    try:
+        swap_in([(site, ROOT / "site"), (dist, ROOT / "dist")])
+    except OSError as error:
+        raise explain(error, "reemplazar site/ y dist/") from None
+    return zip_path
 
 
 def main() -> int:
-    staging = ROOT / ".build"
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir()
-    site, dist = staging / "site", staging / "dist"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch()), "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    if subprocess.run(mkdocs, cwd=ROOT, env=env).returncode != 0:
-        print("\nLa construcción falló: site/ y dist/ quedan como estaban. / Build failed: site/ and dist/ were left as they were.",
-              file=sys.stderr)
-        shutil.rmtree(staging, ignore_errors=True)
+    try:
+        with BuildLock(ROOT / ".build.lock"):
+            try:
+                zip_path = build()
+            finally:
+                try:
+                    remove(ROOT / ".build")
+                except OSError:
+                    pass
+    except BuildStopped as stopped:
+        print(f"\n{stopped}\n{KEPT}", file=sys.stderr)
         return 1
-    zip_path = write_offline_zip(site, dist / f"{NAME}-offline-{version()}.zip", NAME, version(), int(env["SOURCE_DATE_EPOCH"]))
-    replace(site, ROOT / "site")
-    replace(dist, ROOT / "dist")
-    shutil.rmtree(staging, ignore_errors=True)
+    except KeyboardInterrupt:
+        print(KEPT, file=sys.stderr)  # MkDocs has said it was interrupted
+        return 130
     print(f"site/ and dist/{zip_path.name} are ready.")
     return 0
 

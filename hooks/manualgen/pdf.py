@@ -40,26 +40,57 @@ def cache_key(html: str, renderer: str) -> str:
 
 
 class PdfCache:
-    """PDFs by content hash, outside site/ so clean builds and `mkdocs serve` reuse them."""
+    """PDFs by content hash, outside site/ so clean builds and `mkdocs serve` reuse them.
 
-    def __init__(self, folder: Path):
+    Each entry is stored with the SHA-256 of its bytes and checked on every read: a truncated or damaged
+    file (a full disk, a killed build, a bad copy) is never published; it counts as missing, is reported
+    once through `on_damaged` and is rendered again."""
+
+    def __init__(self, folder: Path, on_damaged=None):
         self.folder = folder
+        self.on_damaged = on_damaged or (lambda path: None)
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pdf"
 
-    def get(self, key: str) -> bytes | None:
-        path = self.path(key)
+    def _sum_path(self, path: Path) -> Path:
+        return path.with_name(path.name + ".sha256")
+
+    def _read(self, path: Path) -> bytes | None:
+        """The file's bytes when they match their stored checksum; None when missing or damaged."""
         if not path.is_file():
             return None
+        try:
+            data = path.read_bytes()
+            expected = self._sum_path(path).read_text(encoding="ascii").strip()
+        except OSError:
+            data, expected = b"", ""
+        if hashlib.sha256(data).hexdigest() != expected:
+            self.on_damaged(path)
+            for damaged in (path, self._sum_path(path)):
+                damaged.unlink(missing_ok=True)
+            return None
         self._touch(path)
-        return path.read_bytes()
+        self._touch(self._sum_path(path))
+        return data
+
+    def _write(self, path: Path, data: bytes) -> None:
+        write_atomically(path, data)
+        write_atomically(self._sum_path(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+
+    def get(self, key: str) -> bytes | None:
+        return self._read(self.path(key))
+
+    def has(self, key: str) -> bool:
+        """Whether a sound entry exists (checked: a damaged one is removed and reported)."""
+        return self.get(key) is not None
 
     def keep(self, key: str) -> None:
         """Mark an entry (PDF and page data) as still needed without reading it."""
         for path in (self.path(key), self.path(key).with_suffix(".json")):
-            if path.is_file():
-                self._touch(path)
+            for file in (path, self._sum_path(path)):
+                if file.is_file():
+                    self._touch(file)
 
     @staticmethod
     def _touch(path: Path) -> None:
@@ -84,17 +115,20 @@ class PdfCache:
         return removed
 
     def get_meta(self, key: str) -> dict | None:
-        path = self.path(key).with_suffix(".json")
-        if not (path.is_file() and self.path(key).is_file()):
+        """A part's page data, only while the part's PDF itself is sound."""
+        raw = self._read(self.path(key).with_suffix(".json"))
+        if raw is None or self.get(key) is None:
             return None
-        self._touch(path)
-        return json.loads(path.read_text(encoding="utf-8"))
+        try:
+            return json.loads(raw.decode("utf-8"))
+        except ValueError:
+            return None
 
     def put_meta(self, key: str, meta: dict) -> None:
-        write_atomically(self.path(key).with_suffix(".json"), json.dumps(meta, sort_keys=True).encode("utf-8"))
+        self._write(self.path(key).with_suffix(".json"), json.dumps(meta, sort_keys=True).encode("utf-8"))
 
     def put(self, key: str, data: bytes) -> None:
-        write_atomically(self.path(key), data)
+        self._write(self.path(key), data)
 
 
 def print_links(html: str, page_url: str, site_url: str | None) -> str:

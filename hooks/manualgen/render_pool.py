@@ -53,6 +53,23 @@ def _discard_pool() -> None:
     _in_flight.clear()
 
 
+def stop() -> None:
+    """End every worker now (Ctrl-C, a failed build): workers ignore SIGINT, so without this they would
+    finish their renders and hold memory after MkDocs has stopped."""
+    global _pool
+    if _pool is None:
+        return
+    processes = list(getattr(_pool, "_processes", {}).values())
+    _pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
+    for process in processes:
+        process.join(timeout=5)
+    _pool = None
+    _in_flight.clear()
+
+
 def submit(function: Callable, html: str, base_dir: Path, key: str) -> Future:
     """Render `function(html, base_dir)` in a worker. The same key already rendering (an earlier
     preview build of `mkdocs serve` still at work) returns that render instead of starting another."""
@@ -73,6 +90,9 @@ def result(future: Future):
     """The render's result; a dead worker becomes one clear error and a fresh pool for the next build."""
     try:
         return future.result()
+    except KeyboardInterrupt:
+        stop()
+        raise
     except BrokenProcessPool:
         _discard_pool()
         raise WorkerStopped("un proceso que genera los PDF se detuvo antes de terminar (casi siempre por falta de "

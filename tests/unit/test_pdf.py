@@ -51,3 +51,20 @@ def test_prune_removes_only_entries_unused_for_the_given_days(tmp_path):
     assert cache.get(used) is not None and cache.get_meta(used) == {"pages": 1}
     assert cache.get(kept) is not None and cache.get_meta(kept) == {"pages": 1}
     assert cache.get(fresh) is not None
+
+
+def test_a_damaged_cache_entry_is_never_used_and_is_reported_once(tmp_path):
+    damaged = []
+    cache = PdfCache(tmp_path / "cache", on_damaged=lambda path: damaged.append(path.name))
+    key = cache_key("<p>a</p>", "weasyprint-70")
+    cache.put(key, b"%PDF-1.7 complete file %%EOF")
+    cache.put_meta(key, {"pages": 3})
+    cache.path(key).write_bytes(b"%PDF-1.7 compl")  # truncated by a full disk or a killed build
+    assert cache.get_meta(key) is None and cache.get(key) is None and not cache.has(key)
+    assert damaged == [f"{key}.pdf"]  # reported once, then treated as missing
+    cache.put(key, b"%PDF-1.7 rendered again %%EOF")
+    assert cache.get(key) == b"%PDF-1.7 rendered again %%EOF"
+    unsummed = cache_key("<p>b</p>", "weasyprint-70")
+    cache.path(unsummed).parent.mkdir(parents=True, exist_ok=True)
+    cache.path(unsummed).write_bytes(b"%PDF-1.7 from an older version, without a checksum")
+    assert cache.get(unsummed) is None
