@@ -22,6 +22,7 @@ from manualgen.catalog import build_catalog
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
+from manualgen.labels import load_labels
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.source import split_front_matter
@@ -211,10 +212,14 @@ def html_policy(config):
 def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     try:
         schema = load_schema(str(s.schema_path))
-        labels = yaml.safe_load(s.labels_path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, yaml.YAMLError) as exc:
-        raise PluginError(f"No se pudo leer la configuración del manual: {exc}") from None
-    facts, problems = load_facts(s.facts_path, s.languages, _shown(s, s.facts_path))
+    except (OSError, ValueError) as exc:
+        raise PluginError(f"{_shown(s, s.schema_path)}: no se pudo leer el esquema: {exc} — recupérelo con git si lo "
+                          "editó por error") from None
+    labels, problems = load_labels(s.labels_path, s.languages, _shown(s, s.labels_path))
+    if problems:  # every page needs the interface words: report them alone
+        raise PluginError(ContentError(problems).report())
+    facts, found = load_facts(s.facts_path, s.languages, _shown(s, s.facts_path))
+    problems += found
     helplines, found = load_helplines(s.helplines, s.languages)
     problems += found
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}

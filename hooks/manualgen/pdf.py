@@ -8,6 +8,7 @@ import json
 import os
 import re
 import time
+import unicodedata
 from pathlib import Path
 
 from .atomic import write_atomically
@@ -20,7 +21,11 @@ HEADING = re.compile(r"<(/?)h([1-5])\b")
 
 
 def slug_of(key: str) -> str:
-    return LEADING_NUMBER.sub("", key.rsplit("/", 1)[-1])
+    """A page's file name as a PDF name anyone can type, send or put on a USB stick: no ordering prefix,
+    no spaces or accents ("02-La sesión Nº 1" -> "la-sesion-no-1")."""
+    name = LEADING_NUMBER.sub("", key.rsplit("/", 1)[-1])
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "pagina"
 
 
 def pdf_paths(manual: Manual, lang: str, labels: dict) -> dict[str, str]:

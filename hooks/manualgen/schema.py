@@ -6,6 +6,8 @@ from pathlib import Path
 
 from jsonschema import Draft202012Validator
 
+EXAMPLES = {"duration": 90, "minutes": 15, "order": 1, "lines": 3, "per_person": 1, "per_group": 2, "groups_of": 5,
+            "min": 10, "max": 20, "qty": 6}
 TYPE_NAMES = {"string": "texto", "integer": "número entero", "number": "número", "array": "lista",
               "object": "conjunto de campos", "boolean": "sí/no (true/false)"}
 
@@ -80,8 +82,11 @@ def _explain(error) -> list[tuple[str, str, str]]:
         return [(f"{path}.{name}" if path else name, f"campo desconocido '{name}'",
                  f"revise la ortografía; los campos permitidos son: {', '.join(allowed)}") for name in extras]
     if validator == "type":
+        name = str(error.absolute_path[-1]) if error.absolute_path else field
+        example = {"integer": f"un número entero, sin decimales, comillas ni unidades: {name}: {EXAMPLES.get(name, 15)}",
+                   "number": f"un número, sin comillas ni unidades: {name}: {EXAMPLES.get(name, 1)}"}
         return [(field, f"debe ser {_describe_type(error.validator_value)}, no {error.instance!r}",
-                 "por ejemplo: duration: 90 (sin comillas ni unidades)" if error.validator_value == "integer" else "")]
+                 example.get(error.validator_value if isinstance(error.validator_value, str) else "", ""))]
     if validator in ("enum", "const"):
         options = error.validator_value if validator == "enum" else [error.validator_value]
         return [(field, f"valor no permitido {error.instance!r}", f"use uno de: {', '.join(map(str, options))}")]
@@ -93,8 +98,10 @@ def _explain(error) -> list[tuple[str, str, str]]:
         if error.validator_value == "\\S":
             return [(field, "está vacío", "escriba el texto")]
         return [(field, f"formato no válido: {error.instance!r}", example or f"debe cumplir el patrón {error.validator_value}")]
-    if validator == "minimum":
-        return [(field, f"debe ser al menos {error.validator_value}, no {error.instance}", "")]
+    if validator in ("minimum", "exclusiveMinimum"):
+        floor = error.validator_value
+        words = f"al menos {floor}" if validator == "minimum" else f"mayor que {floor}"
+        return [(field, f"debe ser {words}, no {error.instance}", f"escriba un valor {words}")]
     if validator == "maximum":
         hint = ""
         if error.schema.get("x-rule") == "high-group-cap":

@@ -30,6 +30,7 @@ def test_ids_are_prefixed_with_their_links_and_headings_demoted():
 def test_pdf_names_drop_the_ordering_prefix():
     assert slug_of("02-genero/02-la-caja-del-hombre") == "la-caja-del-hombre"
     assert slug_of("02-genero/h01-la-caja-del-hombre") == "la-caja-del-hombre"
+    assert slug_of("02-genero/03-La sesión Nº 1 (niñez)") == "la-sesion-no-1-ninez"
 
 
 def test_prune_removes_only_entries_unused_for_the_given_days(tmp_path):

@@ -230,3 +230,28 @@ def test_complete_adaptations_pass_in_each_language(mini, schema):
         block = "/// adaptations\n" + "".join(f"- **{label}:** texto.\n" for label in labels) + "///\n\n/// key-messages"
         edit(mini / path, "/// key-messages", block)
     assert problems_for(mini, schema) == []
+
+
+@pytest.mark.parametrize("value,message,hint", [
+    ("12.5", "número entero, no 12.5", "minutes: 15"),
+    ("0", "al menos 1, no 0", "escriba un valor al menos 1"),
+])
+def test_minutes_hints_say_what_to_write_in_that_field(mini, schema, value, message, hint):
+    edit(mini / SESSION_ES, "minutes: 15", f"minutes: {value}")
+    problem = only(problems_for(mini, schema), SESSION_ES, "bloque activity: minutes")
+    assert message in problem.message and hint in problem.hint
+    assert "duration: 90" not in problem.hint and "sangría" not in problem.hint
+
+
+def test_labels_file_mistakes_name_the_file_and_line(tmp_path):
+    from manualgen.labels import load_labels
+    path = tmp_path / "labels.yml"
+    for text, line, fragment in (("", 1, "un bloque por idioma"), ("es:\n  a: b\n   c: d\n", 3, "YAML no válido"),
+                                 ("es:\n  a: b\n  c: d\nen:\n  a: x\n", 4, "faltan claves: c"),
+                                 ("es:\n  a: b\n", 1, "faltan las palabras del idioma 'en'")):
+        path.write_text(text, encoding="utf-8")
+        labels, problems = load_labels(path, ("es", "en"), "data/labels.yml")
+        assert labels == {} and problems[0].path == "data/labels.yml" and problems[0].line == line, (text, problems)
+        assert fragment in problems[0].message
+    path.write_text("es:\n  a: b\nen:\n  a: c\n", encoding="utf-8")
+    assert load_labels(path, ("es", "en"), "data/labels.yml") == ({"es": {"a": "b"}, "en": {"a": "c"}}, [])
