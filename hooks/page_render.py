@@ -7,6 +7,7 @@ from mkdocs.plugins import event_priority
 
 import build_context
 from manualgen.pipeline import page_markdown
+from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
 from manualgen.views import (gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
                              schedule_view, session_view)
@@ -72,6 +73,10 @@ def on_page_context(context, page, config, nav):
         view["programme"] = programme_view(data.manual, lang)
     elif template == "manual/planner.html":
         view["catalog"] = build_context.catalog(config, lang)
+        rules = DayRules.from_settings(data.settings.schedule)
+        view["planner"] = {"words": {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")},
+                           "rules": {"sessionsPerDay": rules.sessions_per_day, "highPerDay": rules.high_per_day,
+                                     "maxDayMinutes": rules.max_day_minutes, "lunchWindow": LUNCH_WINDOW}}
     elif template == "manual/schedule.html":
         view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
     elif template == "manual/gathered.html":

@@ -48,38 +48,86 @@ def minutes_of(clock_time: str) -> int:
     return hours * 60 + mins
 
 
-def schedule(sessions: list[dict], start: str, max_day_minutes: int, break_minutes: int,
-             lunch_at: str | None = None, lunch_minutes: int = 0) -> list[dict]:
-    """Group sessions (dicts with id, duration and activities [{title, minutes}]) into workshop days.
+@dataclass(frozen=True)
+class DayRules:
+    """The manual's safety rules for a workshop day (mkdocs.yml, extra.manual.schedule)."""
+    sessions_per_day: int = 2
+    high_per_day: int = 1
+    max_day_minutes: int = 360
 
-    A day holds sessions while their minutes fit in max_day_minutes (a longer session gets a day of its
-    own); a break separates sessions, and the first break that would start at or after lunch_at is a
-    lunch break instead. Every session and activity gets clock times."""
-    days: list[dict] = []
+    @classmethod
+    def from_settings(cls, options: dict) -> "DayRules":
+        return cls(int(options.get("sessions_per_day", 2)), int(options.get("high_sensitivity_per_day", 1)),
+                   int(options.get("max_day_minutes", 360)))
+
+
+def day_rule_breaks(sessions: list[dict], rules: DayRules) -> list[tuple[str, object]]:
+    """The rules a day's sessions break, as (rule, detail): ("sessions", 3), ("high", [ids]), ("minutes", 420).
+    Sessions are dicts with duration and sensitivity. The planner applies the same rules (planner.js)."""
+    found: list[tuple[str, object]] = []
+    if len(sessions) > rules.sessions_per_day:
+        found.append(("sessions", len(sessions)))
+    high = [s["id"] for s in sessions if s.get("sensitivity") == "high"]
+    if len(high) > rules.high_per_day:
+        found.append(("high", high))
+    minutes = sum(s["duration"] for s in sessions)
+    if minutes > rules.max_day_minutes:
+        found.append(("minutes", minutes))
+    return found
+
+
+LUNCH_WINDOW = 60  # a break more than an hour from the lunch time stays a break: lunch is then outside the day
+
+
+def lunch_gap(gap_times: list[int], lunch_at: int | None, window: int = LUNCH_WINDOW) -> int | None:
+    """Which break between sessions becomes lunch: the one starting nearest to the lunch time (the earlier on a
+    tie) and within `window` minutes of it; None otherwise. Lunch never falls inside a session."""
+    near = [i for i, at in enumerate(gap_times) if lunch_at is not None and abs(at - lunch_at) <= window]
+    return min(near, key=lambda i: (abs(gap_times[i] - lunch_at), gap_times[i])) if near else None
+
+
+def schedule(sessions: list[dict], start: str, rules: DayRules, break_minutes: int,
+             lunch_at: str | None = None, lunch_minutes: int = 0) -> list[dict]:
+    """Group sessions (dicts with id, duration, sensitivity and activities [{title, minutes}]), in order, into
+    workshop days that keep the rules: a new day starts when one more session would break any of them (a
+    session longer than a day gets a day of its own). Breaks separate sessions; the break nearest to the
+    lunch time is lunch instead. Every session and activity gets clock times."""
+    groups: list[list[dict]] = []
     for session in sessions:
-        day = days[-1] if days else None
-        if day is None or (day["session_minutes"] and day["session_minutes"] + session["duration"] > max_day_minutes):
-            day = {"number": len(days) + 1, "items": [], "session_minutes": 0, "clock": minutes_of(start), "lunch": False}
-            days.append(day)
-        if day["items"]:
-            is_lunch = bool(lunch_at) and not day["lunch"] and day["clock"] >= minutes_of(lunch_at) and lunch_minutes
+        if groups and not day_rule_breaks(groups[-1] + [session], rules):
+            groups[-1].append(session)
+        else:
+            groups.append([session])
+    days = []
+    for number, group in enumerate(groups, start=1):
+        days.append(_day(number, group, minutes_of(start), break_minutes,
+                         minutes_of(lunch_at) if lunch_at and lunch_minutes else None, lunch_minutes))
+    return days
+
+
+def _day(number: int, group: list[dict], start: int, break_minutes: int, lunch_at: int | None, lunch_minutes: int) -> dict:
+    gaps, at = [], start
+    for session in group[:-1]:
+        at += session["duration"]
+        gaps.append(at)
+        at += break_minutes
+    lunch = lunch_gap(gaps, lunch_at)
+    items, at = [], start
+    for index, session in enumerate(group):
+        if index:
+            is_lunch = index - 1 == lunch
             length = lunch_minutes if is_lunch else break_minutes
             if length:
-                day["items"].append({"kind": "lunch" if is_lunch else "break", "start": clock("00:00", day["clock"]),
-                                     "end": clock("00:00", day["clock"] + length), "minutes": length})
-            day["lunch"] = day["lunch"] or is_lunch
-            day["clock"] += length
-        activities, at = [], day["clock"]
+                items.append({"kind": "lunch" if is_lunch else "break", "start": clock("00:00", at),
+                              "end": clock("00:00", at + length), "minutes": length})
+            at += length
+        activities, clock_at = [], at
         for activity in session["activities"]:
-            activities.append({**activity, "start": clock("00:00", at), "end": clock("00:00", at + activity["minutes"])})
-            at += activity["minutes"]
-        day["items"].append({"kind": "session", "session": session, "start": clock("00:00", day["clock"]),
-                             "end": clock("00:00", day["clock"] + session["duration"]), "minutes": session["duration"],
-                             "activities": activities})
-        day["clock"] += session["duration"]
-        day["session_minutes"] += session["duration"]
-    for day in days:
-        day["start"], day["end"] = day["items"][0]["start"], day["items"][-1]["end"]
-        day["total"] = minutes_of(day["end"]) - minutes_of(day["start"])
-        del day["clock"], day["lunch"]
-    return days
+            activities.append({**activity, "start": clock("00:00", clock_at), "end": clock("00:00", clock_at + activity["minutes"])})
+            clock_at += activity["minutes"]
+        items.append({"kind": "session", "session": session, "start": clock("00:00", at),
+                      "end": clock("00:00", at + session["duration"]), "minutes": session["duration"], "activities": activities})
+        at += session["duration"]
+    session_minutes = sum(s["duration"] for s in group)
+    return {"number": number, "items": items, "session_minutes": session_minutes, "start": items[0]["start"],
+            "end": items[-1]["end"], "total": at - start}

@@ -7,7 +7,7 @@ from .aggregate import extract_blocks, merge_materials, rebase_links
 from .catalog import material_entry
 from .model import Manual, Page
 from .render import activity_anchor
-from .timing import agenda, duration, offset, schedule
+from .timing import DayRules, agenda, duration, offset, schedule
 
 
 def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
@@ -116,12 +116,14 @@ def schedule_view(manual: Manual, lang: str, labels: dict, options: dict) -> dic
     module_titles = {m.id: m.meta for m in manual.of(lang, "module")}
     for page in manual.of(lang, "session"):
         sessions.append({"id": page.id, "order": page.meta["order"], "title": page.meta["title"], "url": page.url, "duration": page.meta["duration"],
+                         "sensitivity": page.meta["sensitivity"],
                          "module": page.meta["module"], "module_order": module_titles[page.meta["module"]]["order"],
                          "activities": [{"title": b.title, "minutes": b.options["minutes"],
                                          "grouping": labels[b.options["grouping"]]} for b in page.activities]})
     lunch = options.get("lunch") or {}
-    days = schedule(sessions, options.get("start", "09:00"), int(options.get("max_day_minutes", 300)),
-                    int(options.get("break_minutes", 15)), lunch.get("at"), int(lunch.get("minutes", 0)))
+    rules = DayRules.from_settings(options)
+    days = schedule(sessions, options.get("start", "09:00"), rules, int(options.get("break_minutes", 15)),
+                    lunch.get("at"), int(lunch.get("minutes", 0)))
     for day in days:
         day["total_label"] = duration(day["total"])
         day["session_label"] = duration(day["session_minutes"])
@@ -131,6 +133,6 @@ def schedule_view(manual: Manual, lang: str, labels: dict, options: dict) -> dic
                                 if i["kind"] == "session" and i["session"]["module"] == mid})}
                for mid, m in module_titles.items()]
     return {"days": days, "modules": modules, "start": options.get("start", "09:00"),
-            "break_minutes": int(options.get("break_minutes", 15)), "lunch": lunch,
-            "max_day": duration(int(options.get("max_day_minutes", 300))),
+            "break_minutes": int(options.get("break_minutes", 15)), "lunch": lunch, "rules": rules,
+            "max_day": duration(rules.max_day_minutes),
             "total": duration(sum(s["duration"] for s in sessions))}

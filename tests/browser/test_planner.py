@@ -38,46 +38,34 @@ def duration(minutes: int) -> str:
     return f"{hours} h {mins} min" if mins else f"{hours} h"
 
 
-def expected_rows(sessions, start, break_minutes, lunch=None):
-    """The planner's rule, written again: a break between sessions; lunch at its time or right after the
-    activity running then (a break that reaches lunch time stops there); never before the first or after the
-    last activity, and left out when its time is not after the start. Rows: (kind, "HH:MM–HH:MM", title or None)."""
-    rows, at, lunch_at = [], start, None
-    if lunch is not None and (lunch[0] <= start or lunch[1] <= 0):
-        lunch = None  # a lunch time before the start (or of no length) is left out
-
-    def lunch_due():
-        return lunch is not None and lunch_at is None and at >= lunch[0]
-
-    def add_lunch():
-        nonlocal at, lunch_at
-        rows.append(["lunch", span(at, at + lunch[1]), None])
-        lunch_at = at
-        at += lunch[1]
-
+def expected_rows(sessions, start, break_minutes, lunch=None, window=60):
+    """The planner's rule, written again: a session runs in one block; a break between sessions; lunch takes the
+    place of the break that would start nearest to the lunch time, if one is within `window` minutes (the earlier
+    on a tie). Rows: (kind, "HH:MM–HH:MM", title or None)."""
+    gaps, at = [], start
+    for index, session in enumerate(sessions):
+        at += session["duration"]
+        if index < len(sessions) - 1:
+            gaps.append(at)
+            at += break_minutes
+    near = [i for i, g in enumerate(gaps) if lunch is not None and lunch[1] > 0 and abs(g - lunch[0]) <= window]
+    lunch_index = min(near, key=lambda i: (abs(gaps[i] - lunch[0]), gaps[i])) if near else None
+    rows, at = [], start
     for index, session in enumerate(sessions):
         if index:
-            if lunch_due():
-                add_lunch()
-            elif break_minutes:
-                length = break_minutes
-                if lunch is not None and lunch_at is None and at + length > lunch[0]:
-                    length = lunch[0] - at
-                rows.append(["break", span(at, at + length), None])
-                at += length
-                if lunch_due():
-                    add_lunch()
+            is_lunch = index - 1 == lunch_index
+            length = lunch[1] if is_lunch else break_minutes
+            if length:
+                rows.append(["lunch" if is_lunch else "break", span(at, at + length), None])
+            at += length
         header = ["session", None, session["title"]]
         rows.append(header)
         session_start = at
-        for position, activity in enumerate(session["activities"]):
-            if position and lunch_due():
-                add_lunch()
+        for activity in session["activities"]:
             rows.append(["activity", span(at, at + activity["minutes"]), activity["title"]])
             at += activity["minutes"]
         header[1] = span(session_start, at)
     return rows, at
-
 
 def merged_materials(sessions):
     """{lower-case name: [name as first written, sum of stated quantities or None, sessions without quantity]}."""
@@ -200,7 +188,8 @@ def test_planner_builds_a_timed_plan_and_restores_it_from_the_url(visit, real_si
         else:
             assert item.locator("a.planner-pdf").count() == 0
 
-    # Lunch in the middle of the second session's first activity: it waits for that activity to end.
+    # Lunch set in the middle of the second session: it takes the break between the sessions instead (a session
+    # is never cut), and lasts what was asked.
     page.check("#planner-lunch")
     lunch = (after_first_session + brk + order[1]["activities"][0]["minutes"] - 5, 45)
     page.fill("#planner-lunch-start", clock(lunch[0]))
@@ -208,15 +197,15 @@ def test_planner_builds_a_timed_plan_and_restores_it_from_the_url(visit, real_si
     rows = rows_on(page)
     expected, end = expected_rows(order, start, brk, lunch)
     lunch_row = next(row for row in rows if row[0] == "lunch")
-    lunch_start = lunch[0] + 5
-    assert lunch_row[1] == span(lunch_start, lunch_start + lunch[1]) and words["lunch"] in lunch_row[2]
+    assert lunch_row[1] == span(after_first_session, after_first_session + lunch[1]) and words["lunch"] in lunch_row[2]
+    assert not any(row[0] == "break" for row in rows)  # lunch took the break's place
     assert [[kind, time] for kind, time, _ in rows] == [[kind, time] for kind, time, _ in expected]
     assert page.locator("#planner-day").inner_text() == f"{span(start, end)} ({duration(end - start)})"
-    assert end == start + session_minutes + brk + lunch[1]
+    assert end == start + session_minutes + lunch[1]
 
     # The whole plan is in the hash; reloading the address restores it.
     fragment = urlsplit(page.url).fragment
-    params = {key: values[0] for key, values in parse_qs(fragment).items()}
+    params = {key: values[0] for key, values in parse_qs(fragment).items()}  # noqa: E501
     assert params == {"s": f"{order[0]['id']},{order[1]['id']}", "d": "2026-12-05", "t": "08:30", "b": "20",
                       "l": f"{clock(lunch[0])}-{lunch[1]}"}
     assert "?" not in page.url
@@ -292,13 +281,13 @@ def test_planner_fits_a_phone_prints_only_the_plan_and_is_accessible(visit, real
     assert visit.blocked == []
 
 
-SYNTHETIC = [  # (title, [activity minutes]) per session: lunch in a break, at a session's end, mid-activity, never
+SYNTHETIC = [  # [activity minutes] per session: lunch in the nearest break, none too far, a tie, one session, midnight
     {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (10 * 60 + 40, 60)},
-    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (10 * 60 + 30, 30)},
+    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (12 * 60 + 30, 30)},
     {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 0, "lunch": (9 * 60 + 50, 45)},
-    {"sessions": [[30, 60], [45, 45]], "start": 9 * 60, "break": 10, "lunch": (12 * 60, 60)},
-    {"sessions": [[30, 60], [45]], "start": 9 * 60, "break": 15, "lunch": (9 * 60 + 10, 40)},
-    {"sessions": [[30, 60], [45]], "start": 9 * 60, "break": 15, "lunch": (8 * 60, 40)},
+    {"sessions": [[30, 60], [45, 45]], "start": 9 * 60, "break": 10, "lunch": (14 * 60, 60)},
+    {"sessions": [[60], [60], [60]], "start": 9 * 60, "break": 0, "lunch": (10 * 60 + 30, 30)},
+    {"sessions": [[30, 60]], "start": 9 * 60, "break": 15, "lunch": (10 * 60, 40)},
     {"sessions": [[120], [120]], "start": 23 * 60, "break": 30, "lunch": None},
 ]
 
@@ -317,6 +306,9 @@ def test_scheduling_rules_match_the_written_rule(visit):
         expected, end = expected_rows(sessions, case["start"], case["break"], case["lunch"])
         assert agenda["rows"] == [[kind, time] for kind, time, _ in expected], case
         assert agenda["end"] == end
+        for i, row in enumerate(agenda["rows"]):  # never a break or lunch between two activities of a session
+            if row[0] in ("break", "lunch"):
+                assert agenda["rows"][i - 1][0] == "activity" and agenda["rows"][i + 1][0] == "session"
     # The last case runs past midnight: clock times wrap, as on a watch.
     assert agenda["rows"][-1][1] == "01:30–03:30"
 
@@ -336,3 +328,44 @@ def test_materials_merge_case_insensitively_and_times_read_as_hh_mm(visit):
                          f".map({logic}.parseTimeInput)") == [570, 570, 570, 570, 570, 840, None, None, None]
     assert page.evaluate(f"[{logic}.formatDuration(45), {logic}.formatDuration(120), {logic}.formatDuration(135)]") == [
         "45 min", "2 h", "2 h 15 min"]
+
+
+RULE_WORDS = {"es": {"sessions": "como máximo 2 por día", "high": "sensibilidad alta", "minutes": "máximo recomendado"},
+              "en": {"sessions": "at most 2 a day", "high": "high-sensitivity", "minutes": "recommended maximum"}}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_plan_that_breaks_the_safety_rules_says_so(visit, real_site, lang):
+    catalog = real_site.catalog(lang)
+    high = [s for s in catalog["sessions"] if s["sensitivity"] == "high"][:2]
+    other = next(s for s in catalog["sessions"] if s["sensitivity"] != "high")
+    ok = [other["id"], high[0]["id"]]
+    page = visit.open(PAGE[lang] + "#s=" + ",".join(ok))
+    assert page.locator("#planner-warnings").count() == 0  # two sessions, one of them high: fine
+    page = visit.open(PAGE[lang] + "#s=" + ",".join(ok + [high[1]["id"]]))
+    box = page.locator("#planner-warnings")
+    box.wait_for()
+    rules = sorted(box.locator("li").evaluate_all("items => items.map(i => i.dataset.rule)"))
+    assert rules == ["high", "minutes", "sessions"] or rules == ["high", "sessions"], rules
+    text = box.inner_text()
+    for rule in rules:
+        assert RULE_WORDS[lang][rule] in text
+    modules = {m["id"]: m["order"] for m in catalog["modules"]}
+    for session in high:
+        assert f"{modules[session['module']]}.{session['order']}" in text
+    assert resolve(visit, page, box.locator("a")) == PREFIX[lang] + "como-usar.html"  # the rules, in the page's language
+    assert visit.errors == [] and visit.blocked == []
+
+
+def test_years_before_100_and_lunch_rules_in_the_pure_logic(visit):
+    page = visit.open(PAGE["es"])
+    logic = "window.manualPlanner"
+    assert page.evaluate(f"[{logic}.parseDate('0050-03-01'), {logic}.parseDate('0099-02-29'), {logic}.parseDate('2028-02-29')]") == [
+        "0050-03-01", "", "2028-02-29"]
+    assert page.evaluate(f"{logic}.utcDate(50, 3, 1).getUTCFullYear()") == 50
+    assert page.evaluate(f"{logic}.lunchGap([600, 780], 750, 60)") == 1
+    assert page.evaluate(f"{logic}.lunchGap([600], 750, 60)") is None
+    warnings = page.evaluate(f"""{logic}.dayWarnings([
+        {{id: "a", duration: 240, sensitivity: "high"}}, {{id: "b", duration: 150, sensitivity: "high"}}],
+        {{sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360}}).map(w => w.rule)""")
+    assert warnings == ["high", "minutes"]

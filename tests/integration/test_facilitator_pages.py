@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+
+import yaml
 from pathlib import PurePosixPath
 
 import pytest
@@ -22,12 +24,23 @@ def links_resolve(real_site, lang, rel, html):
 def test_schedule_has_days_breaks_and_clock_times(real_site, lang, day, pause, lunch):
     html = real_site.html(PREFIX[lang] + "horario.html")
     catalog = real_site.catalog(lang)
+    options = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nmarkdown_extensions:")[0]
+                             .split("\nextra:\n", 1)[1].replace("!ENV", ""))["manual"]["schedule"]
+    start = options["start"]
     days = re.findall(rf"<h2 id=\"dia-(\d+)\">{day} \d+ · (\d\d:\d\d)–(\d\d:\d\d)</h2>", html)
-    assert len(days) >= 5 and all(start == "09:00" for _, start, _ in days)
-    assert pause in html and lunch in html
+    assert len(days) >= len(catalog["sessions"]) / options["sessions_per_day"] and all(s == start for _, s, _ in days)
+    assert lunch in html  # with two sessions a day from the start time, lunch falls between them
     first = catalog["sessions"][0]["activities"][0]
-    assert re.search(rf"09:00–09:{first['minutes']:02d}</td><td>{re.escape(first['title'])}", html)
+    hours, minutes = map(int, start.split(":"))
+    assert re.search(rf"{start}–{hours + (minutes + first['minutes']) // 60:02d}:{(minutes + first['minutes']) % 60:02d}"
+                     rf"</td><td>{re.escape(first['title'])}", html)
     assert html.count('class="schedule__session"') == len(catalog["sessions"])
+    # The safety rules, day by day: at most two sessions, never two of high sensitivity.
+    high = {s["id"] for s in catalog["sessions"] if s["sensitivity"] == "high"}
+    for section in re.split(r'<h2 id="dia-\d+">', html)[1:]:
+        titles = [s for s in catalog["sessions"] if f'href="{s["url"]}"' in section]
+        assert 1 <= len(titles) <= options["sessions_per_day"]
+        assert len([s for s in titles if s["id"] in high]) <= options["high_sensitivity_per_day"]
     links_resolve(real_site, lang, "horario.html", html)
 
 

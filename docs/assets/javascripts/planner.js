@@ -57,12 +57,20 @@
     return Math.min(Number(value), max == null ? MAX_MINUTES : max);
   }
 
+  /** A calendar date at midnight UTC. Date.UTC reads years 0–99 as 1900–1999; setUTCFullYear does not. */
+  function utcDate(year, month, day) {
+    var date = new Date(Date.UTC(2000, 0, 1));
+    date.setUTCFullYear(year, month - 1, day);
+    return date;
+  }
+
   /** "2026-12-05" when it is a real calendar date, else "". */
   function parseDate(text) {
     var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(String(text || ""));
     if (!match) return "";
-    var date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-    return date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3]) ? match[0] : "";
+    var date = utcDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 &&
+      date.getUTCDate() === Number(match[3]) ? match[0] : "";
   }
 
   /* ---------- The plan in the URL hash ---------- */
@@ -160,45 +168,54 @@
 
   /* ---------- The agenda ---------- */
 
+  /** Which break between sessions becomes lunch: the one starting nearest to the lunch time (the earlier on a
+      tie) and at most `window` minutes from it; null otherwise. The schedule page uses the same rule
+      (hooks/manualgen/timing.py, lunch_gap). */
+  function lunchGap(gapTimes, lunchAt, window) {
+    var best = null;
+    gapTimes.forEach(function (at, index) {
+      var distance = Math.abs(at - lunchAt);
+      if (distance > window) return;
+      if (best === null || distance < Math.abs(gapTimes[best] - lunchAt)) best = index;
+    });
+    return best;
+  }
+
   /** Clock times for every activity, the breaks between sessions and lunch.
-      options: {start, breakMinutes, lunch: null | {start, minutes}} (minutes since midnight).
-      Lunch starts at its time, or as soon as the activity running then ends (no activity is cut); a
-      break that reaches lunch time stops there and lunch replaces the rest of it. Lunch never comes
-      before the first or after the last activity. */
+      options: {start, breakMinutes, lunch: null | {start, minutes}, lunchWindow} (minutes since midnight).
+      A session is run in one block: breaks and lunch go only between sessions, and lunch takes the place of
+      the break nearest to its time. */
   function buildAgenda(sessions, options) {
     var rows = [];
-    var at = options.start;
     var wanted = options.lunch && options.lunch.minutes > 0 ? options.lunch : null;
-    var lunch = wanted && wanted.start > options.start ? wanted : null;
+    var window = options.lunchWindow == null ? 60 : options.lunchWindow;
+    var gaps = [];
+    var at = options.start;
+    sessions.forEach(function (session, index) {
+      at += session.duration;
+      if (index < sessions.length - 1) {
+        gaps.push(at);
+        at += options.breakMinutes;
+      }
+    });
+    var lunchIndex = wanted ? lunchGap(gaps, wanted.start, window) : null;
     var lunchAt = null;
     var breakTotal = 0;
-
-    function lunchDue() {
-      return lunch !== null && lunchAt === null && at >= lunch.start;
-    }
-    function addLunch() {
-      rows.push({ kind: "lunch", start: at, end: at + lunch.minutes, minutes: lunch.minutes });
-      lunchAt = at;
-      at += lunch.minutes;
-    }
-
+    at = options.start;
     sessions.forEach(function (session, index) {
       if (index > 0) {
-        if (lunchDue()) {
-          addLunch();
-        } else if (options.breakMinutes > 0) {
-          var length = options.breakMinutes;
-          if (lunch !== null && lunchAt === null && at + length > lunch.start) length = lunch.start - at;
-          rows.push({ kind: "break", start: at, end: at + length, minutes: length });
-          breakTotal += length;
-          at += length;
-          if (lunchDue()) addLunch();
+        var isLunch = index - 1 === lunchIndex;
+        var length = isLunch ? wanted.minutes : options.breakMinutes;
+        if (length > 0) {
+          rows.push({ kind: isLunch ? "lunch" : "break", start: at, end: at + length, minutes: length });
+          if (isLunch) lunchAt = at;
+          else breakTotal += length;
         }
+        at += length;
       }
       var header = { kind: "session", session: session, start: at, end: at, minutes: session.duration };
       rows.push(header);
-      (session.activities || []).forEach(function (activity, position) {
-        if (position > 0 && lunchDue()) addLunch();
+      (session.activities || []).forEach(function (activity) {
         rows.push({ kind: "activity", session: session, activity: activity, start: at, end: at + activity.minutes,
                     minutes: activity.minutes });
         at += activity.minutes;
@@ -208,19 +225,32 @@
 
     var sessionMinutes = sessions.reduce(function (sum, s) { return sum + s.duration; }, 0);
     var lunchNote = null;
-    if (wanted && !lunch) lunchNote = "before-start";
-    else if (lunch && lunchAt === null && sessions.length) lunchNote = "not-reached";
+    if (wanted && lunchAt === null && sessions.length) lunchNote = sessions.length < 2 ? "one-session" : "no-gap";
     return {
       rows: rows, start: options.start, end: at, total: at - options.start, sessionMinutes: sessionMinutes,
-      breakMinutes: breakTotal, lunchMinutes: lunchAt === null ? 0 : lunch.minutes, lunchStart: lunchAt,
+      breakMinutes: breakTotal, lunchMinutes: lunchAt === null ? 0 : wanted.minutes, lunchStart: lunchAt,
       lunchNote: lunchNote, pastMidnight: at > DAY,
     };
+  }
+
+  /** The manual's safety rules for a day that the plan breaks (the schedule page obeys the same rules,
+      hooks/manualgen/timing.py): [{rule: "sessions", n, max} | {rule: "high", sessions, max} |
+      {rule: "minutes", total, max}]. rules: {sessionsPerDay, highPerDay, maxDayMinutes}. */
+  function dayWarnings(sessions, rules) {
+    var found = [];
+    if (sessions.length > rules.sessionsPerDay) found.push({ rule: "sessions", n: sessions.length, max: rules.sessionsPerDay });
+    var high = sessions.filter(function (s) { return s.sensitivity === "high"; });
+    if (high.length > rules.highPerDay) found.push({ rule: "high", sessions: high, max: rules.highPerDay });
+    var total = sessions.reduce(function (sum, s) { return sum + s.duration; }, 0);
+    if (total > rules.maxDayMinutes) found.push({ rule: "minutes", total: total, max: rules.maxDayMinutes });
+    return found;
   }
 
   var logic = {
     parseClock: parseClock, parseTimeInput: parseTimeInput, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
     parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
-    mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda,
+    mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda, lunchGap: lunchGap,
+    dayWarnings: dayWarnings, utcDate: utcDate,
   };
   window.manualPlanner = logic;
 
@@ -252,7 +282,7 @@
   function formatDate(iso, locale) {
     if (!iso) return "";
     var parts = iso.split("-").map(Number);
-    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+    var date = utcDate(parts[0], parts[1], parts[2]);
     try {
       return new Intl.DateTimeFormat(locale, { weekday: "long", day: "numeric", month: "long", year: "numeric",
                                                timeZone: "UTC" }).format(date);
@@ -268,6 +298,10 @@
     if (!dataNode || !wordsNode || !form) return;
     var catalog = JSON.parse(dataNode.textContent);
     var W = JSON.parse(wordsNode.textContent);
+    var rulesNode = document.getElementById("planner-rules");
+    var rules = rulesNode ? JSON.parse(rulesNode.textContent)
+                          : { sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360, lunchWindow: 60 };
+    var rulesLink = form.getAttribute("data-rules-link") || "como-usar.html";
     var sessionsById = new Map(catalog.sessions.map(function (s) { return [s.id, s]; }));
     var modulesById = new Map(catalog.modules.map(function (m) { return [m.id, m]; }));
     var knownIds = new Set(sessionsById.keys());
@@ -482,6 +516,31 @@
       return [list];
     }
 
+    /** The safety rules the plan breaks, in words, with a link to why; null when it keeps them all. */
+    function warningsBox(warnings) {
+      if (!warnings.length) return null;
+      var list = el("ul", {});
+      warnings.forEach(function (w) {
+        var text;
+        if (w.rule === "sessions") text = fill(W.rule_sessions, { n: w.n, max: w.max });
+        else if (w.rule === "high") {
+          text = fill(W.rule_high, { n: w.sessions.length, max: w.max,
+                                     list: w.sessions.map(sessionNumber).join(", ") });
+        } else text = fill(W.rule_minutes, { total: formatDuration(w.total), max: formatDuration(w.max) });
+        list.appendChild(el("li", { "data-rule": w.rule, text: text }));
+      });
+      return el("div", { className: "planner-warnings", id: "planner-warnings" }, [
+        el("p", { className: "planner-warnings__title", text: W.rules_title }),
+        list,
+        el("p", {}, [el("a", { href: rulesLink, text: W.rules_link })]),
+      ]);
+    }
+
+    function sessionNumber(session) {
+      var module = modulesById.get(session.module);
+      return (module ? module.order : "?") + "." + session.order;
+    }
+
     function renderPlan() {
       var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
       output.textContent = "";
@@ -491,16 +550,18 @@
         output.appendChild(el("p", { className: "planner-hint", text: W.plan_empty }));
         return;
       }
-      var agenda = buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch });
+      var agenda = buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch,
+                                         lunchWindow: rules.lunchWindow });
       var when = formatDate(state.date, W.locale);
       status.textContent = (when ? when + " · " : "") + formatSpan(agenda.start, agenda.end) + " · " +
         (chosen.length === 1 ? W.one_session : fill(W.n_sessions, { n: chosen.length }));
       var notes = [];
-      if (agenda.lunchNote === "before-start") notes.push(fill(W.lunch_before_start, { time: formatClock(state.lunch.start) }));
-      if (agenda.lunchNote === "not-reached") notes.push(fill(W.lunch_not_reached, { time: formatClock(state.lunch.start) }));
+      if (agenda.lunchNote === "one-session") notes.push(W.lunch_one_session);
+      if (agenda.lunchNote === "no-gap") notes.push(fill(W.lunch_no_gap, { time: formatClock(state.lunch.start) }));
       if (agenda.pastMidnight) notes.push(W.past_midnight);
       var parts = [
         when ? el("p", { className: "planner-date", id: "planner-date-shown", text: when }) : null,
+        warningsBox(dayWarnings(chosen, rules)),
         totalsList(agenda, chosen.length),
       ].concat(notes.map(function (note) { return el("p", { className: "planner-note", text: note }); }), [
         el("h3", { id: "planner-agenda", text: W.agenda }),
