@@ -1,5 +1,5 @@
 from manualgen.aggregate import extract_blocks, merge_materials, rebase_links
-from manualgen.timing import schedule
+from manualgen.timing import DayRules, schedule
 
 
 def test_blocks_are_extracted_whole_even_with_nested_divs():
@@ -35,8 +35,9 @@ def session(sid, minutes):
 
 
 def test_schedule_splits_days_adds_breaks_and_lunch():
+    rules = DayRules(sessions_per_day=3, high_per_day=1, max_day_minutes=330)
     days = schedule([session("s1", [30, 90]), session("s2", [60, 60]), session("s3", [90]), session("s4", [120])],
-                    start="09:00", max_day_minutes=330, break_minutes=15, lunch_at="12:00", lunch_minutes=60)
+                    start="09:00", rules=rules, break_minutes=15, lunch_at="13:00", lunch_minutes=60)
     assert [len([i for i in d["items"] if i["kind"] == "session"]) for d in days] == [3, 1]
     first = days[0]["items"]
     assert [(i["kind"], i["start"], i["end"]) for i in first] == [
@@ -48,5 +49,5 @@ def test_schedule_splits_days_adds_breaks_and_lunch():
 
 
 def test_a_session_longer_than_a_day_gets_its_own_day():
-    days = schedule([session("s1", [200]), session("s2", [30])], "08:30", 120, 10)
+    days = schedule([session("s1", [200]), session("s2", [30])], "08:30", DayRules(max_day_minutes=120), 10)
     assert [d["items"][0]["session"]["id"] for d in days] == ["s1", "s2"]
