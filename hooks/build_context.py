@@ -370,6 +370,29 @@ def reference_renderers(config, lang: str) -> dict:
     return data.computed[key]
 
 
+def fact_citations(config, lang: str) -> dict[str, list[dict]]:
+    """Where each fact is cited in this language: {fact id: [{url, title}]} (manual pages, then framing pages)."""
+    data = loaded(config)
+    key = ("citations", lang)
+    if key not in data.computed:
+        from manualgen.references import references_in
+        from manualgen.source import split_front_matter
+        found: dict[str, list[dict]] = {}
+        pages = [(p.url, p.meta["title"], p.source.body) for p in data.manual.pages if p.lang == lang]
+        for path, _ in _docs_pages(data.settings):
+            if path.name.endswith(f".{lang}.md"):
+                head, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+                title = (yaml.safe_load(head) or {}).get("title", path.stem) if head else path.stem
+                pages.append((path.relative_to(data.settings.docs_dir).as_posix().rsplit(".", 2)[0] + ".html", title, body))
+        for url, title, body in pages:
+            for _, kind, ref in references_in(body):
+                entry = {"url": url, "title": title}
+                if kind == "fact" and entry not in found.setdefault(ref, []):
+                    found[ref].append(entry)
+        data.computed[key] = found
+    return data.computed[key]
+
+
 def catalog(config, lang: str) -> dict:
     """The language's catalog (see DESIGN.md, Outputs), computed once per loaded manual."""
     data = loaded(config)

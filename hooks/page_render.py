@@ -9,7 +9,7 @@ import build_context
 from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
-from manualgen.views import (gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
+from manualgen.views import (facts_view, gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
                              schedule_view, session_view)
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
@@ -83,6 +83,8 @@ def on_page_context(context, page, config, nav):
         kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
                                                  data.settings.modules_dir, page.url)
+    elif template == "manual/facts.html":
+        view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
     elif template == "manual/materials.html":
         view["materials"] = materials_view(data.manual, lang)
     elif template == "manual/translations.html":

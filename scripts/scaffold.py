@@ -72,6 +72,13 @@ handouts: []
 1. ✎ Ronda de cierre y evaluación breve.
 ///
 
+/// adaptations
+- **Lectura y escritura:** ✎ alternativa para cada actividad que pide leer o escribir.
+- **Quechua o aimara:** ✎ términos clave que acordar antes con quien interpreta.
+- **Zona rural o urbana:** ✎ qué cambia en el campo y en la ciudad.
+- **Participantes jóvenes:** ✎ qué cambia con adolescentes y hombres jóvenes.
+///
+
 /// key-messages
 - ✎ Mensaje clave.
 ///
@@ -126,6 +133,13 @@ handouts: []
     grouping: plenary
 
 1. ✎ Closing round and short evaluation.
+///
+
+/// adaptations
+- **Reading and writing:** ✎ an alternative for each activity that needs reading or writing.
+- **Quechua or Aymara:** ✎ key terms to agree beforehand with the interpreter.
+- **Rural or urban setting:** ✎ what changes in the countryside and in town.
+- **Younger participants:** ✎ what changes with adolescents and young men.
 ///
 
 /// key-messages

@@ -136,3 +136,27 @@ def schedule_view(manual: Manual, lang: str, labels: dict, options: dict) -> dic
             "break_minutes": int(options.get("break_minutes", 15)), "lunch": lunch, "rules": rules,
             "max_day": duration(rules.max_day_minutes),
             "total": duration(sum(s["duration"] for s in sessions))}
+
+
+def facts_view(facts: dict, lang: str, citations: dict[str, list[dict]]) -> dict:
+    """Every fact grouped by how far it is checked (verified, sourced, uncertain), in the file's order, with
+    its value as pages show it, its evidence and where the manual cites it."""
+    from .facts import format_value
+    groups = {status: [] for status in ("verified", "sourced", "uncertain")}
+    for fact in facts.values():
+        groups[fact.status].append({
+            "id": fact.id, "value": format_value(fact, lang), "label": fact.label[lang], "year": fact.year,
+            "source": fact.source, "url": fact.url, "status": fact.status, "note": fact.note,
+            "evidence": fact.evidence, "evidence_lang": quote_language(fact.evidence.quote) if fact.evidence else None,
+            "cited_in": citations.get(fact.id, []),
+        })
+    return {"total": len(facts), "counts": {k: len(v) for k, v in groups.items()},
+            "groups": [{"status": k, "facts": v} for k, v in groups.items() if v]}
+
+
+def quote_language(text: str) -> str:
+    """Quotes are verbatim from their source, mostly Spanish; tell screen readers which voice to use."""
+    words = text.lower().split()
+    spanish = sum(w in ("de", "la", "el", "los", "las", "que", "en", "por", "del", "y") for w in words)
+    english = sum(w in ("the", "of", "and", "in", "by", "to", "were", "was") for w in words)
+    return "en" if english > spanish else "es"

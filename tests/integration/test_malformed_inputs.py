@@ -75,7 +75,7 @@ CASES = {
     "bad-id-format": (replace("id: m01-h01", "id: ficha1", path=H_ES), f"{H_ES}:3: id:", "formato no válido"),
     "id-of-another-module": (replace("id: m01-h01", "id: m02-h01", path=H_ES), f"{H_ES}:3: id:", "no corresponde al módulo"),
     "unclosed-block": (replace("- Los mandatos se aprenden y se pueden cambiar.\n///", "- Los mandatos se aprenden y se pueden cambiar."),
-                       f"{S_ES}:50: bloque key-messages:", "no se cierra"),
+                       f"{S_ES}:57: bloque key-messages:", "no se cierra"),
     "activity-without-minutes": (replace("    minutes: 15\n", ""), f"{S_ES}:22: bloque activity: minutes:", "falta el campo obligatorio 'minutes'"),
     "bad-grouping": (replace("grouping: plenary", "grouping: todos"), f"{S_ES}:24: bloque activity: grouping:", "valor no permitido"),
     "translation-disagrees": (replace("order: 1\ntitle: \"Test", "order: 2\ntitle: \"Test", path=S_EN),

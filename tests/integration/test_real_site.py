@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from helpers import ROOT
+
 LANG_PREFIX = {"es": "", "en": "en/"}
 SESSION = "modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html"
 
@@ -92,9 +94,21 @@ def test_no_page_references_another_host(real_site):
     assert offenders == []
 
 
-def test_facts_are_rendered_with_their_source(real_site):
-    html = real_site.html("contexto-peru.html")
-    assert 'class="fact"' in html and 'class="fact-source"' in html
+@pytest.mark.parametrize("lang,sourced_word", [("es", "fuente secundaria"), ("en", "secondary source")])
+def test_facts_are_rendered_with_their_source_and_how_far_they_are_checked(real_site, lang, sourced_word):
+    import yaml
+    facts = {f["id"]: f for f in yaml.safe_load((ROOT / "data" / "facts.yml").read_text(encoding="utf-8"))["facts"]}
+    html = real_site.html(LANG_PREFIX[lang] + "contexto-peru.html")
+    shown = re.findall(r'<strong class="fact fact--(verified|sourced|uncertain)">', html)
+    assert "verified" in shown and "sourced" in shown  # the two kinds look different
+    assert html.count(sourced_word) >= shown.count("sourced") and 'class="fact-source"' in html
+    page = real_site.html(LANG_PREFIX[lang] + "datos.html")
+    assert page.count('<section class="fact-entry') == len(facts)
+    for fact_id, fact in facts.items():
+        entry = page.split(f'id="{fact_id}"', 1)[1].split("</section>", 1)[0]
+        assert f"fact-status--{fact['status']}" in entry
+        if fact["status"] == "verified":
+            assert "<blockquote" in entry and fact["evidence"]["checked"].isoformat() in entry
 
 
 @pytest.mark.parametrize("lang,term", [("es", "caja del hombre"), ("en", "man box")])
