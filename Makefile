@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench
+.PHONY: site test serve unit integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +62,7 @@ translations-stamp: $(VENV)/.site-deps
 ## bench: build time, PDF time, edit-rebuild time and memory for synthetic manuals of 7, 35 and 70 modules
 bench: system-deps $(VENV)/.site-deps
 	$(PY) scripts/bench.py
+
+## weight: what a phone downloads (first load of pages, search, indexes, offline zip), measured in chromium on site/
+weight: system-deps-test $(VENV)/.test-deps
+	$(PY) scripts/page_weight.py site

@@ -1,28 +1,86 @@
-"""First-load weight of a page: its HTML plus the CSS and JS it links, each gzip-compressed (as a web server
-would send them). Usage: python scripts/page_weight.py site/modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html"""
+"""What a reader on a phone downloads: the first load of a page as a browser really makes it (over http, in
+Debian's chromium, every file it requests counted gzip-compressed, as a web server sends it), then what opening
+search adds, the search index of each language and the offline zip. Not a test: the numbers go in the README.
+
+Usage: python scripts/page_weight.py [site] [page …]   (make weight; needs the test dependencies)"""
 from __future__ import annotations
 
+import functools
 import gzip
-import re
+import http.server
 import sys
+import threading
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
-ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"#?]+)', re.I)
+ROOT = Path(__file__).resolve().parent.parent
+PAGES = ["modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html", "index.html",
+         "en/modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html"]
+TARGETS = {"first load of a session page, search closed": 100, "search index per language": 130}
 
 
-def weight(page: Path) -> list[tuple[str, int, int]]:
-    html = page.read_bytes()
-    rows = [(page.name, len(html), len(gzip.compress(html, 9)))]
-    for ref in dict.fromkeys(ASSET.findall(html.decode("utf-8"))):
-        path = (page.parent / ref).resolve()
-        if path.is_file():
-            data = path.read_bytes()
-            rows.append((ref.rsplit("/", 1)[-1], len(data), len(gzip.compress(data, 9))))
+def gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
+def served(site: Path):
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def files_of(requests: list[str], base: str, site: Path) -> list[Path]:
+    out = []
+    for url in dict.fromkeys(requests):
+        if url.startswith(base):
+            path = site / unquote(urlsplit(url).path).lstrip("/")
+            if path.is_file():
+                out.append(path)
+    return out
+
+
+def measure(site: Path, pages: list[str]) -> list[tuple[str, float]]:
+    from playwright.sync_api import sync_playwright
+    server, base = served(site)
+    rows = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu",
+                                                                                 "--disable-background-networking"])
+        for rel in pages:
+            page = browser.new_context(viewport={"width": 360, "height": 640}).new_page()
+            requests: list[str] = []
+            page.on("request", lambda r: requests.append(r.url))
+            page.goto(base + rel)
+            page.wait_for_load_state("networkidle")
+            first = files_of(requests, base, site)
+            rows.append((f"{rel}: first load, search closed ({len(first)} files)", sum(map(gz, first)) / 1024))
+            page.locator('.md-header label[for="__search"]').first.click()  # the phone header's search button
+            page.locator("input.md-search__input").press_sequentially("caja")
+            page.locator(".md-search-result__meta").wait_for()
+            page.wait_for_load_state("networkidle")
+            more = [f for f in files_of(requests, base, site) if f not in first]
+            rows.append((f"{rel}: opening search adds ({', '.join(f.name for f in more)})", sum(map(gz, more)) / 1024))
+            page.context.close()
+        browser.close()
+    server.shutdown()
+    for index in sorted(site.glob("**/search/search_index.json")):
+        rows.append((f"search index {index.relative_to(site).as_posix()}", gz(index) / 1024))
     return rows
 
 
+def main() -> int:
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    rows = measure(site, sys.argv[2:] or PAGES)
+    for zip_path in sorted((site.parent / "dist").glob("*.zip")):
+        rows.append((f"offline zip {zip_path.name}", zip_path.stat().st_size / 1024))
+    for label, kib in rows:
+        print(f"{kib:8.1f} KiB  {label}")
+    print("targets: " + "; ".join(f"{name} ≤ {kib} kB gzip" for name, kib in TARGETS.items()) + "; offline zip ≤ 5 MB")
+    return 0
+
+
 if __name__ == "__main__":
-    rows = weight(Path(sys.argv[1]))
-    for name, raw, packed in rows:
-        print(f"{name:40} {raw / 1024:8.1f} KiB {packed / 1024:8.1f} KiB gzip")
-    print(f"{'total':40} {sum(r[1] for r in rows) / 1024:8.1f} KiB {sum(r[2] for r in rows) / 1024:8.1f} KiB gzip")
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""One search index per language, shaped from the one Material writes for the whole site.
+
+mkdocs-static-i18n gathers every language's pages into a single index (PITFALLS.md §7): a Spanish reader would
+download English pages too and see them in results. This splits it: the Spanish index stays at
+search/search_index.json with Spanish pages only, the English one goes to en/search/search_index.json with
+its locations relative to en/, and each gets its own lunr language. A `.js` copy of each lets search work
+from file:// (Material reads `var __index = …` there, as its offline plugin writes it).
+
+Each index is also made light for a phone on paid data (about half the size, gzip): a section keeps a short
+plain-text excerpt in `text` (what results show) and its searchable words once each, folded and without stop
+words, in an extra `body` field that Material's search indexes like any field named in the index's config."""
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+EXCERPT = 180  # characters of each section shown under a result
+STOP_WORDS = {
+    "es": set("""a al algo algunas algunos ante antes como con contra cual cuando de del desde donde durante e el ella
+ellas ellos en entre era eran es esa esas ese eso esos esta estas este esto estos fue ha han hasta hay la las le les lo
+los mas me mi mis mucho muy nada ni no nos o otra otras otro otros para pero poco por porque que quien quienes se sea
+ser si sin sobre son su sus tambien tanto te tiene tienen todo todos tu un una uno unos usted ustedes y ya yo""".split()),
+    "en": set("""a about an and are as at be been but by can could do does for from had has have he her his how i if in
+into is it its may more most not of on or our should so some such than that the their them there these they this those
+to was we were what when which who will with would you your""".split()),
+}
+WORD = re.compile(r"\w+")
+
+
+def split_index(index: dict, languages: tuple[str, ...]) -> dict[str, dict]:
+    """{language: index} — languages[0] is the one at the root; the others live under '<lang>/'."""
+    default, others = languages[0], languages[1:]
+    out = {lang: {"config": {**index.get("config", {}), "lang": [lang]}, "docs": []} for lang in languages}
+    for doc in index.get("docs", []):
+        location = doc.get("location", "")
+        lang = next((other for other in others if location.startswith(f"{other}/")), default)
+        if lang != default:
+            doc = {**doc, "location": location[len(lang) + 1:]}
+        out[lang]["docs"].append(doc)
+    return out
+
+
+class _Text(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
+
+
+def fold(text: str) -> str:
+    """Lower case without accents, keeping ñ (the search worker folds queries the same way: search-fold.js)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for i, c in enumerate(decomposed)
+                   if not unicodedata.combining(c) or (c == "\u0303" and i and decomposed[i - 1] in "nN"))
+    return unicodedata.normalize("NFC", kept).lower()
+
+
+def excerpt(text: str, length: int = EXCERPT) -> str:
+    if len(text) <= length:
+        return text
+    cut = text[:length].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + " …"
+
+
+def searchable_words(text: str, lang: str) -> str:
+    """Every word a reader may look for, once, folded, without stop words or one- and two-letter words."""
+    seen: dict[str, None] = {}
+    stop = STOP_WORDS.get(lang, set())
+    for word in WORD.findall(fold(text)):
+        if len(word) > 2 and word not in stop:
+            seen.setdefault(word, None)
+    return " ".join(seen)
+
+
+def shape(index: dict, lang: str) -> dict:
+    """The light index: excerpts to show, words to find (see the module's docstring)."""
+    docs = []
+    for doc in index["docs"]:
+        text = plain_text(doc.get("text", ""))
+        docs.append({**doc, "text": excerpt(text), "body": searchable_words(f"{doc.get('title', '')} {text}", lang)})
+    fields = {**index["config"].get("fields", {}), "body": {"boost": 1.0}}
+    return {"config": {**index["config"], "fields": fields}, "docs": docs}
+
+
+def index_json(index: dict) -> str:
+    # Compact: the index is the largest file a reader may download.
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def index_script(index: dict) -> str:
+    """The same index as a script for file://, where a page cannot fetch JSON."""
+    return f"var __index = {index_json(index)}"
