@@ -17,7 +17,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from manualgen.bundle import write_offline_zip  # noqa: E402
+import yaml  # noqa: E402
+from mkdocs.utils.yaml import yaml_load  # noqa: E402
+
+from manualgen.bundle import checksums, write_offline_zip  # noqa: E402
+from manualgen.zim import ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
 
 NAME = "manual-masculinidades"
 KEPT = "site/ y dist/ quedan como estaban. / site/ and dist/ were left as they were."
@@ -42,6 +46,17 @@ def source_date_epoch() -> int:
 
 def version() -> str:
     return os.environ.get("MANUAL_VERSION") or git("describe", "--tags", "--always") or "dev"
+
+
+def read_zim_metadata(epoch: int) -> ZimMetadata:
+    """The ZIM's metadata from mkdocs.yml, read before the long build so that a mistake in it stops at once."""
+    try:
+        with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
+            return zim_metadata(yaml_load(handle), epoch)
+    except ZimError as error:
+        raise BuildStopped(f"La edición Kiwix (ZIM) no está bien configurada:\n{error}") from None
+    except (OSError, yaml.YAMLError) as error:
+        raise BuildStopped(f"No se puede leer mkdocs.yml: {error}") from None
 
 
 def explain(error: OSError, doing: str) -> BuildStopped:
@@ -142,7 +157,7 @@ def run_mkdocs(site: Path, env: dict) -> int:
         raise
 
 
-def build() -> Path:
+def build() -> list[Path]:
     staging = ROOT / ".build"
     if staging.exists() and not staging.is_dir():
         raise BuildStopped(f"{staging.name} existe pero no es una carpeta: la construcción la usa como espacio de trabajo; "
@@ -153,25 +168,32 @@ def build() -> Path:
     except OSError as error:
         raise explain(error, "preparar .build/") from None
     site, dist = staging / "site", staging / "dist"
-    env = {**os.environ, "SOURCE_DATE_EPOCH": str(source_date_epoch()), "NO_MKDOCS_2_WARNING": "1"}
+    epoch = source_date_epoch()
+    metadata = read_zim_metadata(epoch)
+    env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     if run_mkdocs(site, env) != 0:
         raise BuildStopped("La construcción falló (vea los mensajes de arriba).")
     try:
-        zip_path = write_offline_zip(site, dist / f"{NAME}-offline-{version()}.zip", NAME, version(), int(env["SOURCE_DATE_EPOCH"]))
+        zip_path = write_offline_zip(site, dist / f"{NAME}-offline-{version()}.zip", NAME, version(), epoch)
+        zim_path = write_zim(site, dist / f"{NAME}-{version()}.zim", metadata)
+        # The zip and the ZIM, as published side by side (the zip also holds the site's own SHA256SUMS).
+        (dist / "SHA256SUMS").write_text(checksums(dist), encoding="utf-8")
+    except ZimError as error:
+        raise BuildStopped(f"No se pudo escribir la edición Kiwix (ZIM):\n{error}") from None
     except OSError as error:
         raise explain(error, "escribir la edición sin conexión") from None
     try:
         swap_in([(site, ROOT / "site"), (dist, ROOT / "dist")])
     except OSError as error:
         raise explain(error, "reemplazar site/ y dist/") from None
-    return zip_path
+    return [zip_path, zim_path]
 
 
 def main() -> int:
     try:
         with BuildLock(ROOT / ".build.lock"):
             try:
-                zip_path = build()
+                outputs = build()
             finally:
                 try:
                     remove(ROOT / ".build")
@@ -183,7 +205,7 @@ def main() -> int:
     except KeyboardInterrupt:
         print(KEPT, file=sys.stderr)  # MkDocs has said it was interrupted
         return 130
-    print(f"site/ and dist/{zip_path.name} are ready.")
+    print(f"site/ and {', '.join(f'dist/{path.name}' for path in outputs)} are ready.")
     return 0
 
 
