@@ -42,22 +42,45 @@ Need help now? Línea 100 (Peru): free, 24 hours. In an emergency call 105.
 """
 
 
-def checksums(site: Path) -> str:
+def left_out_offline(rel: str, languages: tuple[str, ...]) -> str | None:
+    """Why no offline reader needs the site file at `rel` (a posix path relative to site/), or None when it is
+    needed. Shared by the USB zip and the ZIM (which also leaves out what only Material's search uses)."""
+    name = rel.rsplit("/", 1)[-1]
+    if rel.endswith(".map"):
+        return "source maps, for developers' browser tools"
+    if name in ("sitemap.xml", "sitemap.xml.gz"):
+        return "for web crawlers"
+    if rel.startswith("assets/javascripts/lunr/"):
+        if name in ("wordcut.js", "tinyseg.js"):
+            return "word segmenters for Thai, Hindi and Japanese"
+        language = name.removeprefix("lunr.").removesuffix(".min.js")
+        if name.startswith("lunr.") and language not in languages and language != "stemmer.support":
+            return "search rules for a language the site does not have (each index has one language: no lunr.multi)"
+    return None
+
+
+def in_offline_zip(rel: str, languages: tuple[str, ...]) -> bool:
+    """The zip is opened from file://, where search reads the index's .js copy: the .json is left out too."""
+    return left_out_offline(rel, languages) is None and not rel.endswith("search/search_index.json")
+
+
+def checksums(site: Path, files: list[Path] | None = None) -> str:
     lines = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
+    for path in files if files is not None else sorted(p for p in site.rglob("*") if p.is_file()):
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         lines.append(f"{digest}  {path.relative_to(site).as_posix()}")
     return "\n".join(lines) + "\n"
 
 
-def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int) -> Path:
-    """Same inputs, same bytes: sorted entries, one fixed timestamp, fixed permissions."""
+def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int,
+                      languages: tuple[str, ...] = ("es", "en")) -> Path:
+    """Same inputs, same bytes: sorted entries, one fixed timestamp, fixed permissions. Only what a reader
+    opening index.html from the stick uses (in_offline_zip)."""
     stamp = __import__("time").gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
-    entries: list[tuple[str, bytes]] = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file()):
-        entries.append((f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes()))
+    files = sorted(p for p in site.rglob("*") if p.is_file() and in_offline_zip(p.relative_to(site).as_posix(), languages))
+    entries: list[tuple[str, bytes]] = [(f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes()) for path in files]
     entries.append((f"{folder}/LEAME-README.txt", START_TEXT.format(version=version, folder=folder).encode("utf-8")))
-    entries.append((f"{folder}/SHA256SUMS", checksums(site).encode("utf-8")))
+    entries.append((f"{folder}/SHA256SUMS", checksums(site, files).encode("utf-8")))
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in sorted(entries):

@@ -30,20 +30,17 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from manualgen.bundle import left_out_offline
 from manualgen.logo import logo_png
 
 MAIN_PAGE = "index.html"
 ILLUSTRATION_SIZE = 48  # the one illustration Kiwix requires (Illustration_48x48@1)
 
-# Files of site/ that no Kiwix reader uses, with why.
+# Files of site/ that no Kiwix reader uses, with why, besides what no offline reader uses (bundle.left_out_offline).
 LEFT_OUT = {
-    "404.html": "Kiwix shows its own page for a missing entry; this one's links are absolute (/…)",
-    "search/search_index.json": "Material's search index: its search is hidden inside Kiwix",
-    "search/search_index.js": "the same index for Material's offline search",
-    "sitemap.xml": "for web crawlers",
-    "sitemap.xml.gz": "for web crawlers",
+    "404.html": "Kiwix shows its own page for a missing entry",
 }
-LEFT_OUT_SUFFIXES = (".map",)  # source maps, for developers' browser tools
+SEARCH_INDEX = ("search/search_index.json", "search/search_index.js")  # Material's search is hidden inside Kiwix
 
 # By extension, so the same site gives the same ZIM on any machine (Python's mimetypes reads the system's tables).
 MIME_TYPES = {
@@ -160,9 +157,10 @@ def zim_metadata(config: dict, epoch: int) -> ZimMetadata:
 
 # ---------------------------------------------------------------------------------------------- pages
 
-def kept_in_zim(rel: str) -> bool:
+def kept_in_zim(rel: str, languages: tuple[str, ...] = ("es", "en")) -> bool:
     """Whether the site file at `rel` (a posix path relative to site/) goes into the ZIM."""
-    return rel not in LEFT_OUT and not rel.endswith(LEFT_OUT_SUFFIXES)
+    return (rel not in LEFT_OUT and not rel.endswith(SEARCH_INDEX)
+            and left_out_offline(rel, languages) is None)
 
 
 def mime_type(rel: str) -> str:

@@ -53,3 +53,19 @@ def test_offline_zip_is_complete_and_reproducible(tmp_path):
         listed = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in sums}
         assert listed["index.html"] == hashlib.sha256(archive.read("manual-masculinidades/index.html")).hexdigest()
         assert len(listed) == len([n for n in names if not n.endswith(("LEAME-README.txt", "SHA256SUMS"))])
+
+
+def test_offline_zip_leaves_out_what_no_reader_uses(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    assert run_build(project).returncode == 0, "build failed"
+    site_files = {p.relative_to(project / "site").as_posix() for p in (project / "site").rglob("*") if p.is_file()}
+    with zipfile.ZipFile(project / "dist" / "manual-masculinidades-offline-test.zip") as archive:
+        names = {n.split("/", 1)[1] for n in archive.namelist()}
+    assert {"search/search_index.js", "en/search/search_index.js", "assets/javascripts/lunr/min/lunr.es.min.js",
+            "assets/javascripts/lunr/min/lunr.stemmer.support.min.js"} <= names
+    left_out = site_files - names
+    assert any(n.endswith(".map") for n in left_out) and not any(n.endswith(".map") for n in names)
+    assert {"search/search_index.json", "en/search/search_index.json", "assets/javascripts/lunr/wordcut.js",
+            "assets/javascripts/lunr/min/lunr.fr.min.js", "sitemap.xml"} <= left_out
+    assert not any(n.startswith("assets/javascripts/lunr/min/lunr.") and n.split(".")[1] not in ("es", "stemmer")
+                   for n in names)
