@@ -50,7 +50,6 @@ class Settings:
     facts_path: Path
     labels_path: Path
     languages: tuple[str, ...]
-    helpline: dict
     helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
     site_url: str | None
@@ -114,7 +113,7 @@ def _read_settings(config) -> Settings:
                     schema_path=root / extra.get("schema", "schema/manual.schema.json"),
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
-                    languages=languages, helpline=extra.get("helpline") or {}, helplines=extra.get("helplines") or {},
+                    languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, glossary=extra.get("glossary", "glosario"))
@@ -358,6 +357,11 @@ def pdfs(config, lang: str) -> dict[str, str]:
     if key not in data.computed:
         data.computed[key] = pdf_paths(data.manual, lang, data.labels[lang])
     return data.computed[key]
+
+
+def helplines_view(config, lang: str) -> dict:
+    """Every helpline as templates print it: {id: {name, href}} (tap-to-call links, names in this language)."""
+    return {line.id: {"name": line.name[lang], "href": line.href} for line in loaded(config).helplines.values()}
 
 
 def reference_renderers(config, lang: str) -> dict:

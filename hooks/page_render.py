@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import AnchorLink
 
 import build_context
 from manualgen.pipeline import page_markdown
@@ -41,6 +42,13 @@ def on_page_markdown(markdown, page, config, files):
     return page_markdown(markdown, found, lang, data.labels[lang], build_context.reference_renderers(config, lang), data.schema)
 
 
+def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[str, str]]) -> None:
+    """Headings the page template writes around the content, added to the page's table of contents (MkDocs
+    builds it from the Markdown only), so they can be jumped to and linked like any other."""
+    page.toc.items[:0] = [AnchorLink(escape(title), anchor, 2) for title, anchor in before]
+    page.toc.items.extend(AnchorLink(escape(title), anchor, 2) for title, anchor in after)
+
+
 @event_priority(-60)  # after rendered_check (-50): aggregate pages and PDFs reuse the allow-listed HTML
 @build_context.reported
 def on_page_content(html, page, config, files):
@@ -55,7 +63,7 @@ def on_page_context(context, page, config, nav):
     lang = build_context.current_language(config)
     labels = data.labels[lang]
     view = {"labels": labels, "prefix": build_context.language_prefix(lang, config),
-            "helpline": data.settings.helpline, "lang": lang}
+            "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False}
     found = manual_page(page, config)
     pdfs = build_context.pdfs(config, lang)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
@@ -64,8 +72,13 @@ def on_page_context(context, page, config, nav):
         view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
+        _template_headings(page, [(labels["objectives"], "objetivos"), (labels["agenda"], "agenda"),
+                                  (labels["materials"], "materiales"), (labels["preparation"], "preparacion")],
+                           [(labels["handouts"], "fichas")])
     elif found is not None and found.type == "module":
         view["module"] = module_view(found, data.manual, lang)
+        after = [(labels["module_sessions"], "sesiones")] + ([(labels["module_handouts"], "fichas")] if view["module"]["handouts"] else [])
+        _template_headings(page, [(labels["objectives"], "objetivos")], after)
     elif found is not None and found.type == "handout":
         view["handout"] = handout_view(found, data.manual, lang)
     template = page.meta.get("template")

@@ -59,7 +59,8 @@ def on_post_build(config):
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
     env = build_context.template_env(config)
-    base_view = {"labels": labels, "helpline": s.helpline, "lang": lang, "prefix": prefix}
+    base_view = {"labels": labels, "helplines": build_context.helplines_view(config, lang), "lang": lang, "prefix": prefix,
+                 "print": True}
 
     def captured(page, demote=0, unique=None):
         entry = pages.get(f"{s.modules_dir}/{page.key}.{page.lang}.md") if page else None

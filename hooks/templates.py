@@ -7,4 +7,9 @@ from manualgen.templating import configure
 
 @build_context.reported
 def on_env(env, config, files):
-    return configure(env, build_context.template_cache_folder(config))
+    env = configure(env, build_context.template_cache_folder(config))
+    # The 404 page has no page context: it gets its words for both languages here.
+    labels = build_context.loaded(config).labels
+    env.globals["notfound"] = {lang: {key[len("notfound_"):]: value for key, value in words.items() if key.startswith("notfound_")}
+                               for lang, words in labels.items()}
+    return env

@@ -48,13 +48,14 @@ def version() -> str:
     return os.environ.get("MANUAL_VERSION") or git("describe", "--tags", "--always") or "dev"
 
 
-def read_settings(epoch: int) -> tuple[ZimMetadata, tuple[str, ...]]:
-    """The ZIM's metadata and the site's languages from mkdocs.yml, read before the long build so that a
-    mistake in them stops at once."""
+def read_settings(epoch: int) -> tuple[ZimMetadata, tuple[str, ...], dict]:
+    """The ZIM's metadata, the site's languages and the helplines from mkdocs.yml, read before the long build
+    so that a mistake in them stops at once."""
     try:
         with (ROOT / "mkdocs.yml").open(encoding="utf-8") as handle:
             config = yaml_load(handle)
-        return zim_metadata(config, epoch), tuple(site_languages(config))
+        helplines = ((config.get("extra") or {}).get("manual") or {}).get("helplines") or {}
+        return zim_metadata(config, epoch), tuple(site_languages(config)), helplines
     except ZimError as error:
         raise BuildStopped(f"La edición Kiwix (ZIM) no está bien configurada:\n{error}") from None
     except (OSError, yaml.YAMLError) as error:
@@ -171,13 +172,13 @@ def build() -> list[Path]:
         raise explain(error, "preparar .build/") from None
     site, dist = staging / "site", staging / "dist"
     epoch = source_date_epoch()
-    metadata, languages = read_settings(epoch)
+    metadata, languages, helplines = read_settings(epoch)
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch), "NO_MKDOCS_2_WARNING": "1"}
     if run_mkdocs(site, env) != 0:
         raise BuildStopped("La construcción falló (vea los mensajes de arriba).")
     try:
         zip_path = write_offline_zip(site, dist / f"{NAME}-offline-{version()}.zip", NAME, version(), epoch,
-                                     languages)
+                                     languages, helplines)
         zim_path = write_zim(site, dist / f"{NAME}-{version()}.zim", metadata)
         # The zip and the ZIM, as published side by side (the zip also holds the site's own SHA256SUMS).
         (dist / "SHA256SUMS").write_text(checksums(dist), encoding="utf-8")

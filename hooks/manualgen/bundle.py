@@ -21,7 +21,7 @@ Qué contiene
   - pdf/ y en/pdf/: fichas, planes de sesión, paquetes por módulo y el manual completo para imprimir en A4.
   - SHA256SUMS: sumas de comprobación para verificar que la copia está completa (sha256sum -c SHA256SUMS).
 
-¿Necesita ayuda ahora? Línea 100: gratuita, las 24 horas. En una emergencia llame al 105.
+¿Necesita ayuda ahora? {line_es}: gratuita, las 24 horas. En una emergencia llame al {emergency}.
 
 ------------------------------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ What is inside
   - pdf/ and en/pdf/: handouts, session plans, module packs and the complete manual to print on A4.
   - SHA256SUMS: checksums to verify the copy is complete (sha256sum -c SHA256SUMS).
 
-Need help now? Línea 100 (Peru): free, 24 hours. In an emergency call 105.
+Need help now? {line_en} (Peru): free, 24 hours. In an emergency call {emergency}.
 """
 
 
@@ -72,14 +72,21 @@ def checksums(site: Path, files: list[Path] | None = None) -> str:
     return "\n".join(lines) + "\n"
 
 
+def start_text(version: str, folder: str, helplines: dict) -> str:
+    """The start file, its helplines from extra.manual.helplines (a number is never typed twice)."""
+    line, emergency = helplines["linea-100"], helplines["policia"]
+    return START_TEXT.format(version=version, folder=folder, emergency=emergency["number"],
+                             line_es=f"{line['name']['es']} ({line['number']})", line_en=f"{line['name']['en']} ({line['number']})")
+
+
 def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int,
-                      languages: tuple[str, ...] = ("es", "en")) -> Path:
+                      languages: tuple[str, ...], helplines: dict) -> Path:
     """Same inputs, same bytes: sorted entries, one fixed timestamp, fixed permissions. Only what a reader
     opening index.html from the stick uses (in_offline_zip)."""
     stamp = __import__("time").gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
     files = sorted(p for p in site.rglob("*") if p.is_file() and in_offline_zip(p.relative_to(site).as_posix(), languages))
     entries: list[tuple[str, bytes]] = [(f"{folder}/{path.relative_to(site).as_posix()}", path.read_bytes()) for path in files]
-    entries.append((f"{folder}/LEAME-README.txt", START_TEXT.format(version=version, folder=folder).encode("utf-8")))
+    entries.append((f"{folder}/LEAME-README.txt", start_text(version, folder, helplines).encode("utf-8")))
     entries.append((f"{folder}/SHA256SUMS", checksums(site, files).encode("utf-8")))
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:

@@ -38,9 +38,12 @@ def rewrite_blocks(source: Source, labels: dict) -> str:
             span = f"{offset(elapsed)}–{offset(elapsed + minutes)}"
             elapsed += minutes
             grouping = labels.get(str(block.options.get("grouping")), "")
+            # A real heading (not an admonition title): it has an id the agenda links to, and it is in the
+            # page's table of contents and the PDF bookmarks.
             replacements[at] = [
-                f"{block.fence} activity | {span} · {block.title}",
-                f"    attrs: {{id: {activity_anchor(source.meta.get('id', ''), activity)}}}",
+                f"{block.fence} html | div.admonition.activity",
+                "",
+                f"## {span} · {block.title} {{ #{activity_anchor(source.meta.get('id', ''), activity)} .admonition-title }}",
                 "",
                 f"*{minutes} min · {grouping}*",
                 "{: .activity-meta }",
