@@ -55,6 +55,7 @@ class Settings:
     site_url: str | None
     cache_dir: str
     schedule: dict  # extra.manual.schedule
+    attendance_rows: int  # name rows on the attendance sheet
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
 
 
@@ -116,7 +117,8 @@ def _read_settings(config) -> Settings:
                     languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
-                    schedule=extra.get("schedule") or {}, glossary=extra.get("glossary", "glosario"))
+                    schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
+                    glossary=extra.get("glossary", "glosario"))
 
 
 def current_language(config) -> str:

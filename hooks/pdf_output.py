@@ -1,14 +1,20 @@
 """PDFs for trainers: one per handout and session plan, a participant pack per module and the complete
 facilitator manual, per language, into site/pdf/ and site/en/pdf/.
 
-Pages are taken as MkDocs rendered them (build_context.rendered), laid out with the Jinja print templates in overrides/print/
-and rendered by WeasyPrint (no JavaScript, local files only). Each PDF is cached by the hash of its
-HTML in .cache/pdf/, so a rebuild with no content change renders nothing again. MANUAL_PDF=0 skips PDFs."""
+Every session, handout, framing chapter and module opening is rendered once by WeasyPrint as a "body" (no page
+numbers), from the pages as MkDocs rendered them (build_context.rendered) and the print templates in
+overrides/print/. A session's or handout's own PDF is its body with "Page i of N" stamped on; a module's pack
+and the complete manual join the same bodies (pdf_compose): nothing is rendered twice. Bodies, page-number
+overlays and finished PDFs are cached by content hash in .cache/pdf/, so a rebuild renders only what changed.
+
+They are made when every page's content is known and before any page is written (on_env), so pages can say
+how large each PDF is. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
 from __future__ import annotations
 
 import functools
 import os
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
@@ -18,249 +24,373 @@ from mkdocs.plugins import event_priority
 
 import build_context
 from manualgen import render_pool
-from manualgen.pdf import (PdfCache, assemble, cache_key, demote_headings, prefix_ids, print_links, render_part, render_pdf,
-                           renderer_version)
-from manualgen.templating import css_string
-from manualgen.views import session_view
+from manualgen.facts import format_date
+from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
+from manualgen.pdf_compose import InternalLink, OutlineEntry, join, stamp
+from manualgen.views import attendance_view, programme_view, schedule_view, session_view
 
 log = build_context.log
 
+# Written for each language, read by the pages' templates (downloads page, print buttons): {path: bytes}.
+sizes: dict[str, dict[str, int]] = {}
 
-def _page_counter(labels: dict) -> Markup:
-    """'Página {page} de {pages}' -> CSS content: "Página " counter(page) " de " counter(pages) (the label's
-    words written as escaped CSS strings)."""
-    text = labels["page_of"].replace("{pages}", "\x01").replace("{page}", "\x00")
-    parts, out = [], ""
-    for char in text:
-        if char in "\x00\x01":
-            parts.append(css_string(out) if out else "")
-            parts.append("counter(page)" if char == "\x00" else "counter(pages)")
-            out = ""
-        else:
-            out += char
-    parts.append(css_string(out) if out else "")
-    return Markup(" ".join(p for p in parts if p))
+
+@dataclass
+class Body:
+    """One rendered unit: its HTML, cache key, and (once rendered) its PDF and description (render_body)."""
+    html: str
+    key: str
+    data: bytes | None = None
+    meta: dict | None = None
+
+
+@dataclass
+class Job:
+    """Everything one language's PDFs need, gathered from the pages and templates."""
+    lang: str
+    labels: dict
+    out_dir: Path
+    cache: PdfCache
+    version: str
+    templates: object      # the theme's Jinja environment, configured as for pages
+    base_view: dict        # what every print template gets as `manual`
+    author: str
+    site_name: str
+    bodies: dict[str, Body] = field(default_factory=dict)  # by name: "m02-s02", "pack-m02", "chapter-como-usar", …
+
+    def body(self, name: str, html: str) -> str:
+        self.bodies[name] = Body(html, cache_key(html, self.version))
+        return name
+
+    def render(self, template: str, **context) -> str:
+        return self.templates.get_template(template).render(**context)
+
+    def metadata(self, title: str | None) -> dict:
+        """PDF metadata in the document's language (joined documents; a body carries its own)."""
+        return {"Title": title or "", "Author": self.author, "Creator": "manual-masculinidades"}
 
 
 def _qr(url: str | None) -> str | None:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=1) if url else None
 
 
-@event_priority(10)  # before the i18n plugin starts the next language's build (-100)
+@event_priority(-90)  # after page_render stored every page's content; the i18n plugin builds languages in turn
 @build_context.reported
-def on_post_build(config):
+def on_env(env, config, files):
     if not build_context.pdf_enabled():
-        return
-    data = build_context.loaded(config)
+        return env
     lang = build_context.current_language(config)
+    try:
+        _build_pdfs(config, lang)
+    except render_pool.WorkerStopped as stopped:  # not the author's content: say what happened and what to do
+        raise PluginError(f"PDF [{lang}]: {stopped}") from None
+    return env
+
+
+def _build_pdfs(config, lang: str) -> None:
+    data = build_context.loaded(config)
     labels, manual, s = data.labels[lang], data.manual, data.settings
     prefix = build_context.language_prefix(lang, config)
     pages = build_context.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
-    env = build_context.template_env(config)
     base_view = {"labels": labels, "helplines": build_context.helplines_view(config, lang), "lang": lang, "prefix": prefix,
-                 "print": True}
+                 "print": True, "anchor_prefix": ""}
+    author = config.site_author or config.site_name
+    job = Job(lang, labels, Path(config.site_dir) / prefix,
+              PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
+                       # info, not warning: strict mode would fail a build that recovers by itself
+                       on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "
+                                                        "(checksum mismatch); rendering it again")),
+              renderer_version(), build_context.template_env(config), base_view, author, config.site_name)
 
-    def captured(page, demote=0, unique=None):
-        entry = pages.get(f"{s.modules_dir}/{page.key}.{page.lang}.md") if page else None
+    def content(src_uri: str, unique: str, demote: int = 0) -> Markup:
+        entry = pages.get(src_uri)
         if entry is None:
-            return ""
-        html = print_links(entry["html"], entry["url"], site_url)
-        if unique:
-            html = prefix_ids(html, unique)
+            return Markup("")
+        html = prefix_ids(print_links(entry["html"], entry["url"], site_url), unique)
         return Markup(demote_headings(html, demote) if demote else html)  # allow-listed page HTML (rendered_check)
+
+    def page_content(page, demote: int = 0) -> Markup:
+        return content(f"{s.modules_dir}/{page.key}.{page.lang}.md", page.id, demote)
 
     def online(page) -> str | None:
         return f"{site_url}{prefix}{page.url}" if site_url else None
 
-    def session_item(page, demote=0, unique=False):
-        view = {**base_view, "session": session_view(page, manual, lang, labels)}
-        return {"id": page.id, "title": page.meta["title"], "qr": _qr(online(page)), "manual": view,
-                "content": captured(page, demote, page.id if unique else None)}
-
-    def handout_item(page, demote=0, unique=False):
-        return {"id": page.id, "title": page.meta["title"], "kind": page.meta["kind"], "description": page.meta["description"],
-                "qr": _qr(online(page)), "content": captured(page, demote, page.id if unique else None)}
-
-    def doc(kind, title, **extra):
-        return {"lang": lang, "kind": kind, "title": title, "author": config.site_author or config.site_name,
+    def doc(kind: str, title: str, **extra) -> dict:
+        return {"lang": lang, "kind": kind, "title": title, "author": author,
                 "description": config.site_description or "", "running_title": config.site_name,
-                "page_counter": _page_counter(labels), "site_name": config.site_name, **extra}
+                "site_name": config.site_name, **extra}
 
-    jobs: list[tuple[str, str]] = []
+    render = job.render
+
+    module_of = {m.id: m for m in manual.of(lang, "module")}
+
+    def handout_item(page) -> dict:
+        module = module_of.get(page.meta["module"])
+        return {"id": page.id, "title": page.meta["title"], "kind": page.meta["kind"],
+                "audience": page.meta.get("audience", "participants"), "sheet": page.meta.get("sheet"),
+                "attendance": attendance_view(manual, lang, s.attendance_rows) if page.meta.get("sheet") == "attendance" else None,
+                "module": {"order": module.meta["order"], "title": module.meta["title"]} if module else None,
+                "qr": _qr(online(page)), "content": page_content(page)}
+
+    # Bodies: every session and handout, the packs' first pages, the manual's chapters and module openings.
     for page in manual.of(lang, "handout"):
-        item = handout_item(page)
-        jobs.append((paths[page.id], env.get_template("print/handout.html").render(
-            doc=doc("handout", page.meta["title"], item=item), manual=base_view)))
+        job.body(page.id, render("print/handout.html", doc=doc("handout", page.meta["title"], item=handout_item(page)),
+                                 manual=base_view))
     for page in manual.of(lang, "session"):
-        item = session_item(page)
-        jobs.append((paths[page.id], env.get_template("print/session.html").render(
-            doc=doc("session", page.meta["title"], item=item, manual=item["manual"]), manual=item["manual"])))
-    modules = []
+        view = {**base_view, "session": session_view(page, manual, lang, labels), "anchor_prefix": f"{page.id}-"}
+        item = {"id": page.id, "title": page.meta["title"], "qr": _qr(online(page)), "content": page_content(page)}
+        job.body(page.id, render("print/session.html", doc=doc("session", page.meta["title"], item=item, manual=view),
+                                 manual=view))
+    packs = {}
     for module in manual.of(lang, "module"):
-        handouts = [h for h in manual.of(lang, "handout") if h.meta["module"] == module.id]
-        sessions = [p for p in manual.of(lang, "session") if p.meta["module"] == module.id]
+        handouts = [h for h in manual.of(lang, "handout")
+                    if h.meta["module"] == module.id and h.meta.get("audience", "participants") == "participants"]
         if handouts:
             title = f"{labels['pack_title']} — {labels['module']} {module.meta['order']}: {module.meta['title']}"
-            jobs.append((paths[f"pack-{module.id}"], env.get_template("print/pack.html").render(
-                doc=doc("pack", title, module=module.meta, handouts=[handout_item(h, 1, True) for h in handouts]), manual=base_view)))
-        modules.append({"anchor": module.id, "order": module.meta["order"], "title": module.meta["title"],
-                        "objectives": module.meta["objectives"], "content": captured(module, 1, module.id),
-                        "sessions": [session_item(p, 1, True) for p in sessions],
-                        "handouts": [handout_item(h, 1, True) for h in handouts]})
-    chapters = lambda names: [_chapter(pages, f"{stem}.{lang}.md", site_url) for stem in names]  # noqa: E731
-    front = [c for c in chapters(s.pdf.get("front_pages", [])) if c]
-    back = [c for c in chapters(s.pdf.get("back_pages", [])) if c]
-    edition = time.strftime("%Y-%m-%d", time.gmtime(int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or time.time()))
-    title = f"{config.site_name} — {labels['manual_edition']}"
-    part = lambda **extra: env.get_template("print/manual.html").render(  # noqa: E731
-        doc=doc("manual", title, page_counter="none", edition=edition, **extra), manual=base_view)
-    parts = []
-    contents = [{"level": 1, "title": c["title"], "anchor": c["anchor"]} for c in front]
-    if front:
-        parts.append(part(part="chapters", chapters=front))
-    for module in modules:
-        parts.append(part(part="module", module=module))
-        contents.append({"level": 1, "title": f"{labels['module']} {module['order']}: {module['title']}", "anchor": module["anchor"]})
-        contents += [{"level": 2, "title": i["title"], "anchor": f"{i['id']}-titulo"} for i in module["sessions"] + module["handouts"]]
-    if back:
-        parts.append(part(part="chapters", chapters=back))
-        contents += [{"level": 1, "title": c["title"], "anchor": c["anchor"]} for c in back]
-    manual_job = {
-        "path": paths["manual"], "parts": parts, "contents": contents,
-        "front": lambda entries: part(part="front", contents=entries),
-        "numbers": lambda total: env.get_template("print/page-numbers.html").render(
-            doc={"lang": lang, "title": title, "total": total, "page_counter": _page_counter(labels)}),
-        "metadata": {"Title": title, "Author": config.site_author or config.site_name,
-                     "Subject": config.site_description or "", "Creator": "manual-masculinidades"},
-    }
-    cache = PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
-                     # info, not warning: strict mode would fail a build that recovers by itself
-                     on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "
-                                                      "(checksum mismatch); rendering it again"))
-    out_dir = Path(config.site_dir) / prefix
+            packs[module.id] = (title, [job.body(f"pack-{module.id}", render(
+                "print/pack.html", doc=doc("pack", title, module={"id": module.id, **module.meta}, handouts=[h.meta for h in handouts]),
+                manual=base_view))] + [h.id for h in handouts])
+        opening = {"anchor": module.id, "order": module.meta["order"], "title": module.meta["title"],
+                   "objectives": module.meta["objectives"], "content": page_content(module, 1)}
+        job.body(f"module-{module.id}", render("print/manual.html", doc=doc("manual", module.meta["title"], part="module",
+                                                                                module=opening), manual=base_view))
+    chapters = {}
+    for stem in s.pdf.get("front_pages", []) + s.pdf.get("back_pages", []):
+        entry = pages.get(f"{stem}.{lang}.md")
+        if entry is None:
+            continue
+        body = content(f"{stem}.{lang}.md", stem) + _generated_chapter(stem, job, data, labels)
+        chapter = {"anchor": stem, "title": entry["title"], "content": Markup(body)}
+        chapters[stem] = (entry["title"], job.body(f"chapter-{stem}", render(
+            "print/manual.html", doc=doc("manual", entry["title"], part="chapter", chapter=chapter), manual=base_view)))
+
     preview = build_context.pdf_mode() == "preview"
-    try:
-        _render_all(jobs, out_dir, cache, lang, preview=preview)
-        _render_manual(manual_job, out_dir, cache, lang, preview=preview)
-    except render_pool.WorkerStopped as stopped:  # not the author's content: say what happened and what to do
-        raise PluginError(f"PDF [{lang}]: {stopped}") from None
-    if not preview and lang == s.languages[-1]:  # after a complete build: every current entry was just used
+    standalone = [(paths[p.id], p.id) for p in manual.of(lang, "handout")] + [(paths[p.id], p.id) for p in manual.of(lang, "session")]
+    if preview:
+        waiting = _preview(job, standalone)
+        log.info(f"PDF [{lang}]: preview: {len(standalone) - waiting} PDFs from the cache, {waiting} render in the "
+                 "background; packs and the complete manual are made by `make site`")
+        return
+    started = time.monotonic()
+    # Each session's and handout's own PDF is numbered as soon as its body arrives, while the workers render
+    # the rest: the main process would otherwise wait idle, then number them all at the end.
+    own = {name: rel for rel, name in standalone}
+    rendered = _render_bodies(job, list(job.bodies),
+                              on_ready=lambda name: name in own and _write_output(job, own[name], _numbered(job, [name], None)))
+    rendered_in = time.monotonic() - started
+    for module_id, (title, names) in packs.items():
+        _write_output(job, paths[f"pack-{module_id}"], _numbered(job, names, title))
+    title = f"{config.site_name} — {labels['manual_edition']}"
+    epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or int(time.time())
+    edition = format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang)
+    _write_output(job, paths["manual"], _complete_manual(job, manual, chapters, s, title, edition))
+    sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values() if (job.out_dir / rel).is_file()}
+    if rendered:
+        log.info(f"PDF [{lang}]: {len(paths)} PDFs ready in {time.monotonic() - started:.1f} s ({rendered} documents drawn "
+                 f"in {rendered_in:.1f} s, numbered and joined in {time.monotonic() - started - rendered_in:.1f} s)")
+    else:
+        log.info(f"PDF [{lang}]: {len(paths)} PDFs from the cache")
+    if lang == s.languages[-1]:  # after a complete build: every current entry was just used
         days = float(s.pdf.get("cache_unused_days", 30))
-        if removed := cache.prune(days):
+        if removed := job.cache.prune(days):
             log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
 
 
-def _chapter(pages: dict, src_uri: str, site_url: str | None) -> dict | None:
-    entry = pages.get(src_uri)
-    if entry is None:
-        return None
-    anchor = src_uri.split(".")[0]
-    html = demote_headings(prefix_ids(print_links(entry["html"], entry["url"], site_url), anchor), 1)
-    return {"anchor": anchor, "title": entry["title"], "content": Markup(html)}  # allow-listed page HTML
+def _generated_chapter(stem: str, job: Job, data, labels: dict) -> Markup:
+    """Framing pages whose body is generated (the programme, the schedule) print their tables too."""
+    page_templates = {"programa": ("manual/_programme_body.html", "programme"), "horario": ("manual/_schedule_body.html", "schedule")}
+    if stem not in page_templates:
+        return Markup("")
+    template, key = page_templates[stem]
+    view = {**job.base_view, "anchor_prefix": f"{stem}-"}  # unique in the joined manual (m01 is also a module's anchor)
+    view[key] = (programme_view(data.manual, job.lang) if key == "programme"
+                 else schedule_view(data.manual, job.lang, labels, data.settings.schedule))
+    return Markup(job.render(template, manual=view))
 
 
-def _render_all(jobs: list[tuple[str, str]], out_dir: Path, cache: PdfCache, lang: str, preview: bool = False) -> None:
-    """Copy cached PDFs and render the missing ones (in parallel, one worker process per core).
-
-    In preview (`make serve`) the build does not wait: missing PDFs render in the workers and are
-    stored as each one finishes, a moment after the page reloads."""
-    version = renderer_version()
-    keyed = [(rel, html, cache_key(html, version)) for rel, html in jobs]
+def _render_bodies(job: Job, names: list[str], on_ready=lambda name: None) -> int:
+    """Take each body from the cache or render it (in parallel, one worker process per core); `on_ready(name)`
+    runs for each body as soon as it is there, in the order they arrive. Returns how many were rendered."""
     missing = []
-    for rel, html, key in keyed:
-        data = cache.get(key)
-        if data is None:
-            missing.append((rel, html, key))
+    for name in names:
+        body = job.bodies[name]
+        body.data, body.meta = job.cache.get(body.key), job.cache.get_meta(body.key)
+        if body.data is None or body.meta is None:
+            missing.append(name)
         else:
-            _write(out_dir / rel, data)
+            on_ready(name)
     if not missing:
-        log.info(f"PDF [{lang}]: {len(jobs)} PDFs from the cache")
-        return
-    started = time.monotonic()
-    futures = [(rel, key, render_pool.submit(render_pdf, html, out_dir, key)) for rel, html, key in missing]
-    if preview:
-        log.info(f"PDF [{lang}]: preview: {len(missing)} PDFs render in the background")
-        for rel, key, future in futures:
-            future.add_done_callback(functools.partial(_store_when_rendered, cache, key, out_dir / rel))
-        return
-    log.info(f"PDF [{lang}]: rendering {len(missing)} PDFs…")
-    for done, (rel, key, future) in enumerate(futures, start=1):
-        data = render_pool.result(future)
-        cache.put(key, data)
-        _write(out_dir / rel, data)
-        if done % 5 == 0 or done == len(futures):
-            log.info(f"PDF [{lang}]: {done}/{len(futures)} rendered")
-    log.info(f"PDF [{lang}]: {len(missing)} PDFs rendered in {time.monotonic() - started:.1f} s")
+        return 0
+    log.info(f"PDF [{job.lang}]: drawing {len(missing)} of {len(names)} documents…")
+    futures = {render_pool.submit(render_body, job.bodies[name].html, job.out_dir, job.bodies[name].key): name
+               for name in missing}
+    for done, future in enumerate(render_pool.as_completed(futures), start=1):
+        name = futures[future]
+        body = job.bodies[name]
+        body.data, body.meta = render_pool.result(future)
+        job.cache.put(body.key, body.data)
+        job.cache.put_meta(body.key, body.meta)
+        on_ready(name)
+        if done % 10 == 0 or done == len(futures):
+            log.info(f"PDF [{job.lang}]: {done}/{len(futures)} drawn")
+    return len(missing)
 
 
-def _store_when_rendered(cache: PdfCache, key: str, target: Path, future) -> None:
-    """Preview callback (runs in the pool's thread): a failure is a warning, never a lost build."""
-    try:
-        data = future.result()
-        cache.put(key, data)
-        _write(target, data)
-    except Exception as exc:  # noqa: BLE001 - a background render must not break live preview
-        log.warning(f"PDF: {target.name} could not be rendered in preview: {type(exc).__name__}: {exc}")
+def _page_texts(labels: dict, total: int, first_numbered: int = 0) -> list[str]:
+    return ["" if index < first_numbered else labels["page_of"].format(page=index + 1, pages=total) for index in range(total)]
 
 
-def _write(target: Path, data: bytes) -> None:
+def _outline_of(meta: dict, start: int, shift: int = 0, label_prefix: str = "") -> list[OutlineEntry]:
+    """A body's own bookmarks (from its headings) placed in a larger document, `shift` levels deeper."""
+    entries = []
+    for index, (level, label, page, x, y) in enumerate(meta["bookmarks"]):
+        title = f"{label_prefix}{label}" if index == 0 and label_prefix else label
+        entries.append(OutlineEntry(level + shift, title, start + page, x, y))
+    return entries
+
+
+def _anchors(bodies: list[Body]) -> dict[str, tuple[int, float, float]]:
+    """Every anchor of the joined document: (page, x, y), pages counted from the first body."""
+    found, start = {}, 0
+    for body in bodies:
+        for name, (page, x, y) in body.meta["anchors"].items():
+            found.setdefault(name, (start + page, x, y))
+        start += body.meta["pages"]
+    return found
+
+
+def _links_of(bodies: list[Body]) -> list[InternalLink]:
+    """The bodies' internal links (agenda to activity, contents to chapter), pointed anew in the joined document."""
+    anchors, links, start = _anchors(bodies), [], 0
+    for body in bodies:
+        for page, x, y, width, height, target in body.meta["links"]:
+            if target in anchors:
+                to_page, to_x, to_y = anchors[target]
+                links.append(InternalLink(start + page, (x, y, width, height), to_page, to_x, to_y))
+        start += body.meta["pages"]
+    return links
+
+
+def _numbered(job: Job, names: list[str], title: str) -> bytes:
+    """A body with page numbers (a session's or handout's PDF), or several joined (a module's pack)."""
+    bodies = [job.bodies[name] for name in names]
+    key = cache_key("\n".join(b.key for b in bodies) + repr(title), job.version + "-numbered")
+    cached = job.cache.get(key)
+    if cached is not None:
+        return cached
+    texts = _page_texts(job.labels, sum(body.meta["pages"] for body in bodies))
+    if len(bodies) == 1:
+        data = stamp(bodies[0].data, texts)
+    else:
+        outline, start = [], 0
+        for index, body in enumerate(bodies):
+            outline += _outline_of(body.meta, start, 0 if index == 0 else 1)
+            start += body.meta["pages"]
+        data = join([b.data for b in bodies], texts, outline, _links_of(bodies), job.metadata(title), job.lang)
+    job.cache.put(key, data)
+    return data
+
+
+def _complete_manual(job: Job, manual, chapters: dict, settings, title: str, edition: str) -> bytes:
+    """The complete manual: cover and contents, the framing chapters, every module (opening, sessions, handouts
+    marked as such), the closing chapters; bookmarks down to each session's sections and activities; the
+    contents clickable; page numbers from the contents page on."""
+    lang, labels = job.lang, job.labels
+    order: list[tuple[str, int, str]] = []  # (body name, outline shift, label prefix)
+    contents: list[dict] = []
+    for stem in settings.pdf.get("front_pages", []):
+        if stem in chapters:
+            order.append((chapters[stem][1], 0, ""))
+            contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
+    for module in manual.of(lang, "module"):
+        order.append((f"module-{module.id}", 0, ""))
+        contents.append({"level": 1, "kind": "module", "anchor": module.id,
+                         "title": f"{labels['module']} {module.meta['order']}: {module.meta['title']}"})
+        for session in (p for p in manual.of(lang, "session") if p.meta["module"] == module.id):
+            order.append((session.id, 1, ""))
+            contents.append({"level": 2, "kind": "session", "anchor": f"{session.id}-titulo",
+                             "title": f"{module.meta['order']}.{session.meta['order']} {session.meta['title']}"})
+        for handout in (h for h in manual.of(lang, "handout") if h.meta["module"] == module.id):
+            order.append((handout.id, 1, f"{labels['toc_handout']}: "))
+            contents.append({"level": 2, "kind": "handout", "anchor": f"{handout.id}-titulo", "title": handout.meta["title"]})
+    for stem in settings.pdf.get("back_pages", []):
+        if stem in chapters:
+            order.append((chapters[stem][1], 0, ""))
+            contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
+    bodies = [job.bodies[name] for name, _, _ in order]
+    front_doc = lambda entries: {"lang": lang, "kind": "manual", "title": title, "author": job.author,  # noqa: E731
+                                 "description": "", "running_title": title, "site_name": job.site_name,
+                                 "part": "front", "contents": entries, "edition": edition}
+
+    def numbered_contents(front_pages: int) -> list[dict]:
+        anchors, start = {}, front_pages
+        for body in bodies:
+            for name, (page, _x, _y) in body.meta["anchors"].items():
+                anchors.setdefault(name, start + page + 1)
+            start += body.meta["pages"]
+        return [{**entry, "page": anchors.get(entry["anchor"], "")} for entry in contents]
+
+    def front_body(entries) -> Body:
+        html = job.render("print/manual.html", doc=front_doc(entries), manual=job.base_view)
+        body = Body(html, cache_key(html, job.version))
+        body.data, body.meta = job.cache.get(body.key), job.cache.get_meta(body.key)
+        if body.data is None or body.meta is None:
+            body.data, body.meta = render_body(html, job.out_dir)
+            job.cache.put(body.key, body.data)
+            job.cache.put_meta(body.key, body.meta)
+        return body
+
+    front = front_body([{**entry, "page": 888} for entry in contents])
+    pages_before = front.meta["pages"]
+    front = front_body(numbered_contents(pages_before))
+    if front.meta["pages"] != pages_before:  # page numbers changed the contents' length: number once more
+        front = front_body(numbered_contents(front.meta["pages"]))
+    everything = [front] + bodies
+    key = cache_key("\n".join(b.key for b in everything), job.version + "-manual")
+    cached = job.cache.get(key)
+    if cached is not None:
+        return cached
+    outline, start = [OutlineEntry(1, labels["contents"], 1, 0, 0)], front.meta["pages"]
+    for (name, shift, prefix), body in zip(order, bodies):
+        outline += _outline_of(body.meta, start, shift, prefix)
+        start += body.meta["pages"]
+    texts = _page_texts(labels, sum(body.meta["pages"] for body in everything), first_numbered=1)
+    data = join([b.data for b in everything], texts, outline, _links_of(everything), job.metadata(title), lang)
+    job.cache.put(key, data)
+    return data
+
+
+def _write_output(job: Job, rel: str, data: bytes) -> None:
+    target = job.out_dir / rel
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
 
 
-def _render_manual(job: dict, out_dir: Path, cache: PdfCache, lang: str, preview: bool = False) -> None:
-    """The complete manual, rendered as parts (front, chapters, one per module) and joined.
+def _preview(job: Job, standalone: list[tuple[str, str]]) -> int:
+    """`make serve`: each session's and handout's PDF from the cache, or rendered in the background and written
+    a moment after the page reloads; a rebuild never waits for PDFs. Returns how many render in the background."""
+    waiting = 0
+    for rel, name in standalone:
+        body = job.bodies[name]
+        body.data, body.meta = job.cache.get(body.key), job.cache.get_meta(body.key)
+        if body.data is not None and body.meta is not None:
+            _write_output(job, rel, _numbered(job, [name], None))
+            continue
+        future = render_pool.submit(render_body, body.html, job.out_dir, body.key)
+        future.add_done_callback(functools.partial(_finish_in_background, job, rel, name))
+        waiting += 1
+    return waiting
 
-    Parts render in parallel and are cached one by one, so editing one session re-renders one module.
-    The contents' page numbers come from where each part's anchors fell; page numbers are stamped last."""
-    version = renderer_version()
-    keys = [cache_key(html, version) for html in job["parts"]]
-    final_key = cache_key("\n".join(keys) + repr(job["contents"]) + repr(job["metadata"]), version + "-manual")
-    joined = cache.get(final_key)
-    if joined is not None:
-        _write(out_dir / job["path"], joined)
-        for key in keys:  # parts stay cached while the manual is in use: one edit re-renders one part
-            cache.keep(key)
-        return
-    if preview:
-        log.info(f"PDF [{lang}]: preview: the complete manual PDF is rendered by `make site`")
-        return
-    started = time.monotonic()
-    missing = [(html, key) for html, key in zip(job["parts"], keys) if cache.get_meta(key) is None]
-    if missing:
-        log.info(f"PDF [{lang}]: rendering {len(missing)} of {len(keys)} parts of the complete manual…")
-        futures = [(key, render_pool.submit(render_part, html, out_dir, key)) for html, key in missing]
-        for key, future in futures:
-            data, meta = render_pool.result(future)
-            cache.put(key, data)
-            cache.put_meta(key, meta)
-    metas = [cache.get_meta(key) for key in keys]
 
-    def rendered(html: str) -> tuple[bytes, dict]:
-        key = cache_key(html, version)
-        if cache.get_meta(key) is None:
-            data, meta = render_part(html, out_dir)
-            cache.put(key, data)
-            cache.put_meta(key, meta)
-        return cache.get(key), cache.get_meta(key)
-
-    def numbered(front_pages: int) -> list[dict]:
-        starts, page = [], front_pages + 1
-        for meta in metas:
-            starts.append(page)
-            page += meta["pages"]
-        where = {anchor: starts[i] + at for i, meta in enumerate(metas) for anchor, at in meta["anchors"].items()}
-        return [{**entry, "page": where.get(entry["anchor"], "")} for entry in job["contents"]]
-
-    front_pages = rendered(job["front"]([{**e, "page": 888} for e in job["contents"]]))[1]["pages"]
-    front, meta = rendered(job["front"](numbered(front_pages)))
-    if meta["pages"] != front_pages:  # page numbers changed the contents' length: number once more
-        front, meta = rendered(job["front"](numbered(meta["pages"])))
-    total = meta["pages"] + sum(m["pages"] for m in metas)
-    overlay, _ = rendered(job["numbers"](total))
-    data = assemble([front] + [cache.get(key) for key in keys], overlay, job["metadata"], lang)
-    cache.put(final_key, data)
-    _write(out_dir / job["path"], data)
-    log.info(f"PDF [{lang}]: complete manual, {total} pages, ready in {time.monotonic() - started:.1f} s")
+def _finish_in_background(job: Job, rel: str, name: str, future) -> None:
+    """Preview callback (runs in the pool's thread): a failure is a warning, never a lost build."""
+    try:
+        body = job.bodies[name]
+        body.data, body.meta = future.result()
+        job.cache.put(body.key, body.data)
+        job.cache.put_meta(body.key, body.meta)
+        _write_output(job, rel, _numbered(job, [name], None))
+    except Exception as exc:  # noqa: BLE001 - a background render must not break live preview
+        log.warning(f"PDF: {Path(rel).name} could not be rendered in preview: {type(exc).__name__}: {exc}")

@@ -48,6 +48,7 @@ def build_catalog(manual: Manual, lang: str, pdfs: dict[str, str] | None = None,
         })
     handouts = [{
         "id": h.id, "module": h.meta["module"], "order": h.meta["order"], "title": h.meta["title"], "kind": h.meta["kind"],
+        "audience": h.meta.get("audience", "participants"),
         "url": h.url, "pdf": pdfs.get(h.id), "sessions": used_in.get(h.id, []),
     } for h in manual.of(lang, "handout")]
     return {

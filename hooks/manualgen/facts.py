@@ -195,6 +195,20 @@ def format_number(value, lang: str, decimals: int | None = None) -> str:
     return text
 
 
+MONTHS = {"es": ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre",
+                  "noviembre", "diciembre"],
+          "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December"]}
+
+
+def format_date(iso: str, lang: str) -> str:
+    """'2015-11-23' -> '23 de noviembre de 2015' / '23 November 2015', as each language writes dates."""
+    year, month, day = str(iso).split("-")
+    if lang == "es":
+        return f"{int(day)} de {MONTHS['es'][int(month) - 1]} de {year}"
+    return f"{int(day)} {MONTHS['en'][int(month) - 1]} {year}"
+
+
 def format_value(fact: Fact, lang: str) -> str:
     if fact.unit == "percent":
         number = format_number(fact.value, lang, 1 if isinstance(fact.value, float) else 0)
@@ -204,12 +218,7 @@ def format_value(fact: Fact, lang: str) -> str:
     if fact.unit == "years":
         return f"{fact.value} años" if lang == "es" else f"{fact.value} years"
     if fact.unit == "date":
-        year, month, day = str(fact.value).split("-")
-        months_es = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
-        months_en = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-        if lang == "es":
-            return f"{int(day)} de {months_es[int(month) - 1]} de {year}"
-        return f"{int(day)} {months_en[int(month) - 1]} {year}"
+        return format_date(str(fact.value), lang)
     if isinstance(fact.value, dict):
         return fact.value[lang]
     return str(fact.value)

@@ -165,11 +165,37 @@ def _load_page(shown: str, raw: bytes, lang: str, key: str, schema: dict,
         return None, problems
     page = Page(source, lang, key)
     problems += validate_page(page, schema, references)
+    problems += _plain_text_fields(page)
     problems += lint_markdown(shown, source.body, source.body_line)
     problems += [Problem(shown, number, "plantilla", "texto de plantilla sin completar (✎) en el bloque de datos",
                          "reemplace el valor marcado con ✎ por el real")
                  for number, line in enumerate(text.split("\n")[: source.body_line - 1], start=1) if TEMPLATE_MARK in line]
     return page, problems
+
+
+# Markdown does not run on front matter (values are escaped and printed as written): a link, bold or a
+# [[reference]] there would show its brackets and stars. HTML is shown as text too, and is harmless.
+MARKUP_IN_FIELD = re.compile(r"\]\([^)]*\)|\*\*|\[\[")
+
+
+def _plain_text_fields(page: Page) -> list[Problem]:
+    """Front matter values are printed as they are written: a Markdown link, bold or HTML there would show its
+    brackets and stars to the reader."""
+    problems = []
+
+    def walk(value, dotted):
+        if isinstance(value, str) and MARKUP_IN_FIELD.search(value):
+            problems.append(Problem(page.path, page.source.line_of(dotted), dotted,
+                                    "los campos del bloque de datos son texto simple: un enlace, una negrita o una referencia [[…]] se verían tal cual",
+                                    "escriba solo el texto (por ejemplo, el nombre de la ficha); los enlaces van en el cuerpo de la página"))
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, f"{dotted}.{key}" if dotted else str(key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, f"{dotted}.{index}")
+    walk({k: v for k, v in page.meta.items() if k != "adapted_from"}, "")
+    return problems
 
 
 def validate_page(page: Page, schema: dict, references: dict[str, set[str]] | None = None) -> list[Problem]:
@@ -309,7 +335,7 @@ def _has_label(content: str, label: str) -> bool:
     return False
 
 
-COMPARED_FIELDS = ("type", "id", "module", "order", "duration", "sensitivity", "handouts", "group_size")
+COMPARED_FIELDS = ("type", "id", "module", "order", "duration", "sensitivity", "handouts", "group_size", "audience", "sheet")
 
 
 def validate_manual(manual: Manual) -> list[Problem]:

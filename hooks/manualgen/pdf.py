@@ -155,50 +155,41 @@ def print_links(html: str, page_url: str, site_url: str | None) -> str:
 
 
 def prefix_ids(html: str, prefix: str) -> str:
-    """Make ids unique when several pages are joined in one PDF (and keep in-page links working)."""
-    html = ID_ATTR.sub(lambda m: f' id="{prefix}-{m["id"]}"', html)
-    return re.sub(r'href="#(?P<id>[^"]+)"', lambda m: f'href="#{prefix}-{m["id"]}"', html)
+    """Make ids unique when several pages are joined in one PDF (and keep in-page links working). Ids that
+    already start with the prefix (a session's activity anchors) are unique as they are."""
+    def unique(name: str) -> str:
+        return name if name.startswith(f"{prefix}-") else f"{prefix}-{name}"
+    html = ID_ATTR.sub(lambda m: f' id="{unique(m["id"])}"', html)
+    return re.sub(r'href="#(?P<id>[^"]+)"', lambda m: f'href="#{unique(m["id"])}"', html)
 
 
 def demote_headings(html: str, levels: int = 1) -> str:
     return HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + levels, 6)}", html)
 
 
-def render_pdf(html: str, base_dir: Path) -> bytes:
-    """Render HTML to PDF bytes; resources may only come from base_dir or data: URLs."""
-    return _document(html, base_dir).write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False)
+PX = 0.75  # WeasyPrint measures in CSS pixels; PDF coordinates are points
 
 
-def render_part(html: str, base_dir: Path) -> tuple[bytes, dict]:
-    """Render one part of a long document: the PDF, its page count and the page (0-based) of each anchor."""
+def render_body(html: str, base_dir: Path) -> tuple[bytes, dict]:
+    """Render one document and describe it for joining: its page count and sizes (points), where each anchor
+    and bookmark falls (page, x, y from the top, points) and every internal link's rectangle and target.
+
+    The same body serves alone (a session's PDF) and inside larger documents (the packs, the complete
+    manual), so each page is rendered once; pypdf drops internal links when it joins files, so they are
+    kept here to be written again (pdf_compose.join)."""
     document = _document(html, base_dir)
-    anchors = {name: index for index, page in enumerate(document.pages) for name in page.anchors}
-    data = document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False)
-    return data, {"pages": len(document.pages), "anchors": anchors}
-
-
-def assemble(parts: list[bytes], overlay: bytes, metadata: dict, lang: str) -> bytes:
-    """Join the parts (keeping each one's bookmarks) and stamp the page-number overlay on every page.
-
-    Rendering a 2,000-page manual as one WeasyPrint document needed over 2 GB; parts keep memory to the
-    size of one module and render in parallel. pypdf writes no time-based identifier: same input, same bytes."""
-    from pypdf import PdfReader, PdfWriter
-    from pypdf.generic import NameObject, TextStringObject
-
-    writer = PdfWriter()
-    for data in parts:
-        writer.append(PdfReader(io.BytesIO(data)), import_outline=True)
-    numbers = PdfReader(io.BytesIO(overlay))
-    for page, stamp in zip(writer.pages, numbers.pages):
-        page.merge_page(stamp)
-        page.compress_content_streams()  # merging leaves the page's content uncompressed (5 MB instead of 1 MB)
-    writer.compress_identical_objects()
-    writer.add_metadata({f"/{k}": v for k, v in metadata.items()})
-    writer._root_object[NameObject("/Lang")] = TextStringObject(lang)
-    writer.page_mode = "/UseOutlines"
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+    meta = {"pages": len(document.pages), "sizes": [], "anchors": {}, "bookmarks": [], "links": []}
+    for index, page in enumerate(document.pages):
+        meta["sizes"].append([round(page.width * PX, 2), round(page.height * PX, 2)])
+        for name, (x, y, *_rest) in page.anchors.items():  # (x1, y1, x2, y2) from the top left
+            meta["anchors"].setdefault(name, [index, round(x * PX, 2), round(y * PX, 2)])
+        for level, label, (x, y), _state in page.bookmarks:
+            meta["bookmarks"].append([level, label, index, round(x * PX, 2), round(y * PX, 2)])
+        for kind, target, (x1, y1, x2, y2), _box in page.links:
+            if kind == "internal":
+                meta["links"].append([index, round(x1 * PX, 2), round(y1 * PX, 2), round((x2 - x1) * PX, 2),
+                                      round((y2 - y1) * PX, 2), target])
+    return document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False), meta
 
 
 def _document(html: str, base_dir: Path):

@@ -86,6 +86,16 @@ def submit(function: Callable, html: str, base_dir: Path, key: str) -> Future:
     return future
 
 
+def as_completed(futures):
+    """The futures in the order they finish (Ctrl-C stops the workers, as result() does)."""
+    from concurrent.futures import as_completed as completed
+    try:
+        yield from completed(futures)
+    except KeyboardInterrupt:
+        stop()
+        raise
+
+
 def result(future: Future):
     """The render's result; a dead worker becomes one clear error and a fresh pool for the next build."""
     try:

@@ -17,6 +17,7 @@ def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
     handouts = [manual.by_id(lang, h) for h in meta["handouts"]]
     return {
         "id": page.id,
+        "order": meta["order"],
         "duration": duration(meta["duration"]),
         "duration_minutes": meta["duration"],
         "group_size": labels["group_size_value"].format(**size) if size else None,
@@ -53,15 +54,25 @@ def module_view(page: Page, manual: Manual, lang: str) -> dict:
     }
 
 
-def handout_view(page: Page, manual: Manual, lang: str) -> dict:
+def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 20) -> dict:
     sessions = [s for s in manual.of(lang, "session") if page.id in s.meta["handouts"]]
     return {
         "id": page.id,
         "kind": page.meta["kind"],
         "description": page.meta["description"],
+        "audience": page.meta.get("audience", "participants"),
+        "sheet": page.meta.get("sheet"),
+        "attendance": attendance_view(manual, lang, attendance_rows) if page.meta.get("sheet") == "attendance" else None,
         "sessions": [{"id": s.id, "title": s.meta["title"], "url": s.url} for s in sessions],
         "module": _module_link(manual, lang, page.meta["module"]),
     }
+
+
+def attendance_view(manual: Manual, lang: str, rows: int) -> dict:
+    """The attendance sheet: a column per session of the programme, numbered module.session, and `rows` lines."""
+    orders = {m.id: m.meta["order"] for m in manual.of(lang, "module")}
+    return {"rows": rows, "sessions": [{"number": f"{orders[s.meta['module']]}.{s.meta['order']}", "title": s.meta["title"]}
+                                       for s in manual.of(lang, "session")]}
 
 
 def programme_view(manual: Manual, lang: str) -> dict:

@@ -255,3 +255,9 @@ def test_labels_file_mistakes_name_the_file_and_line(tmp_path):
         assert fragment in problems[0].message
     path.write_text("es:\n  a: b\nen:\n  a: c\n", encoding="utf-8")
     assert load_labels(path, ("es", "en"), "data/labels.yml") == ({"es": {"a": "b"}, "en": {"a": "c"}}, [])
+
+
+def test_front_matter_values_are_plain_text(mini, schema):
+    edit(mini / SESSION_ES, "  - Pegue un papelógrafo en la pared.", "  - Pegue el [papelógrafo](x.md) en la **pared**.")
+    problem = only(problems_for(mini, schema), SESSION_ES, "preparation.0")
+    assert problem.line == 17 and "texto simple" in problem.message and "cuerpo" in problem.hint
