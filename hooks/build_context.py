@@ -167,6 +167,10 @@ rendered: dict[str, dict[str, dict]] = {}
 
 _active: list[Loaded] = []
 
+# Size in bytes of every PDF written in this build, per language: {lang: {path relative to the language root: size}}.
+# Filled by pdf_output before pages are written; read by the downloads page.
+pdf_sizes: dict[str, dict[str, int]] = {}
+
 
 def loaded(config) -> Loaded:
     """The manual validated at the start of this build (see load)."""

@@ -10,7 +10,7 @@ import build_context
 from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
-from manualgen.views import (facts_view, gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
+from manualgen.views import (downloads_view, facts_view, format_size, gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
                              schedule_view, session_view)
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
@@ -66,10 +66,13 @@ def on_page_context(context, page, config, nav):
             "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False}
     found = manual_page(page, config)
     pdfs = build_context.pdfs(config, lang)
+    sizes = build_context.pdf_sizes.get(lang, {})  # the PDFs are written before any page (pdf_output, on_env)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
-        view["pdf_url"] = view["prefix"] + pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
+        rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
+        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, format_size(sizes[rel], lang) if rel in sizes else None
     if "manual" in pdfs:
         view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
+        view["manual_pdf_size"] = format_size(sizes[pdfs["manual"]], lang) if pdfs["manual"] in sizes else None
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
         _template_headings(page, [(labels["objectives"], "objetivos"), (labels["agenda"], "agenda"),
@@ -96,6 +99,8 @@ def on_page_context(context, page, config, nav):
         kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
                                                  data.settings.modules_dir, page.url)
+    elif template == "manual/downloads.html":
+        view["downloads"] = downloads_view(build_context.catalog(config, lang), build_context.pdf_sizes.get(lang, {}), lang, labels)
     elif template == "manual/facts.html":
         view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
     elif template == "manual/materials.html":

@@ -1,11 +1,12 @@
 """PDFs for trainers: one per handout and session plan, a participant pack per module and the complete
 facilitator manual, per language, into site/pdf/ and site/en/pdf/.
 
-Every session, handout, framing chapter and module opening is rendered once by WeasyPrint as a "body" (no page
-numbers), from the pages as MkDocs rendered them (build_context.rendered) and the print templates in
-overrides/print/. A session's or handout's own PDF is its body with "Page i of N" stamped on; a module's pack
-and the complete manual join the same bodies (pdf_compose): nothing is rendered twice. Bodies, page-number
-overlays and finished PDFs are cached by content hash in .cache/pdf/, so a rebuild renders only what changed.
+Each module (opening, sessions, handouts) and each framing chapter is rendered once by WeasyPrint as a "body"
+(no page numbers), from the pages as MkDocs rendered them (build_context.rendered) and the print templates in
+overrides/print/. A session's or handout's own PDF is its pages of its module's body with "Page i of N" written
+on; a module's pack and the complete manual join the same pages (pdf_compose): nothing is rendered twice, and
+fonts are embedded once per module rather than once per sheet. Bodies and finished PDFs are cached by content
+hash in .cache/pdf/, so a rebuild renders only what changed.
 
 They are made when every page's content is known and before any page is written (on_env), so pages can say
 how large each PDF is. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
@@ -26,13 +27,10 @@ import build_context
 from manualgen import render_pool
 from manualgen.facts import format_date
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
-from manualgen.pdf_compose import InternalLink, OutlineEntry, join, stamp
+from manualgen.pdf_compose import InternalLink, OutlineEntry, join
 from manualgen.views import attendance_view, programme_view, schedule_view, session_view
 
 log = build_context.log
-
-# Written for each language, read by the pages' templates (downloads page, print buttons): {path: bytes}.
-sizes: dict[str, dict[str, int]] = {}
 
 
 @dataclass
@@ -134,28 +132,31 @@ def _build_pdfs(config, lang: str) -> None:
                 "module": {"order": module.meta["order"], "title": module.meta["title"]} if module else None,
                 "qr": _qr(online(page)), "content": page_content(page)}
 
-    # Bodies: every session and handout, the packs' first pages, the manual's chapters and module openings.
-    for page in manual.of(lang, "handout"):
-        job.body(page.id, render("print/handout.html", doc=doc("handout", page.meta["title"], item=handout_item(page)),
-                                 manual=base_view))
-    for page in manual.of(lang, "session"):
-        view = {**base_view, "session": session_view(page, manual, lang, labels), "anchor_prefix": f"{page.id}-"}
-        item = {"id": page.id, "title": page.meta["title"], "qr": _qr(online(page)), "content": page_content(page)}
-        job.body(page.id, render("print/session.html", doc=doc("session", page.meta["title"], item=item, manual=view),
-                                 manual=view))
+    # Bodies: one document per module (its opening, sessions and handouts, each starting on a new page), the
+    # packs' first pages and the framing chapters. A session's or handout's own PDF is its pages of its module.
+    pieces: dict[str, tuple[str, str]] = {}  # page id -> (module body, anchor where its pages start)
     packs = {}
     for module in manual.of(lang, "module"):
-        handouts = [h for h in manual.of(lang, "handout")
-                    if h.meta["module"] == module.id and h.meta.get("audience", "participants") == "participants"]
-        if handouts:
-            title = f"{labels['pack_title']} — {labels['module']} {module.meta['order']}: {module.meta['title']}"
-            packs[module.id] = (title, [job.body(f"pack-{module.id}", render(
-                "print/pack.html", doc=doc("pack", title, module={"id": module.id, **module.meta}, handouts=[h.meta for h in handouts]),
-                manual=base_view))] + [h.id for h in handouts])
+        sessions = [p for p in manual.of(lang, "session") if p.meta["module"] == module.id]
+        handouts = [h for h in manual.of(lang, "handout") if h.meta["module"] == module.id]
+        items = []
+        for page in sessions:
+            view = {**base_view, "session": session_view(page, manual, lang, labels), "anchor_prefix": f"{page.id}-"}
+            items.append({"kind": "session", "manual": view, "item": {"id": page.id, "title": page.meta["title"],
+                                                                       "qr": _qr(online(page)), "content": page_content(page)}})
+        items += [{"kind": "handout", "item": handout_item(h)} for h in handouts]
         opening = {"anchor": module.id, "order": module.meta["order"], "title": module.meta["title"],
-                   "objectives": module.meta["objectives"], "content": page_content(module, 1)}
-        job.body(f"module-{module.id}", render("print/manual.html", doc=doc("manual", module.meta["title"], part="module",
-                                                                                module=opening), manual=base_view))
+                   "objectives": module.meta["objectives"], "content": page_content(module, 1), "items": items}
+        name = job.body(f"module-{module.id}", render("print/manual.html", doc=doc("manual", module.meta["title"], part="module",
+                                                                                       module=opening), manual=base_view))
+        for page in sessions + handouts:
+            pieces[page.id] = (name, f"{page.id}-titulo")
+        participants = [h for h in handouts if h.meta.get("audience", "participants") == "participants"]
+        if participants:
+            title = f"{labels['pack_title']} — {labels['module']} {module.meta['order']}: {module.meta['title']}"
+            cover = job.body(f"pack-{module.id}", render("print/pack.html", doc=doc(
+                "pack", title, module={"id": module.id, **module.meta}, handouts=[h.meta for h in participants]), manual=base_view))
+            packs[module.id] = (title, cover, [h.id for h in participants])
     chapters = {}
     for stem in s.pdf.get("front_pages", []) + s.pdf.get("back_pages", []):
         entry = pages.get(f"{stem}.{lang}.md")
@@ -166,30 +167,34 @@ def _build_pdfs(config, lang: str) -> None:
         chapters[stem] = (entry["title"], job.body(f"chapter-{stem}", render(
             "print/manual.html", doc=doc("manual", entry["title"], part="chapter", chapter=chapter), manual=base_view)))
 
-    preview = build_context.pdf_mode() == "preview"
-    standalone = [(paths[p.id], p.id) for p in manual.of(lang, "handout")] + [(paths[p.id], p.id) for p in manual.of(lang, "session")]
-    if preview:
-        waiting = _preview(job, standalone)
-        log.info(f"PDF [{lang}]: preview: {len(standalone) - waiting} PDFs from the cache, {waiting} render in the "
-                 "background; packs and the complete manual are made by `make site`")
-        return
+    own = [(paths[p.id], p.id, p.meta["title"]) for p in manual.of(lang, "session") + manual.of(lang, "handout")]
     started = time.monotonic()
-    # Each session's and handout's own PDF is numbered as soon as its body arrives, while the workers render
-    # the rest: the main process would otherwise wait idle, then number them all at the end.
-    own = {name: rel for rel, name in standalone}
-    rendered = _render_bodies(job, list(job.bodies),
-                              on_ready=lambda name: name in own and _write_output(job, own[name], _numbered(job, [name], None)))
+    if build_context.pdf_mode() == "preview":
+        waiting = _preview(job, own, pieces)
+        build_context.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
+                                         if (job.out_dir / rel).is_file()}
+        log.info(f"PDF [{lang}]: preview: {len(own) - waiting} PDFs ready, {waiting} render in the background; "
+                 "packs and the complete manual are made by `make site`")
+        return
+    # A module's own PDFs are cut and numbered as soon as its document arrives, while the workers draw the rest.
+    by_body: dict[str, list] = {}
+    for rel, page_id, title in own:
+        by_body.setdefault(pieces[page_id][0], []).append((rel, page_id, title))
+    rendered = _render_bodies(job, list(job.bodies), on_ready=lambda name: [
+        _write_output(job, rel, _own_pdf(job, pieces, page_id, title)) for rel, page_id, title in by_body.get(name, [])])
     rendered_in = time.monotonic() - started
-    for module_id, (title, names) in packs.items():
-        _write_output(job, paths[f"pack-{module_id}"], _numbered(job, names, title))
+    for module_id, (title, cover, handout_ids) in packs.items():
+        _write_output(job, paths[f"pack-{module_id}"],
+                      _assembled(job, [Piece(cover)] + [_piece(job, pieces, h) for h in handout_ids],
+                                 [0] * (len(handout_ids) + 1), title))
     title = f"{config.site_name} — {labels['manual_edition']}"
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or int(time.time())
     edition = format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang)
     _write_output(job, paths["manual"], _complete_manual(job, manual, chapters, s, title, edition))
-    sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values() if (job.out_dir / rel).is_file()}
+    build_context.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values() if (job.out_dir / rel).is_file()}
     if rendered:
         log.info(f"PDF [{lang}]: {len(paths)} PDFs ready in {time.monotonic() - started:.1f} s ({rendered} documents drawn "
-                 f"in {rendered_in:.1f} s, numbered and joined in {time.monotonic() - started - rendered_in:.1f} s)")
+                 f"in {rendered_in:.1f} s, cut, numbered and joined in {time.monotonic() - started - rendered_in:.1f} s)")
     else:
         log.info(f"PDF [{lang}]: {len(paths)} PDFs from the cache")
     if lang == s.languages[-1]:  # after a complete build: every current entry was just used
@@ -242,124 +247,131 @@ def _page_texts(labels: dict, total: int, first_numbered: int = 0) -> list[str]:
     return ["" if index < first_numbered else labels["page_of"].format(page=index + 1, pages=total) for index in range(total)]
 
 
-def _outline_of(meta: dict, start: int, shift: int = 0, label_prefix: str = "") -> list[OutlineEntry]:
-    """A body's own bookmarks (from its headings) placed in a larger document, `shift` levels deeper."""
+@dataclass(frozen=True)
+class Piece:
+    """Pages of a rendered body: all of it, or pages first..last (0-based, inclusive)."""
+    body: str
+    first: int = 0
+    last: int | None = None
+
+    def span(self, job: Job) -> tuple[int, int]:
+        meta = job.bodies[self.body].meta
+        return self.first, meta["pages"] - 1 if self.last is None else self.last
+
+
+def _piece(job: Job, pieces: dict, page_id: str) -> Piece:
+    """A session's or handout's pages in its module's document: from its title to the next one's."""
+    name, anchor = pieces[page_id]
+    meta = job.bodies[name].meta
+    first = meta["anchors"][anchor][0]
+    starts = sorted({meta["anchors"][a][0] for b, a in pieces.values() if b == name and a in meta["anchors"]})
+    later = [page for page in starts if page > first]
+    return Piece(name, first, later[0] - 1 if later else meta["pages"] - 1)
+
+
+def _outline_of(job: Job, piece: Piece, start: int, shift: int = 0) -> list[OutlineEntry]:
+    """A piece's bookmarks (from its headings, print.css) placed at `start` in a larger document, levels moved."""
+    first, last = piece.span(job)
     entries = []
-    for index, (level, label, page, x, y) in enumerate(meta["bookmarks"]):
-        title = f"{label_prefix}{label}" if index == 0 and label_prefix else label
-        entries.append(OutlineEntry(level + shift, title, start + page, x, y))
+    for level, label, page, x, y in job.bodies[piece.body].meta["bookmarks"]:
+        if first <= page <= last and level + shift >= 1:
+            entries.append(OutlineEntry(level + shift, label, start + page - first, x, y))
     return entries
 
 
-def _anchors(bodies: list[Body]) -> dict[str, tuple[int, float, float]]:
-    """Every anchor of the joined document: (page, x, y), pages counted from the first body."""
-    found, start = {}, 0
-    for body in bodies:
-        for name, (page, x, y) in body.meta["anchors"].items():
-            found.setdefault(name, (start + page, x, y))
-        start += body.meta["pages"]
-    return found
-
-
-def _links_of(bodies: list[Body]) -> list[InternalLink]:
-    """The bodies' internal links (agenda to activity, contents to chapter), pointed anew in the joined document."""
-    anchors, links, start = _anchors(bodies), [], 0
-    for body in bodies:
-        for page, x, y, width, height, target in body.meta["links"]:
-            if target in anchors:
+def _links_of(job: Job, pieces: list[Piece]) -> list[InternalLink]:
+    """The pieces' internal links (agenda to activity, contents to chapter) pointed anew in the joined document;
+    a link to a page left out is dropped."""
+    anchors, spans, start = {}, [], 0
+    for piece in pieces:
+        first, last = piece.span(job)
+        spans.append((piece, first, last, start))
+        for name, (page, x, y) in job.bodies[piece.body].meta["anchors"].items():
+            if first <= page <= last:
+                anchors.setdefault(name, (start + page - first, x, y))
+        start += last - first + 1
+    links = []
+    for piece, first, last, begin in spans:
+        for page, x, y, width, height, target in job.bodies[piece.body].meta["links"]:
+            if first <= page <= last and target in anchors:
                 to_page, to_x, to_y = anchors[target]
-                links.append(InternalLink(start + page, (x, y, width, height), to_page, to_x, to_y))
-        start += body.meta["pages"]
+                links.append(InternalLink(begin + page - first, (x, y, width, height), to_page, to_x, to_y))
     return links
 
 
-def _numbered(job: Job, names: list[str], title: str) -> bytes:
-    """A body with page numbers (a session's or handout's PDF), or several joined (a module's pack)."""
-    bodies = [job.bodies[name] for name in names]
-    key = cache_key("\n".join(b.key for b in bodies) + repr(title), job.version + "-numbered")
+def _assembled(job: Job, pieces: list[Piece], shifts: list[int], title: str | None,
+               outline_first: tuple[OutlineEntry, ...] = (), first_numbered: int = 0) -> bytes:
+    """One PDF from pieces of rendered bodies: numbered (from page `first_numbered`), with the pieces' bookmarks
+    each moved `shifts[i]` levels, after `outline_first`, and their internal links. Cached by its inputs."""
+    spans = [piece.span(job) for piece in pieces]
+    key = cache_key("\n".join(f"{job.bodies[p.body].key}:{a}-{b}" for p, (a, b) in zip(pieces, spans))
+                    + repr((title, shifts, outline_first, first_numbered)), job.version + "-assembled")
     cached = job.cache.get(key)
     if cached is not None:
         return cached
-    texts = _page_texts(job.labels, sum(body.meta["pages"] for body in bodies))
-    if len(bodies) == 1:
-        data = stamp(bodies[0].data, texts)
-    else:
-        outline, start = [], 0
-        for index, body in enumerate(bodies):
-            outline += _outline_of(body.meta, start, 0 if index == 0 else 1)
-            start += body.meta["pages"]
-        data = join([b.data for b in bodies], texts, outline, _links_of(bodies), job.metadata(title), job.lang)
+    outline, start = list(outline_first), 0
+    for piece, shift, (first, last) in zip(pieces, shifts, spans):
+        outline += _outline_of(job, piece, start, shift)
+        start += last - first + 1
+    data = join([(job.bodies[p.body].data, a, b) for p, (a, b) in zip(pieces, spans)],
+                _page_texts(job.labels, start, first_numbered), outline, _links_of(job, pieces), job.metadata(title), job.lang)
     job.cache.put(key, data)
     return data
 
 
+def _own_pdf(job: Job, pieces: dict, page_id: str, title: str) -> bytes:
+    """A session's or handout's own PDF: its pages of its module's document, its title the top bookmark."""
+    return _assembled(job, [_piece(job, pieces, page_id)], [-1], title)
+
+
 def _complete_manual(job: Job, manual, chapters: dict, settings, title: str, edition: str) -> bytes:
-    """The complete manual: cover and contents, the framing chapters, every module (opening, sessions, handouts
-    marked as such), the closing chapters; bookmarks down to each session's sections and activities; the
-    contents clickable; page numbers from the contents page on."""
+    """The complete manual: cover and contents, the framing chapters, every module's document (opening,
+    sessions, handouts marked as such), the closing chapters; bookmarks down to each session's sections and
+    activities; the contents clickable; page numbers from the contents page on."""
     lang, labels = job.lang, job.labels
-    order: list[tuple[str, int, str]] = []  # (body name, outline shift, label prefix)
+    names: list[str] = []
     contents: list[dict] = []
     for stem in settings.pdf.get("front_pages", []):
         if stem in chapters:
-            order.append((chapters[stem][1], 0, ""))
+            names.append(chapters[stem][1])
             contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
     for module in manual.of(lang, "module"):
-        order.append((f"module-{module.id}", 0, ""))
+        names.append(f"module-{module.id}")
         contents.append({"level": 1, "kind": "module", "anchor": module.id,
                          "title": f"{labels['module']} {module.meta['order']}: {module.meta['title']}"})
         for session in (p for p in manual.of(lang, "session") if p.meta["module"] == module.id):
-            order.append((session.id, 1, ""))
             contents.append({"level": 2, "kind": "session", "anchor": f"{session.id}-titulo",
                              "title": f"{module.meta['order']}.{session.meta['order']} {session.meta['title']}"})
         for handout in (h for h in manual.of(lang, "handout") if h.meta["module"] == module.id):
-            order.append((handout.id, 1, f"{labels['toc_handout']}: "))
             contents.append({"level": 2, "kind": "handout", "anchor": f"{handout.id}-titulo", "title": handout.meta["title"]})
     for stem in settings.pdf.get("back_pages", []):
         if stem in chapters:
-            order.append((chapters[stem][1], 0, ""))
+            names.append(chapters[stem][1])
             contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
-    bodies = [job.bodies[name] for name, _, _ in order]
     front_doc = lambda entries: {"lang": lang, "kind": "manual", "title": title, "author": job.author,  # noqa: E731
                                  "description": "", "running_title": title, "site_name": job.site_name,
                                  "part": "front", "contents": entries, "edition": edition}
 
     def numbered_contents(front_pages: int) -> list[dict]:
         anchors, start = {}, front_pages
-        for body in bodies:
-            for name, (page, _x, _y) in body.meta["anchors"].items():
-                anchors.setdefault(name, start + page + 1)
-            start += body.meta["pages"]
+        for name in names:
+            meta = job.bodies[name].meta
+            for anchor, (page, _x, _y) in meta["anchors"].items():
+                anchors.setdefault(anchor, start + page + 1)
+            start += meta["pages"]
         return [{**entry, "page": anchors.get(entry["anchor"], "")} for entry in contents]
 
-    def front_body(entries) -> Body:
-        html = job.render("print/manual.html", doc=front_doc(entries), manual=job.base_view)
-        body = Body(html, cache_key(html, job.version))
-        body.data, body.meta = job.cache.get(body.key), job.cache.get_meta(body.key)
-        if body.data is None or body.meta is None:
-            body.data, body.meta = render_body(html, job.out_dir)
-            job.cache.put(body.key, body.data)
-            job.cache.put_meta(body.key, body.meta)
-        return body
+    def front_body(entries) -> str:
+        name = job.body("front", job.render("print/manual.html", doc=front_doc(entries), manual=job.base_view))
+        _render_bodies(job, [name])
+        return name
 
-    front = front_body([{**entry, "page": 888} for entry in contents])
-    pages_before = front.meta["pages"]
+    pages_before = job.bodies[front_body([{**entry, "page": 888} for entry in contents])].meta["pages"]
     front = front_body(numbered_contents(pages_before))
-    if front.meta["pages"] != pages_before:  # page numbers changed the contents' length: number once more
-        front = front_body(numbered_contents(front.meta["pages"]))
-    everything = [front] + bodies
-    key = cache_key("\n".join(b.key for b in everything), job.version + "-manual")
-    cached = job.cache.get(key)
-    if cached is not None:
-        return cached
-    outline, start = [OutlineEntry(1, labels["contents"], 1, 0, 0)], front.meta["pages"]
-    for (name, shift, prefix), body in zip(order, bodies):
-        outline += _outline_of(body.meta, start, shift, prefix)
-        start += body.meta["pages"]
-    texts = _page_texts(labels, sum(body.meta["pages"] for body in everything), first_numbered=1)
-    data = join([b.data for b in everything], texts, outline, _links_of(everything), job.metadata(title), lang)
-    job.cache.put(key, data)
-    return data
+    if job.bodies[front].meta["pages"] != pages_before:  # page numbers changed the contents' length: number again
+        front = front_body(numbered_contents(job.bodies[front].meta["pages"]))
+    return _assembled(job, [Piece(front)] + [Piece(name) for name in names], [0] * (len(names) + 1), title,
+                      outline_first=(OutlineEntry(1, labels["contents"], 1, 0, 0),), first_numbered=1)
 
 
 def _write_output(job: Job, rel: str, data: bytes) -> None:
@@ -368,29 +380,35 @@ def _write_output(job: Job, rel: str, data: bytes) -> None:
     target.write_bytes(data)
 
 
-def _preview(job: Job, standalone: list[tuple[str, str]]) -> int:
-    """`make serve`: each session's and handout's PDF from the cache, or rendered in the background and written
-    a moment after the page reloads; a rebuild never waits for PDFs. Returns how many render in the background."""
+def _preview(job: Job, own: list[tuple[str, str, str]], pieces: dict) -> int:
+    """`make serve`: each session's and handout's PDF from the cache, or its module's document rendered in the
+    background and the PDFs cut from it a moment after the page reloads; a rebuild never waits for PDFs.
+    Returns how many PDFs wait for a render."""
+    by_body: dict[str, list] = {}
+    for rel, page_id, title in own:
+        by_body.setdefault(pieces[page_id][0], []).append((rel, page_id, title))
     waiting = 0
-    for rel, name in standalone:
+    for name, outputs in by_body.items():
         body = job.bodies[name]
         body.data, body.meta = job.cache.get(body.key), job.cache.get_meta(body.key)
         if body.data is not None and body.meta is not None:
-            _write_output(job, rel, _numbered(job, [name], None))
+            for rel, page_id, title in outputs:
+                _write_output(job, rel, _own_pdf(job, pieces, page_id, title))
             continue
         future = render_pool.submit(render_body, body.html, job.out_dir, body.key)
-        future.add_done_callback(functools.partial(_finish_in_background, job, rel, name))
-        waiting += 1
+        future.add_done_callback(functools.partial(_finish_in_background, job, name, outputs, pieces))
+        waiting += len(outputs)
     return waiting
 
 
-def _finish_in_background(job: Job, rel: str, name: str, future) -> None:
+def _finish_in_background(job: Job, name: str, outputs: list, pieces: dict, future) -> None:
     """Preview callback (runs in the pool's thread): a failure is a warning, never a lost build."""
     try:
         body = job.bodies[name]
         body.data, body.meta = future.result()
         job.cache.put(body.key, body.data)
         job.cache.put_meta(body.key, body.meta)
-        _write_output(job, rel, _numbered(job, [name], None))
+        for rel, page_id, title in outputs:
+            _write_output(job, rel, _own_pdf(job, pieces, page_id, title))
     except Exception as exc:  # noqa: BLE001 - a background render must not break live preview
-        log.warning(f"PDF: {Path(rel).name} could not be rendered in preview: {type(exc).__name__}: {exc}")
+        log.warning(f"PDF: {name} could not be rendered in preview: {type(exc).__name__}: {exc}")

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from manualgen.bundle import checksums, write_offline_zip  # noqa: E402
+from manualgen.bundle import PUBLISHED_COPIES, checksums, write_offline_zip  # noqa: E402
 from manualgen.zim import site_languages, ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
 
 NAME = "manual-masculinidades"
@@ -182,6 +182,11 @@ def build() -> list[Path]:
         zim_path = write_zim(site, dist / f"{NAME}-{version()}.zim", metadata)
         # The zip and the ZIM, as published side by side (the zip also holds the site's own SHA256SUMS).
         (dist / "SHA256SUMS").write_text(checksums(dist), encoding="utf-8")
+        # A copy of each beside the published site, for its downloads page (made after them: never inside them).
+        for kind, made in (("zip", zip_path), ("zim", zim_path)):
+            copy = site / PUBLISHED_COPIES[kind]
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(made, copy)
     except ZimError as error:
         raise BuildStopped(f"No se pudo escribir la edición Kiwix (ZIM):\n{error}") from None
     except OSError as error:

@@ -212,8 +212,10 @@ def _document(html: str, base_dir: Path):
 
 
 def renderer_version() -> str:
-    """Part of every cache key: the renderer and this module's own code (rendering options, metadata,
-    joining and compression), so a change to either renders again instead of reusing stale PDFs."""
+    """Part of every cache key: the renderer and this module's own code and pdf_compose's (rendering options,
+    metadata, joining and compression) and the PDF libraries' versions, so a change to either renders again instead of reusing stale PDFs."""
+    import pikepdf
+    import pypdf
     import weasyprint
-    code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
-    return f"weasyprint-{weasyprint.__version__}-{code}"
+    code = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "pdf_compose.py").read_bytes())
+    return f"weasyprint-{weasyprint.__version__}-pypdf-{pypdf.__version__}-pikepdf-{pikepdf.__version__}-{code.hexdigest()[:16]}"

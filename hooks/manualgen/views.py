@@ -171,3 +171,31 @@ def quote_language(text: str) -> str:
     spanish = sum(w in ("de", "la", "el", "los", "las", "que", "en", "por", "del", "y") for w in words)
     english = sum(w in ("the", "of", "and", "in", "by", "to", "were", "was") for w in words)
     return "en" if english > spanish else "es"
+
+
+def format_size(size: int, lang: str) -> str:
+    """1234567 -> '1,2 MB' / '1.2 MB'; 34567 -> '35 kB' (decimal units, as phones show data use)."""
+    from .facts import format_number
+    if size >= 1_000_000:
+        return f"{format_number(round(size / 1_000_000, 1), lang, 1)} MB"
+    return f"{format_number(max(1, round(size / 1000)), lang, 0)} kB"
+
+
+def downloads_view(catalog: dict, sizes: dict[str, int], lang: str, labels: dict) -> dict:
+    """Every PDF of the language (catalog paths, sizes measured after they were written), by module, and the
+    offline editions' places beside the published site."""
+    from .bundle import PUBLISHED_COPIES
+    def entry(path, title, kind=None):
+        return {"path": path, "title": title, "kind": kind, "size": format_size(sizes[path], lang) if path in sizes else "—"}
+    manual_path = catalog["pdfs"]["manual"]
+    modules = []
+    for module in catalog["modules"]:
+        items = [entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session")
+                 for s in catalog["sessions"] if s["module"] == module["id"] and s["pdf"]]
+        items += [entry(h["pdf"], h["title"], "handout") for h in catalog["handouts"] if h["module"] == module["id"] and h["pdf"]]
+        modules.append({"id": module["id"], "order": module["order"], "title": module["title"],
+                        "pack": entry(module["pack_pdf"], labels["pack_title"]) if module["pack_pdf"] else None, "files": items})
+    return {"manual": entry(manual_path, labels["manual_edition"]) if manual_path else None,
+            "modules": modules,
+            "offline": [{"path": PUBLISHED_COPIES["zip"], "title": labels["downloads_zip"], "kind": "ZIP"},
+                        {"path": PUBLISHED_COPIES["zim"], "title": labels["downloads_zim"], "kind": "ZIM"}]}

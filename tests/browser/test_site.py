@@ -101,3 +101,29 @@ def test_print_hides_navigation_and_shows_content(visit):
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".page-actions").is_visible()
     assert page.locator(".agenda").is_visible() and page.locator(".session-card").is_visible()
+
+
+@pytest.mark.parametrize("lang,size", [("es", "6,4 MB"), ("en", "6.4 MB")])
+def test_offline_editions_are_offered_only_where_they_are_published(visit, lang, size):
+    """From file:// (the USB edition itself) nothing is asked and the section stays hidden; over http each
+    edition appears once the server answers for it, with the size it reports, and not before."""
+    answered = []
+
+    def edition(route):
+        answered.append((route.request.method, route.request.url))
+        if route.request.url.endswith(".zip"):
+            route.fulfill(status=200, headers={"Content-Length": "6371877", "Content-Type": "application/zip"}, body="")
+        else:
+            route.fulfill(status=404, body="")
+    visit.page.route("**/offline/**", edition)
+    page = visit.open(("" if lang == "es" else "en/") + "descargas.html")
+    section = page.locator("[data-offline-editions]")
+    if visit.base.startswith("file:"):
+        page.wait_for_timeout(300)
+        assert answered == [] and section.is_hidden()
+        return
+    zip_row = page.locator("[data-offline-file]").filter(has=page.locator('a[href$=".zip"]'))
+    zip_row.wait_for(state="visible", timeout=5000)
+    assert section.is_visible() and zip_row.locator("[data-offline-size]").inner_text() == size
+    assert page.locator("[data-offline-file]").filter(has=page.locator('a[href$=".zim"]')).is_hidden()
+    assert {method for method, _ in answered} == {"HEAD"}

@@ -92,3 +92,29 @@ def test_authoring_guide_has_the_reference_generated_from_the_schema(real_site, 
     for word in words:
         assert word in html
     assert "[[schema:reference]]" not in html
+
+
+@pytest.mark.parametrize("lang,page", [("es", "descargas.html"), ("en", "descargas.html")])
+def test_downloads_page_lists_every_pdf_with_its_real_size(real_site, lang, page):
+    html = real_site.html(PREFIX[lang] + page)
+    catalog = real_site.catalog(lang)
+    listed = dict(re.findall(r'<a href="([^"]+\.pdf)" download>.*?</a>\s*<span class="download-size">PDF · ([^<]+)</span>',
+                             html, re.S))
+    named = ([s["pdf"] for s in catalog["sessions"]] + [h["pdf"] for h in catalog["handouts"]]
+             + list(catalog["pdfs"]["packs"].values()) + [catalog["pdfs"]["manual"]])
+    assert sorted(listed) == sorted(named)
+    for rel, shown in listed.items():
+        size = (real_site.site / PREFIX[lang] / rel).stat().st_size
+        number, unit = shown.replace(",", ".").split()
+        expected = round(size / 1e6, 1) if unit == "MB" else max(1, round(size / 1e3))
+        assert float(number) == expected and unit == ("MB" if size >= 1e6 else "kB"), (rel, shown, size)
+    links_resolve(real_site, lang, page, html)
+    # Each page's own download button says how much it costs in data, the same figure
+    session = catalog["sessions"][0]
+    button = re.search(r'href="[^"]+\.pdf" download>[^<]+<span class="download-size">· ([^<]+)</span></a>',
+                       real_site.html(PREFIX[lang] + session["url"]))
+    assert button and button.group(1) == listed[session["pdf"]]
+    # The offline editions: hidden until the published site answers for them (never in the USB edition)
+    assert re.search(r'<section class="downloads-offline" hidden data-offline-editions>', html)
+    assert ('href="offline/manual-masculinidades-offline.zip"' if lang == "es"
+            else 'href="../offline/manual-masculinidades-offline.zip"') in html

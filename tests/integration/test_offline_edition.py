@@ -43,8 +43,13 @@ def test_offline_zip_is_complete_and_reproducible(tmp_path):
     assert run_build(project).returncode == 0
     second = (project / "dist" / "manual-masculinidades-offline-test.zip").read_bytes()
     assert first == second
+    # The published site carries a copy of each edition for its downloads page; no edition holds another.
+    assert (project / "site" / "offline" / "manual-masculinidades-offline.zip").read_bytes() == second
+    assert ((project / "site" / "offline" / "manual-masculinidades.zim").read_bytes()
+            == (project / "dist" / "manual-masculinidades-test.zim").read_bytes())
     with zipfile.ZipFile(project / "dist" / "manual-masculinidades-offline-test.zip") as archive:
         names = archive.namelist()
+        assert not [n for n in names if "/offline/" in n]
         assert "manual-masculinidades/index.html" in names and "manual-masculinidades/en/index.html" in names
         assert "manual-masculinidades/LEAME-README.txt" in names
         start = archive.read("manual-masculinidades/LEAME-README.txt").decode("utf-8")

@@ -58,6 +58,29 @@ def test_session_pdfs_hold_the_facilitator_sheet(real_site, lang, agenda):
         assert all(is_a4(p) for p in pdf.pages)
 
 
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_each_sheet_is_exactly_its_pages_of_the_manual(real_site, lang):
+    """Sessions and handouts are cut from their module's pages: a sheet holds its own pages, no page of the
+    next one and none of the module's opening, and its text matches the manual's pages."""
+    catalog = real_site.catalog(lang)
+    manual = reader(real_site.site, lang, catalog["pdfs"]["manual"])
+    starts = []  # (page, title) of every session and handout bookmark, in order, then the next top-level part
+    for top in manual.outline:
+        if isinstance(top, list):
+            starts += [(manual.get_destination_page_number(x), x.title) for x in top if not isinstance(x, list)]
+        else:
+            starts.append((manual.get_destination_page_number(top), None))
+    starts.sort(key=lambda item: item[0])
+    for entry in catalog["sessions"] + catalog["handouts"]:
+        index = next(i for i, (_, title) in enumerate(starts) if title and title.endswith(entry["title"]))
+        first, following = starts[index][0], next(page for page, _ in starts[index + 1:] if page > starts[index][0])
+        sheet = reader(real_site.site, lang, entry["pdf"])
+        assert len(sheet.pages) == following - first, entry["id"]
+        for own, in_manual in ((0, first), (len(sheet.pages) - 1, following - 1)):
+            assert (sheet.pages[own].extract_text().split("\n")[:3] == manual.pages[in_manual].extract_text().split("\n")[:3]
+                    ), entry["id"]
+
+
 @pytest.mark.parametrize("lang,contents,module_word", [("es", "Contenido", "Módulo"), ("en", "Contents", "Module")])
 def test_manual_has_cover_contents_bookmarks_and_metadata(real_site, lang, contents, module_word):
     catalog = real_site.catalog(lang)
@@ -118,7 +141,7 @@ def test_preview_never_waits_for_the_whole_manual(tmp_path):
             pdf = reader(build.site, lang, entry["pdf"])
             assert entry["title"] in "".join(page.extract_text() for page in pdf.pages).replace("\n", " "), entry["pdf"]
     again = mkdocs_build(project, tmp_path / "site-again", MANUAL_PDF="preview")
-    assert again.returncode == 0 and again.output.count("2 PDFs from the cache, 0 render in the background") == 2, again.output
+    assert again.returncode == 0 and again.output.count("2 PDFs ready, 0 render in the background") == 2, again.output
 
 
 def test_pdfs_can_be_skipped_for_a_quick_preview(tmp_path):

@@ -1,0 +1,50 @@
+"""The downloads page's view: every PDF of a language by module, with sizes as phones show data use."""
+from __future__ import annotations
+
+from manualgen.bundle import PUBLISHED_COPIES, in_offline_zip, left_out_offline
+from manualgen.views import downloads_view, format_size
+
+LABELS = {"pack_title": "Paquete para participantes", "manual_edition": "Manual completo",
+          "downloads_zip": "Edición USB", "downloads_zim": "Kiwix"}
+CATALOG = {
+    "pdfs": {"manual": "pdf/manual.pdf"},
+    "modules": [{"id": "m01", "order": 1, "title": "Encuadre", "pack_pdf": "pdf/m01-pack.pdf"},
+                {"id": "m02", "order": 2, "title": "Género", "pack_pdf": None}],
+    "sessions": [{"module": "m01", "order": 2, "title": "Segunda", "pdf": "pdf/m01-s02.pdf"},
+                 {"module": "m01", "order": 1, "title": "Primera", "pdf": "pdf/m01-s01.pdf"},
+                 {"module": "m02", "order": 1, "title": "Sexo y género", "pdf": "pdf/m02-s01.pdf"}],
+    "handouts": [{"module": "m01", "title": "Acuerdos", "pdf": "pdf/m01-h01.pdf"}],
+}
+
+
+def test_sizes_read_as_a_phone_shows_them():
+    assert format_size(1_242_660, "es") == "1,2 MB"
+    assert format_size(1_242_660, "en") == "1.2 MB"
+    assert format_size(34_401, "es") == "34 kB"
+    assert format_size(120, "en") == "1 kB"  # never "0 kB" for a file that exists
+    assert format_size(12_345_678, "es") == "12,3 MB"
+
+
+def test_every_pdf_listed_by_module_with_its_size():
+    sizes = {"pdf/manual.pdf": 1_242_660, "pdf/m01-pack.pdf": 80_724, "pdf/m01-s01.pdf": 97_160,
+             "pdf/m01-s02.pdf": 98_992, "pdf/m01-h01.pdf": 34_401}
+    view = downloads_view(CATALOG, sizes, "es", LABELS)
+    assert view["manual"] == {"path": "pdf/manual.pdf", "title": "Manual completo", "kind": None, "size": "1,2 MB"}
+    first, second = view["modules"]
+    assert first["pack"]["size"] == "81 kB" and second["pack"] is None
+    assert [(f["title"], f["kind"], f["size"]) for f in first["files"]] == [
+        ("1.2 Segunda", "session", "99 kB"), ("1.1 Primera", "session", "97 kB"), ("Acuerdos", "handout", "34 kB")]
+    # A PDF the build did not write (preview) says so rather than inventing a size
+    assert second["files"][0]["size"] == "—"
+    assert [o["path"] for o in view["offline"]] == [PUBLISHED_COPIES["zip"], PUBLISHED_COPIES["zim"]]
+
+
+def test_a_site_built_without_pdfs_lists_none():
+    catalog = {**CATALOG, "pdfs": {"manual": None}}
+    assert downloads_view(catalog, {}, "en", LABELS)["manual"] is None
+
+
+def test_the_published_copies_of_the_editions_are_never_inside_an_edition():
+    for rel in PUBLISHED_COPIES.values():
+        assert left_out_offline(rel, ("es", "en")) and not in_offline_zip(rel, ("es", "en"))
+    assert in_offline_zip("pdf/m01-h01-acuerdos.pdf", ("es", "en"))
