@@ -57,6 +57,7 @@ class Settings:
     schedule: dict  # extra.manual.schedule
     attendance_rows: int  # name rows on the attendance sheet
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
+    home: dict      # extra.manual.home: the home page's ways in (pages by stem)
 
 
 @dataclass
@@ -118,7 +119,7 @@ def _read_settings(config) -> Settings:
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
-                    glossary=extra.get("glossary", "glosario"))
+                    glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {})
 
 
 def current_language(config) -> str:
@@ -366,8 +367,9 @@ def pdfs(config, lang: str) -> dict[str, str]:
 
 
 def helplines_view(config, lang: str) -> dict:
-    """Every helpline as templates print it: {id: {name, href}} (tap-to-call links, names in this language)."""
-    return {line.id: {"name": line.name[lang], "href": line.href} for line in loaded(config).helplines.values()}
+    """Every helpline as templates print it: {id: {name, href, purpose}} (tap-to-call links, names in this language)."""
+    return {line.id: {"name": line.name[lang], "href": line.href, "purpose": (line.purpose or {}).get(lang)}
+            for line in loaded(config).helplines.values()}
 
 
 def reference_renderers(config, lang: str) -> dict:

@@ -3,6 +3,7 @@ becomes a sourced figure, and session/module/handout/programme pages get their t
 from __future__ import annotations
 
 from markupsafe import Markup, escape
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
@@ -10,8 +11,8 @@ import build_context
 from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
-from manualgen.views import (downloads_view, facts_view, format_size, gathered_blocks_view, handout_view, materials_view, module_view, programme_view,
-                             schedule_view, session_view)
+from manualgen.views import (downloads_view, facts_view, format_size, gathered_blocks_view, handout_view, home_view,
+                             materials_view, module_view, programme_view, schedule_view, session_view)
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
 
@@ -99,6 +100,13 @@ def on_page_context(context, page, config, nav):
         kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
                                                  data.settings.modules_dir, page.url)
+    elif template == "manual/home.html":
+        pages = [(p.file.src_uri.rsplit("/", 1)[-1].split(".")[0], p.title, p.url) for p in nav.pages]
+        try:
+            view["home"] = home_view(pages, data.settings.home, build_context.catalog(config, lang), view["helplines"])
+        except ValueError as problem:
+            raise PluginError(str(problem)) from None
+        _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
     elif template == "manual/downloads.html":
         view["downloads"] = downloads_view(build_context.catalog(config, lang), build_context.pdf_sizes.get(lang, {}), lang, labels)
     elif template == "manual/facts.html":

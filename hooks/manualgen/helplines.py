@@ -17,6 +17,7 @@ class Helpline:
     name: dict  # per language: "Línea 100", "105"
     number: str | None = None  # dialled number; None for a line reached on the web (Chat 100)
     url: str | None = None
+    purpose: dict | None = None  # per language, optional: what to call it for (the home page's help buttons)
 
     @property
     def href(self) -> str:
@@ -40,9 +41,14 @@ def load_helplines(settings: dict, languages: tuple[str, ...], where: str = "mkd
                                     'escriba solo cifras entre comillas, por ejemplo number: "100"'))
         elif number is None and not str(url or "").startswith("https://"):
             problems.append(Problem(where, None, field, "necesita number (teléfono) o url (https://)", ""))
+        elif "purpose" in entry and (not isinstance(entry["purpose"], dict)
+                                     or any(not str(entry["purpose"].get(lang) or "").strip() for lang in languages)):
+            problems.append(Problem(where, None, f"{field}.purpose", "purpose necesita un texto en cada idioma",
+                                    'por ejemplo: purpose: {es: "Policía: peligro inmediato", en: "Police: immediate danger"}'))
         else:
+            purpose = {k: str(v) for k, v in entry["purpose"].items()} if "purpose" in entry else None
             lines[line_id] = Helpline(line_id, {k: str(v) for k, v in entry["name"].items()},
-                                      str(number) if number is not None else None, url)
+                                      str(number) if number is not None else None, url, purpose)
     return lines, problems
 
 

@@ -199,3 +199,18 @@ def downloads_view(catalog: dict, sizes: dict[str, int], lang: str, labels: dict
             "modules": modules,
             "offline": [{"path": PUBLISHED_COPIES["zip"], "title": labels["downloads_zip"], "kind": "ZIP"},
                         {"path": PUBLISHED_COPIES["zim"], "title": labels["downloads_zim"], "kind": "ZIM"}]}
+
+
+def home_view(pages: list[tuple[str, str, str]], settings_home: dict, catalog: dict, helplines: dict) -> dict:
+    """The home page's three ways in: pages to facilitate (configured stems, in that order, as (stem, title, url)
+    of this language's pages), the modules to find a session in, and the helplines to call now."""
+    by_stem = {stem: {"title": title, "url": url} for stem, title, url in pages}
+    missing = [stem for stem in settings_home.get("facilitate", []) if stem not in by_stem]
+    unknown = [line for line in settings_home.get("help", []) if line not in helplines]
+    if missing or unknown:
+        raise ValueError("mkdocs.yml, extra.manual.home: "
+                         + "; ".join([f"facilitate: no page «{stem}» (use a file name in docs/ without .es.md)" for stem in missing]
+                                     + [f"help: no helpline «{line}» (see extra.manual.helplines)" for line in unknown]))
+    return {"facilitate": [by_stem[stem] for stem in settings_home.get("facilitate", [])],
+            "modules": [{"order": m["order"], "title": m["title"], "url": m["url"]} for m in catalog["modules"]],
+            "help": [helplines[line] for line in settings_home.get("help", [])]}

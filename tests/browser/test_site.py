@@ -74,24 +74,72 @@ def test_pdf_links_open_existing_files(visit, real_site, prefix):
         assert (real_site.site / relative).is_file(), target
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("prefix", ["", "en/"])
-def test_no_serious_accessibility_violations(visit, prefix):
+def test_no_serious_accessibility_violations(visit, prefix, scheme):
+    """Both colour schemes: the phone's dark setting selects Material's slate scheme and the manual's dark colours."""
     from axe_playwright_python.sync_playwright import Axe
     axe = Axe()
-    for rel in ("index.html", MODULE, SESSION, HANDOUT):
+    visit.page.emulate_media(color_scheme=scheme)
+    for rel in ("index.html", MODULE, SESSION, HANDOUT, "horario.html", "descargas.html", "datos.html"):
         page = visit.open(prefix + rel)
+        assert page.locator("body").get_attribute("data-md-color-scheme") == {"light": "default", "dark": "slate"}[scheme]
         results = axe.run(page)
         serious = [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"]
                    if v["impact"] in ("serious", "critical")]
-        assert serious == [], f"{prefix}{rel}: {serious}"
+        assert serious == [], f"{prefix}{rel} ({scheme}): {serious}"
 
 
-@pytest.mark.parametrize("rel", ["index.html", SESSION, "en/" + SESSION, HANDOUT, "programa.html"])
+def test_the_scheme_switch_is_named_in_the_page_language_and_remembered(visit):
+    page = visit.open("index.html")
+    switch = page.locator("label[for='__palette_1']")
+    assert switch.get_attribute("title") == "Cambiar a modo oscuro"
+    switch.click()
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    page = visit.open("en/" + SESSION)
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+    assert page.locator("label[for='__palette_0']").get_attribute("title") == "Switch to light mode"
+
+
+PAGE_TYPES = ["index.html", SESSION, "en/" + SESSION, HANDOUT, MODULE, "programa.html", "horario.html",
+              "planificador.html", "descargas.html", "datos.html", "glosario.html", "materiales.html",
+              "en/index.html", "en/" + MODULE]
+
+
+@pytest.mark.parametrize("rel", PAGE_TYPES + ["404.html"])
 def test_fits_a_small_phone_without_horizontal_scrolling(visit, rel):
     visit.page.set_viewport_size({"width": 360, "height": 640})
     page = visit.open(rel)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
+
+
+# Every word of every table cell on one line: a word broken in the middle («aprendim|os») has two boxes. A line
+# may still end after a hyphen or dash («m07-|h01»), as in print, so each part up to a dash is checked.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll("article table td, article table th")) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/[^\\s\\-–]+[\\-–]?/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set(Array.from(range.getClientRects(), r => Math.round(r.top)));
+        if (lines.size > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+@pytest.mark.parametrize("rel", [MODULE, SESSION, "en/" + MODULE, "programa.html", "horario.html", "materiales.html"])
+def test_table_words_are_never_broken_on_a_phone(visit, rel):
+    visit.page.set_viewport_size({"width": 360, "height": 640})
+    page = visit.open(rel)
+    assert page.locator("article table").count() >= 1
+    assert page.evaluate(BROKEN_WORDS) == []
 
 
 def test_print_hides_navigation_and_shows_content(visit):
@@ -127,3 +175,44 @@ def test_offline_editions_are_offered_only_where_they_are_published(visit, lang,
     assert section.is_visible() and zip_row.locator("[data-offline-size]").inner_text() == size
     assert page.locator("[data-offline-file]").filter(has=page.locator('a[href$=".zim"]')).is_hidden()
     assert {method for method, _ in answered} == {"HEAD"}
+
+
+@pytest.mark.parametrize("prefix,ways", [("", ["Voy a facilitar", "Necesito ayuda ahora", "Busco una sesión"]),
+                                         ("en/", ["I am going to facilitate", "I need help now", "I am looking for a session"])])
+def test_home_page_offers_three_ways_in_on_the_first_phone_screen(visit, prefix, ways):
+    visit.page.set_viewport_size({"width": 360, "height": 640})
+    page = visit.open(prefix + "index.html")
+    headings = page.locator(".home-way h2")
+    assert headings.all_inner_texts() == ways
+    for index in range(3):
+        assert headings.nth(index).bounding_box()["y"] + 20 < 640, ways[index]
+    calls = page.locator(".home-way--help a[href^='tel:']")
+    assert [calls.nth(i).get_attribute("href") for i in range(calls.count())] == ["tel:100", "tel:105", "tel:113"]
+    last = calls.nth(2).bounding_box()
+    assert last["y"] + last["height"] <= 640, "every call button is on the first screen"
+    # Each way leads somewhere real, and the page's own text is still there below
+    for link in page.locator(".home-way--facilitate a, .home-way--find a").all():
+        href = link.get_attribute("href")
+        assert href.endswith(".html") and not href.startswith(("http", "/")), href
+    assert page.locator(".home-way--find li").count() == 7
+    assert page.locator("h2#sobre-el-manual").count() == 1 and page.locator("h2#sobre-el-manual ~ p").count() >= 3
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # "Search the manual" opens search with the cursor in the box
+    page.locator("[data-open-search]").click()
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+
+
+def test_language_switch_keeps_the_place_on_the_page(visit):
+    """An activity linked by its anchor, and a planned workshop in the planner's address, survive the switch."""
+    page = visit.open(SESSION + "#m02-s02-actividad-3")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("en/" + SESSION + "#m02-s02-actividad-3")
+    assert page.evaluate("document.getElementById('m02-s02-actividad-3').getBoundingClientRect().top") < 200
+    page = visit.open("planificador.html#s=m01-s01,m02-s02&t=09:00&b=10")
+    page.locator(".md-header__option .md-select").hover()
+    page.locator('a.md-select__link[hreflang="en"]').click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("en/planificador.html#s=m01-s01,m02-s02&t=09:00&b=10")
+    assert "man box" in page.locator("main").inner_text().lower()

@@ -30,3 +30,21 @@ document.addEventListener("click", function (event) {
     }).catch(function () {});
   });
 })();
+
+/* "Search the manual" on the home page: opens Material's search as its header button does, cursor in the box. */
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("[data-open-search]") : null;
+  var toggle = document.getElementById("__search");
+  if (!button || !toggle) return;
+  toggle.checked = true;
+  toggle.dispatchEvent(new Event("change"));
+  var input = document.querySelector(".md-search__input");
+  if (input) input.focus();
+});
+
+/* The language switch keeps the place on the page: a planned workshop (the planner's #plan=…), a glossary term
+   or a section. Anchors are the same in both languages (ids come from the Spanish source). */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
+  if (link && location.hash) link.href = link.href.split("#")[0] + location.hash;
+});
