@@ -52,7 +52,7 @@ def left_out_offline(rel: str, languages: tuple[str, ...]) -> str | None:
         return "source maps, for developers' browser tools"
     if name in ("sitemap.xml", "sitemap.xml.gz"):
         return "for web crawlers"
-    if phone_only(rel):
+    if phone_only(rel, languages):
         return "the phone edition's worker, manifest, summary and icons: used only on the website"
     if rel.startswith("assets/javascripts/lunr/"):
         if name in ("wordcut.js", "tinyseg.js"):

@@ -30,11 +30,11 @@ LUNR = "assets/javascripts/lunr/"
 HOME_MARKER = "__MANUAL_OFFLINE_HOME__"
 
 
-def phone_only(rel: str) -> bool:
+def phone_only(rel: str, languages: tuple[str, ...]) -> bool:
     """Whether the site file at `rel` (posix, relative to site/) exists only for the phone edition: no reader
-    of the USB zip or the ZIM uses it (bundle.left_out_offline)."""
-    name = rel.rsplit("/", 1)[-1]
-    at_a_language_root = rel.count("/") <= 1
+    of the USB zip or the ZIM uses it (bundle.left_out_offline). `languages`: the site's languages (their roots)."""
+    folder, _, name = rel.rpartition("/")
+    at_a_language_root = folder == "" or folder in languages
     return rel in ICONS or rel == WORKER_LOGIC or (at_a_language_root and name in (WORKER, MANIFEST, SUMMARY))
 
 

@@ -7,6 +7,16 @@
   var script = d.currentScript;
   if (!script || !sw || !/^https?:$/.test(location.protocol) || d.documentElement.getAttribute("data-channel") === "zim") return;
   var root = new URL(script.getAttribute("data-root"), location.href).href;
+  var site = new URL(script.getAttribute("data-site"), location.href).href;
+  /* The search worker's script lives at the site's root, outside a saved language's scope (en/), and a worker is
+     matched to a service worker by its own address: the saved copy serves it at the same path inside its scope
+     (offline-worker.js, alias). Called by search-setup.js when search first opens. */
+  window.manualOfflineWorkerUrl = function (url) {
+    var address = new URL(url, location.href).href;
+    var saved = sw.controller && sw.controller.scriptURL === root + "sw.js";
+    var outside = address.indexOf(root) !== 0 && address.indexOf(site) === 0;
+    return saved && outside ? root + address.slice(site.length) : url;
+  };
   sw.getRegistration(root).then(function (saved) {
     if (!saved || saved.scope !== root || !saved.active) return; // not saved (or another language's copy)
     if (!d.querySelector('link[rel="manifest"]')) {

@@ -40,7 +40,7 @@
 
   /** Whether `needed` bytes fit, with a tenth to spare (a cache stores a little more than the files). */
   function enoughSpace(needed, free) {
-    return free === null || free >= needed * 1.1;
+    return free === null || free * 10 >= needed * 11;
   }
 
   /** Why saving is not offered here, or null: "file" (a copy on this device), "zim" (Kiwix), "browser". */
@@ -102,7 +102,7 @@
   var root = new URL(box.getAttribute("data-root"), location.href).href;
   var summary = null;      // offline.json, fetched when the reader asks
   var wantPdf = false;     // the PDFs follow the first save when the reader ticked them
-  var lastFailure = null;  // the worker's reason, before its install ends
+  var watching = false;    // a first save is under way in this page
   var installPrompt = null;
 
   async function registration() {
@@ -189,11 +189,12 @@
   }
 
   function failed(reason) {
+    watching = false;
     refresh(words["failed_" + (reason || "network")] || words.failed_network);
   }
 
   async function finished() {
-    lastFailure = null;
+    watching = false;
     if (navigator.storage && navigator.storage.persist) navigator.storage.persist().catch(function () {});
     if (wantPdf) {
       wantPdf = false;
@@ -203,15 +204,17 @@
     }
   }
 
-  /** Follow the worker of a first save until it is active (saved) or discarded (failed). */
+  /** Follow the worker of a first save until it is active (saved) or discarded (failed: the worker says why in
+      a message, which may come after the state change; without one, it was the network). */
   function watch(worker) {
+    watching = true;
     if (worker.state === "activated") {
       finished();
       return;
     }
     worker.addEventListener("statechange", function () {
       if (worker.state === "activated") finished();
-      else if (worker.state === "redundant") failed(lastFailure);
+      else if (worker.state === "redundant") setTimeout(function () { if (watching) failed("network"); }, 1000);
     });
   }
 
@@ -230,8 +233,7 @@
     if (message.type === "progress") {
       if (!$("progress").hidden) progress(message.part, message.done, message.total, message.count, message.files);
     } else if (message.type === "failed") {
-      lastFailure = message.reason;
-      if (message.part === "pdf") failed(message.reason);
+      if (message.part === "pdf" || watching) failed(message.reason); // not an update failing in the background
     } else if (message.type === "installed" && message.part === "pdf") {
       refresh(words.saved_now);
     } else if (message.type === "dropped") {
@@ -284,7 +286,6 @@
       return;
     }
     wantPdf = withPdf;
-    lastFailure = null;
     say("");
     show("progress");
     progress("core", 0, summary.core.bytes, 0, summary.core.files);

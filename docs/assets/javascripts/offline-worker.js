@@ -56,6 +56,16 @@
     return index;
   }
 
+  /** The saved file a request's path (keyOf) stands for: itself when listed; for a path inside a language's scope
+      that mirrors a shared asset ("en/assets/…", the search worker and the lunr files it loads: offline-app.js),
+      the shared asset; else null. */
+  function savedKey(key, prefix, index) {
+    if (key === null) return null;
+    if (index[key]) return key;
+    var shared = prefix && key.indexOf(prefix + "assets/") === 0 ? key.slice(prefix.length) : null;
+    return shared && index[shared] ? shared : null;
+  }
+
   function totalBytes(files) {
     return files.reduce(function (sum, file) { return sum + file[2]; }, 0);
   }
@@ -74,7 +84,7 @@
   }
 
   var logic = { keyOf: keyOf, cacheName: cacheName, ownCache: ownCache, staleCaches: staleCaches, fileIndex: fileIndex,
-                totalBytes: totalBytes, hex: hex, failureReason: failureReason };
+                savedKey: savedKey, totalBytes: totalBytes, hex: hex, failureReason: failureReason };
   if (typeof ServiceWorkerGlobalScope === "undefined" || !(scope instanceof ServiceWorkerGlobalScope) || !scope.manualOffline) {
     scope.manualOfflineWorker = logic;
     return;
@@ -85,6 +95,7 @@
   var DATA = scope.manualOffline;
   var BASE = new URL(DATA.root, scope.location.href).href;
   var SCOPE = scope.registration.scope;
+  var PREFIX = SCOPE.indexOf(BASE) === 0 ? SCOPE.slice(BASE.length) : ""; // "en/"; "" for the default language
   var STATE = cacheName(SCOPE, "state");
   var STATE_KEY = SCOPE + "offline-state.json"; // the reader's choice ({pdf: true}), written by offline-page.js
   var DONE_KEY = SCOPE + "offline-complete";    // put last: a cache without it is an unfinished download
@@ -166,8 +177,9 @@
     var next = 0;
     var done = 0;
     var count = 0;
+    var stopped = false; // after one failure the others stop too: the save is retried as a whole
     async function worker() {
-      while (next < files.length) {
+      while (next < files.length && !stopped) {
         var file = files[next++];
         var url = urlOf(file[0]);
         if (!(await cache.match(url))) {
@@ -182,7 +194,9 @@
     var workers = [];
     for (var i = 0; i < Math.min(PARALLEL, files.length); i++) workers.push(worker());
     try {
-      await Promise.all(workers);
+      await Promise.all(workers.map(function (running) {
+        return running.catch(function (error) { stopped = true; throw error; });
+      }));
     } catch (error) {
       if (failureReason(error) === "space") await caches.delete(name); // give the space back at once
       throw error;
@@ -245,11 +259,11 @@
     }
   });
 
-  async function fromCopy(part, key, request) {
+  async function fromCopy(part, key, request, mirrored) {
     var found = await caches.match(urlOf(key), { cacheName: partCache(part) });
     if (found) return found;
     try {
-      return await fetch(request);
+      return await fetch(mirrored ? urlOf(key) : request); // a mirrored address exists only in the saved copy
     } catch (error) {
       if (request.mode === "navigate") return missingPage();
       throw error;
@@ -259,10 +273,10 @@
   scope.addEventListener("fetch", function (event) {
     var request = event.request;
     if (request.method !== "GET") return;
-    var key = keyOf(request.url, BASE);
-    var part = key === null ? undefined : FILES[key];
-    if (part) {
-      event.respondWith(fromCopy(part, key, request));
+    var asked = keyOf(request.url, BASE);
+    var key = savedKey(asked, PREFIX, FILES);
+    if (key !== null) {
+      event.respondWith(fromCopy(FILES[key], key, request, key !== asked));
     } else if (request.mode === "navigate") {
       event.respondWith(fetch(request).catch(missingPage));
     }
