@@ -288,6 +288,7 @@ def test_a_new_build_replaces_the_saved_copy_completely_and_says_so(phone, serve
     assert notice.get_attribute("role") == "status"
     assert notice.inner_text().startswith(words("es", "update_ready"))
     assert notice.locator("button").inner_text() == words("es", "update_reload")
+    assert serious_violations(page) == [] and horizontal_overflow(page) <= 0
 
     # until the reader reloads, the saved copy is the old one, whole: no page of the new version is mixed in
     text = page.evaluate(f"fetch('{CHANGED_PAGE}').then(r => r.text())")
@@ -418,6 +419,32 @@ def test_inside_kiwix_saving_is_not_offered(browser, server):
         assert page.locator("#offline-save").is_hidden()
     finally:
         context.close()
+
+
+def serious_violations(page) -> list:
+    from axe_playwright_python.sync_playwright import Axe
+    results = Axe().run(page)
+    return [(v["id"], v["impact"], len(v["nodes"])) for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def horizontal_overflow(page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_save_page_is_accessible_and_fits_a_phone_in_each_state(phone, server, lang):
+    page = phone.open(f"{PREFIX[lang]}sin-conexion.html")
+    assert page.locator("html").get_attribute("lang") == lang
+    states = [("start", None), ("confirm", "#offline-save"), ("saved", "#offline-download")]
+    for state, click in states:
+        if click:
+            page.click(click)
+        page.wait_for_selector(f"#offline-{state}:not([hidden])", timeout=60_000)
+        visible = [b.inner_text() for b in page.locator("#offline-app button:visible").all()]
+        assert all(visible), f"{state}: every button has a name"
+        assert serious_violations(page) == [], state
+        assert horizontal_overflow(page) <= 0, state
+    assert page.locator("#offline-status").get_attribute("role") == "status"
 
 
 def test_pure_logic(phone, server):

@@ -1,52 +1,46 @@
-/* The phone edition on every page (overrides/main.html). It does nothing unless the reader saved this language
-   for offline use (offline-page.js, on the sin-conexion page): then it links the web app manifest, so the phone
-   can install the manual, and shows a quiet notice when an update is downloaded and ready. It never registers
-   a service worker and never runs from file:// or inside Kiwix (data-channel="zim"). */
+/* Phone edition, on every page (kept tiny: every reader downloads it). Does nothing unless this language was saved
+   (offline-page.js); then links the manifest, notices an update ready to use, and gives search's worker an address
+   inside the saved scope (see offline-worker.js). Never registers a worker; never on file:// or in Kiwix. */
 (function (d, sw) {
   "use strict";
-  var script = d.currentScript;
-  if (!script || !sw || !/^https?:$/.test(location.protocol) || d.documentElement.getAttribute("data-channel") === "zim") return;
-  var root = new URL(script.getAttribute("data-root"), location.href).href;
-  var site = new URL(script.getAttribute("data-site"), location.href).href;
-  /* The search worker's script lives at the site's root, outside a saved language's scope (en/), and a worker is
-     matched to a service worker by its own address: the saved copy serves it at the same path inside its scope
-     (offline-worker.js, alias). Called by search-setup.js when search first opens. */
-  window.manualOfflineWorkerUrl = function (url) {
-    var address = new URL(url, location.href).href;
-    var saved = sw.controller && sw.controller.scriptURL === root + "sw.js";
-    var outside = address.indexOf(root) !== 0 && address.indexOf(site) === 0;
-    return saved && outside ? root + address.slice(site.length) : url;
+  var s = d.currentScript;
+  if (!s || !sw || !/^https?:$/.test(location.protocol) || d.documentElement.getAttribute("data-channel") === "zim") return;
+  function url(name) { return new URL(s.getAttribute(name), location.href).href; }
+  var root = url("data-root"), site = url("data-site");
+  // Called by search-setup.js: a worker is matched to a service worker by its own address, not by its page's.
+  window.manualOfflineWorkerUrl = function (worker) {
+    var a = new URL(worker, location.href).href;
+    var mine = sw.controller && sw.controller.scriptURL === root + "sw.js";
+    return mine && a.indexOf(root) && !a.indexOf(site) ? root + a.slice(site.length) : worker;
   };
-  sw.getRegistration(root).then(function (saved) {
-    if (!saved || saved.scope !== root || !saved.active) return; // not saved (or another language's copy)
+  sw.getRegistration(root).then(function (r) {
+    if (!r || r.scope !== root || !r.active) return; // not saved, or the other language's copy
     if (!d.querySelector('link[rel="manifest"]')) {
       var link = d.createElement("link");
       link.rel = "manifest";
       link.href = root + "manifest.webmanifest";
       d.head.appendChild(link);
     }
-    function ready(worker) {
+    function ready(w) {
       if (!sw.controller || d.getElementById("offline-notice")) return;
-      var box = d.createElement("div");
-      var button = d.createElement("button");
+      var box = d.createElement("div"), b = d.createElement("button");
       box.id = "offline-notice";
       box.className = "offline-notice";
       box.setAttribute("role", "status");
       d.body.appendChild(box);
-      button.type = "button";
-      button.className = "md-button";
-      button.textContent = script.getAttribute("data-reload");
-      button.addEventListener("click", function () {
+      b.type = "button";
+      b.className = "md-button";
+      b.textContent = s.getAttribute("data-reload");
+      b.onclick = function () {
         sw.addEventListener("controllerchange", function () { location.reload(); });
-        worker.postMessage({ type: "skip-waiting" });
-      });
-      box.appendChild(d.createTextNode(script.getAttribute("data-update")));
-      box.appendChild(button);
+        w.postMessage({ type: "skip-waiting" });
+      };
+      box.append(s.getAttribute("data-update"), b);
     }
-    if (saved.waiting) ready(saved.waiting);
-    saved.addEventListener("updatefound", function () {
-      var worker = saved.installing;
-      if (worker) worker.addEventListener("statechange", function () { if (worker.state === "installed") ready(worker); });
+    if (r.waiting) ready(r.waiting);
+    r.addEventListener("updatefound", function () {
+      var w = r.installing;
+      if (w) w.addEventListener("statechange", function () { if (w.state === "installed") ready(w); });
     });
   }, function () {});
 })(document, navigator.serviceWorker);
