@@ -22,8 +22,8 @@
       d.head.appendChild(link);
     }
     function ready(w) {
-      if (!sw.controller || d.getElementById("offline-notice")) return;
-      var box = d.createElement("div"), b = d.createElement("button");
+      if (!sw.controller || d.getElementById("offline-notice") || sessionStorage.getItem("manual-offline-later")) return;
+      var box = d.createElement("div"), b = d.createElement("button"), later = d.createElement("button");
       box.id = "offline-notice";
       box.className = "offline-notice";
       box.setAttribute("role", "status");
@@ -35,7 +35,13 @@
         sw.addEventListener("controllerchange", function () { location.reload(); });
         w.postMessage({ type: "skip-waiting" });
       };
-      box.append(s.getAttribute("data-update"), b);
+      later.type = "button";
+      later.textContent = s.getAttribute("data-later");
+      later.onclick = function () {
+        sessionStorage.setItem("manual-offline-later", "1"); // not again until the manual is opened anew
+        box.remove();
+      };
+      box.append(s.getAttribute("data-update"), b, later);
     }
     if (r.waiting) ready(r.waiting);
     r.addEventListener("updatefound", function () {
