@@ -20,12 +20,12 @@ import pytest
 import yaml
 
 from helpers import PROJECT_PARTS, ROOT, edit, mkdocs_build
+from manualgen.offline_app import size_text  # es-PE and en-GB, like the build log, write "4.9 MB"
 from manualgen.zim import mark_zim_channel
 
 pytestmark = pytest.mark.browser
 
 PREFIX = {"es": "", "en": "en/"}
-LOCALE_DECIMAL = {"es": ".", "en": "."}  # planner_locale: es-PE and en-GB both write 4.9
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
 CHANGED_PAGE = "acerca.html"
 NEW_SENTENCE = "Esta frase nueva comprueba que la copia guardada se actualiza."
@@ -165,16 +165,6 @@ def summary(site: Path, lang: str) -> dict:
     return json.loads((site / PREFIX[lang] / "offline.json").read_text(encoding="utf-8"))
 
 
-def size_text(size: int, lang: str) -> str:
-    """The page's formatSize, written again (decimal units, one decimal below 10)."""
-    for unit, scale in (("GB", 10 ** 9), ("MB", 10 ** 6), ("kB", 10 ** 3)):
-        if size >= scale:
-            value = size / scale
-            text = f"{value:.1f}" if value < 10 else f"{value:.0f}"
-            return text.replace(".", LOCALE_DECIMAL[lang]) + " " + unit
-    return f"{size} B"
-
-
 def words(lang: str, key: str, **values) -> str:
     text = LABELS[lang][f"offline_{key}"]
     for name, value in values.items():
@@ -190,22 +180,22 @@ def save(phone: Phone, lang: str, site: Path, with_pdf: bool) -> None:
     page.wait_for_selector("#offline-confirm:not([hidden])")
     info = summary(site, lang)
     assert page.locator("#offline-size").inner_text() == words(
-        lang, "size", size=size_text(info["core"]["bytes"], lang), gzip=size_text(info["core"]["gzip"], lang))
+        lang, "size", size=size_text(info["core"]["bytes"]), gzip=size_text(info["core"]["gzip"]))
     if info["pdf"]["files"]:
         assert page.locator("#offline-pdf-label").inner_text() == words(
-            lang, "pdf_choice", files=info["pdf"]["files"], size=size_text(info["pdf"]["bytes"], lang))
+            lang, "pdf_choice", files=info["pdf"]["files"], size=size_text(info["pdf"]["bytes"]))
         if with_pdf:
             page.check("#offline-pdf")
     else:
         assert page.locator("#offline-pdf-choice").is_hidden()
     total = info["core"]["bytes"] + (info["pdf"]["bytes"] if with_pdf and info["pdf"]["files"] else 0)
-    assert page.locator("#offline-download").inner_text() == words(lang, "download", size=size_text(total, lang))
+    assert page.locator("#offline-download").inner_text() == words(lang, "download", size=size_text(total))
     page.click("#offline-download")
     page.wait_for_selector("#offline-saved:not([hidden])", timeout=60_000)
     if with_pdf and info["pdf"]["files"]:
         page.wait_for_selector("#offline-pdf-remove:visible", timeout=60_000)
     assert page.locator("#offline-status").inner_text() == words(lang, "saved_now")
-    assert page.locator("#offline-saved-size").inner_text() == words(lang, "saved_size", size=size_text(total, lang))
+    assert page.locator("#offline-saved-size").inner_text() == words(lang, "saved_size", size=size_text(total))
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -345,7 +335,7 @@ def test_no_space_means_no_download(phone, server):
     page.evaluate("navigator.storage.estimate = async () => ({quota: 2000000, usage: 500000})")
     page.click("#offline-save")
     page.wait_for_selector("#offline-space:not([hidden])")
-    assert page.locator("#offline-space").inner_text() == words("es", "space", free=size_text(1_500_000, "es"))
+    assert page.locator("#offline-space").inner_text() == words("es", "space", free=size_text(1_500_000))
     page.click("#offline-download")
     assert page.locator("#offline-status").inner_text().startswith(words("es", "no_space").split("{")[0])
     assert "1.5 MB" in page.locator("#offline-status").inner_text()
@@ -404,6 +394,25 @@ def test_from_file_nothing_is_registered_and_no_manifest_is_requested(browser, p
         phone.context.close()
 
 
+def test_over_plain_http_on_another_host_saving_is_not_offered(browser, server):
+    # a copy served on a local network without https (browsers keep service workers for secure origins)
+    port = server.base.rsplit(":", 1)[1].rstrip("/")
+    other = browser.browser_type.launch(executable_path="/usr/bin/chromium",
+                                        args=["--no-sandbox", "--host-resolver-rules=MAP manual.lan 127.0.0.1"])
+    try:
+        page = other.new_page(viewport=PHONE)
+        asked = []
+        page.on("request", lambda r: asked.append(r.url))
+        page.goto(f"http://manual.lan:{port}/sin-conexion.html")
+        assert page.evaluate("window.isSecureContext") is False
+        assert page.locator("#offline-unavailable").inner_text() == words("es", "unavailable_insecure")
+        assert page.locator("#offline-save").is_hidden()
+        assert [url for url in asked if PHONE_ONLY.search(url)] == []
+        assert all(url.startswith(f"http://manual.lan:{port}/") for url in asked)
+    finally:
+        other.close()
+
+
 def test_inside_kiwix_saving_is_not_offered(browser, server):
     context = browser.new_context(viewport=PHONE)
     try:
@@ -459,8 +468,9 @@ def test_pure_logic(phone, server):
         None, 6, 0]
     assert page.evaluate(f"[{logic}.enoughSpace(100, null), {logic}.enoughSpace(100, 110), {logic}.enoughSpace(100, 109)]") == [
         True, True, False]
-    assert page.evaluate(f"""[{logic}.unavailable('file:', null, true), {logic}.unavailable('http:', 'zim', true),
-        {logic}.unavailable('https:', null, false), {logic}.unavailable('https:', null, true)]""") == ["file", "zim", "browser", None]
+    assert page.evaluate(f"""[{logic}.unavailable('file:', null, true, true), {logic}.unavailable('http:', 'zim', true, true),
+        {logic}.unavailable('http:', null, false, true), {logic}.unavailable('https:', null, true, false),
+        {logic}.unavailable('https:', null, true, true)]""") == ["file", "zim", "insecure", "browser", None]
     status = "{core: {bytes: 10}, pdf: {bytes: 5, saved: %s}}"
     assert page.evaluate(f"[{logic}.savedBytes({status % 'true'}), {logic}.savedBytes({status % 'false'})]") == [15, 10]
 

@@ -43,10 +43,12 @@
     return free === null || free * 10 >= needed * 11;
   }
 
-  /** Why saving is not offered here, or null: "file" (a copy on this device), "zim" (Kiwix), "browser". */
-  function unavailable(protocol, channel, canSave) {
+  /** Why saving is not offered here, or null: "file" (a copy on this device), "zim" (Kiwix), "insecure" (plain
+      http other than localhost: browsers keep service workers for https), "browser" (no service workers). */
+  function unavailable(protocol, channel, secure, canSave) {
     if (protocol === "file:") return "file";
     if (channel === "zim") return "zim";
+    if (!secure) return "insecure";
     return canSave ? null : "browser";
   }
 
@@ -91,7 +93,7 @@
   }
 
   var why = unavailable(location.protocol, document.documentElement.getAttribute("data-channel"),
-                        "serviceWorker" in navigator && "caches" in window && window.isSecureContext !== false);
+                        window.isSecureContext !== false, "serviceWorker" in navigator && "caches" in window);
   if (why) {
     $("unavailable").textContent = words["unavailable_" + why];
     $("unavailable").hidden = false;
