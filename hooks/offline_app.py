@@ -6,6 +6,7 @@ Nothing here reaches a reader who does not ask: pages link none of these files; 
 worker when the reader chooses to save (assets/javascripts/offline-page.js)."""
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -17,6 +18,7 @@ from manualgen.offline_app import (HOME_MARKER, ICON_SIZES, ICONS, MANIFEST, SUM
                                    manifest_json, select, size_text, summary_json, worker_script)
 
 log = build_context.log
+icon_png = functools.lru_cache(maxsize=None)(logo_png)  # the same bytes every build: drawn once per process
 
 # Each language's site name, as the i18n plugin set it in on_config for that language's build (at the end of the
 # build the config holds the last language's). Reset when the default language starts a build (every build starts
@@ -45,7 +47,7 @@ def on_post_build(config):
     prefixes = {lang: build_context.language_prefix(lang, config) for lang in languages}
     theme = "#{:02x}{:02x}{:02x}".format(*PURPLE)
     for rel, size in zip(ICONS, ICON_SIZES):
-        write_atomically(site / rel, logo_png(size))
+        write_atomically(site / rel, icon_png(size))
     for lang in languages:
         labels = data.labels[lang]
         write_atomically(site / prefixes[lang] / MANIFEST, manifest_json(

@@ -107,9 +107,22 @@ class SiteFile:
 ALREADY_COMPRESSED = (".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gz", ".zip", ".woff", ".woff2")
 
 
+# Compressed sizes by content (SHA-256): the shared assets are described once per language, and `mkdocs serve`
+# rebuilds change a few files at a time; compressing is nearly all the cost of describing the site.
+_compressed: dict[str, int] = {}
+
+
 def describe(rel: str, data: bytes) -> SiteFile:
-    compressed = len(data) if rel.lower().endswith(ALREADY_COMPRESSED) else len(gzip.compress(data, 6, mtime=0))
-    return SiteFile(rel, hashlib.sha256(data).hexdigest()[:HASH_CHARS], len(data), min(compressed, len(data)))
+    digest = hashlib.sha256(data).hexdigest()
+    if rel.lower().endswith(ALREADY_COMPRESSED):
+        compressed = len(data)
+    else:
+        if digest not in _compressed:
+            if len(_compressed) > 20_000:
+                _compressed.clear()
+            _compressed[digest] = len(gzip.compress(data, 6, mtime=0))
+        compressed = _compressed[digest]
+    return SiteFile(rel, digest[:HASH_CHARS], len(data), min(compressed, len(data)))
 
 
 def describe_files(site: Path, rels: list[str]) -> tuple[SiteFile, ...]:
