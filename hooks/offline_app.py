@@ -7,6 +7,7 @@ worker when the reader chooses to save (assets/javascripts/offline-page.js)."""
 from __future__ import annotations
 
 import functools
+import json
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -40,7 +41,6 @@ def on_pre_build(config):
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a language built inside the i18n plugin: the phone edition is written once every language is
-    import json
     site = Path(config.site_dir)
     data = build_context.loaded(config)
     languages = data.settings.languages
