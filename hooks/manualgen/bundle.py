@@ -5,6 +5,8 @@ import hashlib
 import zipfile
 from pathlib import Path
 
+from .offline_app import phone_only
+
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
 START_TEXT = """\
@@ -57,6 +59,8 @@ def left_out_offline(rel: str, languages: tuple[str, ...]) -> str | None:
         return "source maps, for developers' browser tools"
     if name in ("sitemap.xml", "sitemap.xml.gz"):
         return "for web crawlers"
+    if phone_only(rel, languages):
+        return "the phone edition's worker, manifest, summary and icons: used only on the website"
     if rel.startswith("assets/javascripts/lunr/"):
         if name in ("wordcut.js", "tinyseg.js"):
             return "word segmenters for Thai, Hindi and Japanese"

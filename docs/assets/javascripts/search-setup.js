@@ -65,7 +65,10 @@
     };
     LazyWorker.prototype.start = function () {
       if (this.worker) return this.worker;
-      var worker = this.worker = new RealWorker(this.url, this.options);
+      // A language saved on the phone below the site's root (en/) gives the worker an address in its own scope
+      // (offline-app.js): a worker script is matched to a service worker by its address, not by its page.
+      var url = window.manualOfflineWorkerUrl ? window.manualOfflineWorkerUrl(this.url) : this.url;
+      var worker = this.worker = new RealWorker(url, this.options);
       this.listeners.forEach(function (entry) { worker.addEventListener(entry[0], entry[1], entry[2]); });
       if (this.onmessage) worker.onmessage = this.onmessage;
       if (this.onerror) worker.onerror = this.onerror;
