@@ -16,7 +16,7 @@ def test_build_is_clean(real_site):
 
 
 @pytest.mark.parametrize("lang,words", [
-    ("es", ["Duración", "Participantes", "Sensibilidad", "Agenda", "Materiales", "Plenario", "Línea 100", "caja del hombre"]),
+    ("es", ["Duración", "Participantes", "Sensibilidad", "Agenda", "Materiales", "Plenaria", "Línea 100", "caja del hombre"]),
     ("en", ["Duration", "Participants", "Sensitivity", "Agenda", "Materials", "Plenary", "Línea 100", "man box"]),
 ])
 def test_session_page_has_card_agenda_checklist_and_safety_box(real_site, lang, words):
@@ -29,7 +29,7 @@ def test_session_page_has_card_agenda_checklist_and_safety_box(real_site, lang, 
     assert spans[0].startswith("0:00–") and spans[-1].endswith("–2:00")
     # consecutive rows: each starts where the previous ended
     assert all(a.split("–")[1] == b.split("–")[0] for a, b in zip(spans, spans[1:]))
-    assert html.count('class="admonition activity"') == len(spans)
+    assert html.count('class="activity admonition"') == len(spans)  # activities: /// html | div.admonition.activity
     assert 'class="admonition facilitator"' in html and 'class="admonition discussion"' in html
     assert "///" not in html and "[[fact:" not in html
 
