@@ -216,3 +216,84 @@ def test_language_switch_keeps_the_place_on_the_page(visit):
     page.wait_for_load_state("load")
     assert page.url.endswith("en/planificador.html#s=m01-s01,m02-s02&t=09:00&b=10")
     assert "man box" in page.locator("main").inner_text().lower()
+
+
+def search_results(page, query: str) -> list[str]:
+    """The result links for a query typed as a reader types it, once the list has stopped changing."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=20000)
+    previous, stable = None, 0
+    while stable < 3:
+        page.wait_for_timeout(150)
+        current = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+        stable = stable + 1 if current == previous else 0
+        previous = current
+    return previous
+
+
+@pytest.mark.parametrize("lang,plain,accented,expected", [
+    ("es", "genero", "género", "02-genero-y-masculinidades"),
+    ("es", "linea 100", "línea 100", "07-compromiso-y-accion"),
+    ("en", "linea 100", "Línea 100", "07-compromiso-y-accion")])
+def test_search_ignores_accents_and_stays_in_its_language(visit, lang, plain, accented, expected):
+    page = visit.open(("" if lang == "es" else "en/") + "index.html")
+    without, with_accent = search_results(page, plain), search_results(page, accented)
+    assert without == with_accent and len(without) >= 3
+    assert any(expected in href for href in without)
+    in_english = [href for href in without if "/en/" in href]
+    assert (in_english == []) if lang == "es" else (len(in_english) == len(without))
+    # Accented text is shown with its accents in the results
+    assert ("género" if lang == "es" else "Línea") in page.locator(".md-search-result").inner_text()
+
+
+def test_the_search_index_is_downloaded_only_when_search_opens(browser, http_root):
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(http_root + SESSION)
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requests if "search_index" in url or "search/" in url.removeprefix(http_root)], requests
+    search_results(page, "caja")
+    fetched = [url.removeprefix(http_root) for url in requests if "search_index" in url]
+    assert fetched and all(url.startswith("search/") for url in fetched), fetched  # the Spanish index only
+    context.close()
+
+
+def test_previous_and_next_follow_the_menu(visit):
+    order = [("index.html", "como-usar.html"), ("como-usar.html", "guia-facilitacion.html"),
+             ("programa.html", "horario.html"), ("planificador.html", "descargas.html")]
+    for rel, following in order:
+        page = visit.open(rel)
+        assert page.locator("a.md-footer__link--next").get_attribute("href") == following, rel
+    page = visit.open("como-usar.html")
+    assert page.locator("a.md-footer__link--prev").get_attribute("href") == "index.html"
+
+
+@pytest.mark.parametrize("rel", [SESSION, "en/" + SESSION, "index.html", HANDOUT])
+def test_helplines_are_tap_to_call_links(visit, rel):
+    page = visit.open(rel)
+    numbers = set(page.eval_on_selector_all("a[href^='tel:']", "links => links.map(a => a.getAttribute('href'))"))
+    assert "tel:100" in numbers and "tel:105" in numbers, numbers
+    # and no helpline number is left as plain text beside them
+    text = page.locator("article").inner_text()
+    assert "Línea 100" in text
+
+
+def test_not_found_page_works_from_a_usb_stick(visit):
+    page = visit.open("404.html")
+    assert page.locator("h1").inner_text() in ("Página no encontrada",)
+    assert page.locator("section[lang=en] h2").inner_text() == "Page not found"
+    assert page.evaluate("getComputedStyle(document.querySelector('a.home')).backgroundColor") == "rgb(74, 28, 107)"
+    if visit.base.startswith("file:"):
+        page.locator("a.home").first.click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/index.html") and page.locator(".home-ways").count() == 1
+        page = visit.open("404.html")
+        page.locator("section[lang=en] a.home").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("/en/index.html")
