@@ -151,6 +151,62 @@ def test_print_hides_navigation_and_shows_content(visit):
     assert page.locator(".agenda").is_visible() and page.locator(".session-card").is_visible()
 
 
+def printed(page) -> "PdfReader":
+    """The page as the browser prints it on A4 (Chromium's own print path, print stylesheet applied)."""
+    import io
+    from pypdf import PdfReader
+    return PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True)))
+
+
+@pytest.mark.parametrize("rel", [SESSION, "en/" + SESSION, "modules/07-compromiso-y-accion/02-si-alguien-me-cuenta.html"])
+def test_a_printed_session_page_is_no_longer_than_its_pdf(visit, real_site, rel):
+    if not visit.base.startswith("file:"):
+        pytest.skip("the same page and stylesheet as from file://")
+    page = visit.open(rel)
+    pdf_href = page.locator(".page-actions a[download]").get_attribute("href")
+    sheet = __import__("pypdf").PdfReader((real_site.site / rel).parent / pdf_href)
+    browser_print = printed(page)
+    assert len(browser_print.pages) <= len(sheet.pages), (len(browser_print.pages), len(sheet.pages))
+    text = "\n".join(p.extract_text() for p in browser_print.pages)
+    assert page.locator("h1").inner_text() in text.replace("\n", " ")
+    assert "Imprimir" not in text and "Print" not in text.split("\n")[0]  # no buttons on paper
+
+
+def test_the_schedule_and_a_one_day_plan_print_compactly(visit):
+    if not visit.base.startswith("file:"):
+        pytest.skip("the same page and stylesheet as from file://")
+    page = visit.open("horario.html")
+    days = page.locator("h2[id^='dia-']").count()
+    assert len(printed(page).pages) <= days * 2 // 3 + 1
+    page = visit.open("planificador.html#s=m01-s01,m01-s02&t=09:00&b=15")
+    page.locator(".planner-plan table").first.wait_for()
+    plan = printed(page)
+    assert len(plan.pages) <= 2
+    first = plan.pages[0].extract_text()
+    assert "Agenda" in first and "Bienvenida y presentación del curso" in first  # the agenda starts on page 1
+    everything = "\n".join(p.extract_text() for p in plan.pages)
+    assert everything.count("Total") == 1  # the total row printed once, not on every page
+    assert not [line for line in everything.splitlines() if line.rstrip().endswith("·")], "a dangling separator"
+
+
+def test_print_on_a_page_with_a_pdf_offers_the_pdf_first(visit):
+    page = visit.open(SESSION)
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    choice = page.locator("#print-choice")
+    assert choice.is_hidden()
+    page.locator("[data-print-choice]").click()
+    assert choice.is_visible()
+    assert choice.locator("a").get_attribute("href") == page.locator(".page-actions a[download]").get_attribute("href")
+    assert page.evaluate("document.activeElement.getAttribute('href')").endswith(".pdf")
+    assert page.evaluate("window.printed") == 0
+    choice.locator("[data-print]").click()
+    assert page.evaluate("window.printed") == 1
+    page = visit.open("horario.html")  # no PDF of its own: prints at once
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.locator("[data-print]").first.click()
+    assert page.evaluate("window.printed") == 1
+
+
 @pytest.mark.parametrize("lang,size", [("es", "6,4 MB"), ("en", "6.4 MB")])
 def test_offline_editions_are_offered_only_where_they_are_published(visit, lang, size):
     """From file:// (the USB edition itself) nothing is asked and the section stays hidden; over http each

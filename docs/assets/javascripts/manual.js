@@ -1,4 +1,13 @@
-/* Print buttons: any element with data-print opens the browser's print dialog (print styles hide the chrome). */
+/* Print buttons: any element with data-print opens the browser's print dialog (print styles hide the chrome).
+   On a page with a PDF, "Print" (data-print-choice) first shows the choice: the PDF, or this page. */
+document.addEventListener("click", function (event) {
+  var button = event.target.closest ? event.target.closest("[data-print-choice]") : null;
+  var choice = document.getElementById("print-choice");
+  if (!button || !choice) return;
+  choice.hidden = !choice.hidden;
+  button.setAttribute("aria-expanded", String(!choice.hidden));
+  if (!choice.hidden) choice.querySelector("a").focus();
+});
 document.addEventListener("click", function (event) {
   var button = event.target.closest ? event.target.closest("[data-print]") : null;
   if (button) {

@@ -418,9 +418,8 @@
             el("span", { className: "planner-session-label", text: sessionLabel(session) }), " ",
             el("a", { href: session.url, text: session.title }),
             " (" + formatDuration(session.duration) + ")",
-            session.pdf ? " · " : null,
-            session.pdf ? el("a", { href: session.pdf, "aria-label": fill(W.session_pdf_label, { title: session.title }),
-                                    text: "PDF" }) : null,
+            session.pdf ? el("span", { className: "planner-screen-only" }, [" · ",
+              el("a", { href: session.pdf, "aria-label": fill(W.session_pdf_label, { title: session.title }), text: "PDF" })]) : null,
           ]);
           body.appendChild(el("tr", { className: "planner-row planner-row--session" }, [time, heading]));
         } else if (row.kind === "activity") {
@@ -510,8 +509,8 @@
           el("br"),
           el("span", { className: "planner-handout-use",
                        text: W.for_sessions + ": " + entry.sessions.map(sessionLabel).join("; ") }),
-          el("br"),
-        ].concat(links)));
+          el("span", { className: "planner-screen-only" }, [el("br")].concat(links)),
+        ]));
       });
       return [list];
     }
