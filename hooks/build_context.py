@@ -34,6 +34,7 @@ from manualgen.problems import ContentError
 from manualgen.references import reference_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
+from manualgen.typography import smart_quotes, smart_quotes_data
 from manualgen.validation_cache import ValidationCache, sources_key
 
 jsonschema_version = version("jsonschema")
@@ -58,6 +59,7 @@ class Settings:
     attendance_rows: int  # name rows on the attendance sheet
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
+    typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
 
 
 @dataclass
@@ -119,7 +121,8 @@ def _read_settings(config) -> Settings:
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
-                    glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {})
+                    glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
+                    typographic_quotes=tuple(extra.get("typographic_quotes") or ()))
 
 
 def current_language(config) -> str:
@@ -231,6 +234,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=_page_memo)
     problems += found
+    _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
         text = path.read_text(encoding="utf-8", errors="replace")
@@ -243,6 +247,17 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     if problems:
         raise PluginError(ContentError(problems).report())
     return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo))
+
+
+def _set_quotes(manual, languages: tuple[str, ...]) -> None:
+    """Front matter and block titles of these languages with typographic quotes (the page text gets them as it
+    is rendered, page_render): titles, objectives and activity names read the same on the page, in the agenda,
+    the catalog and the PDFs."""
+    for page in manual.pages:
+        if page.lang in languages:
+            page.source.meta = smart_quotes_data(page.source.meta)
+            for block in page.source.blocks:
+                block.title = smart_quotes(block.title)
 
 
 # Rendered-HTML checks by page text (see prerender.rendered_problems): an edit re-renders one page.

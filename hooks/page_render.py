@@ -11,6 +11,7 @@ import build_context
 from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
+from manualgen.typography import smart_quotes, smart_quotes_html
 from manualgen.views import (downloads_view, facts_view, format_size, gathered_blocks_view, handout_view, home_view,
                              materials_view, module_view, programme_view, schedule_view, session_view)
 
@@ -31,12 +32,14 @@ def manual_page(page, config):
 
 @build_context.reported
 def on_page_markdown(markdown, page, config, files):
-    title = page.meta.get("title")
-    if isinstance(title, str) and not isinstance(title, Markup):
-        # Material prints titles raw (navigation, <title>, search): it gets them escaped once, here.
-        page.meta["title"] = escape(title)
     data = build_context.loaded(config)
     lang = build_context.current_language(config)
+    title = page.meta.get("title")
+    if isinstance(title, str) and not isinstance(title, Markup):
+        if lang in data.settings.typographic_quotes:
+            title = smart_quotes(title)
+        # Material prints titles raw (navigation, <title>, search): it gets them escaped once, here.
+        page.meta["title"] = escape(title)
     found = manual_page(page, config)
     if found is not None:
         page.meta["template"] = TEMPLATES[found.type]
@@ -54,6 +57,8 @@ def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[st
 @build_context.reported
 def on_page_content(html, page, config, files):
     lang = build_context.current_language(config)
+    if lang in build_context.loaded(config).settings.typographic_quotes:
+        html = smart_quotes_html(html)  # text only: tags, attributes and code stay as they are
     build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
 

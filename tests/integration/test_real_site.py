@@ -125,3 +125,21 @@ def test_no_placeholder_text_in_the_content():
     found = [p for folder in ("modules", "docs") for p in (ROOT / folder).rglob("*.md")
              if pattern.search(p.read_text(encoding="utf-8"))]
     assert found == []
+
+
+def test_english_pages_and_pdfs_use_typographic_quotes(real_site):
+    """Translators type plain quotes; the English pages, catalog and PDFs show “…” and ’ (Spanish keeps «…»)."""
+    html = real_site.html("en/modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html")
+    article = re.sub(r"<(script|style|code|pre)\b.*?</\1>", "", html.split("<article", 1)[1].split(">", 1)[1].split("</article>", 1)[0], flags=re.S)
+    text = re.sub(r"<[^>]+>", " ", article)
+    assert "“man box”" in text and "“Act like a man!”" in text
+    assert '"' not in text and "&#34;" not in text and "&quot;" not in text
+    assert re.search(r"\w’\w", text) and not re.search(r"\w'\w", text)
+    titles = [a["title"] for s in real_site.catalog("en")["sessions"] for a in s["activities"]]
+    assert "“Act like a man!”" in titles and not [t for t in titles if '"' in t]
+    spanish = real_site.html("modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html")
+    assert "«¡Pórtate como hombre!»" in spanish and "“" not in spanish.split("<article", 1)[1]
+    from pypdf import PdfReader
+    session = next(s for s in real_site.catalog("en")["sessions"] if s["id"] == "m02-s02")
+    sheet = PdfReader(real_site.site / "en" / session["pdf"])
+    assert "“" in "".join(page.extract_text() for page in sheet.pages)
