@@ -32,6 +32,8 @@ from manualgen.views import attendance_view, programme_view, schedule_view, sess
 
 log = build_context.log
 
+FRONT_ENTRIES_PER_PAGE = 36  # contents lines on an A4 page (print.css .toc), for a first guess of its length
+
 
 @dataclass
 class Body:
@@ -228,6 +230,8 @@ def _render_bodies(job: Job, names: list[str], on_ready=lambda name: None) -> in
             on_ready(name)
     if not missing:
         return 0
+    # Longest first: with one worker per core, a long module document started last would finish alone.
+    missing.sort(key=lambda name: len(job.bodies[name].html), reverse=True)
     log.info(f"PDF [{job.lang}]: drawing {len(missing)} of {len(names)} documents…")
     futures = {render_pool.submit(render_body, job.bodies[name].html, job.out_dir, job.bodies[name].key): name
                for name in missing}
@@ -361,15 +365,24 @@ def _complete_manual(job: Job, manual, chapters: dict, settings, title: str, edi
             start += meta["pages"]
         return [{**entry, "page": anchors.get(entry["anchor"], "")} for entry in contents]
 
-    def front_body(entries) -> str:
-        name = job.body("front", job.render("print/manual.html", doc=front_doc(entries), manual=job.base_view))
+    def front_body(front_pages: int) -> str:
+        name = job.body("front", job.render("print/manual.html", doc=front_doc(numbered_contents(front_pages)),
+                                            manual=job.base_view))
         _render_bodies(job, [name])
         return name
 
-    pages_before = job.bodies[front_body([{**entry, "page": 888} for entry in contents])].meta["pages"]
-    front = front_body(numbered_contents(pages_before))
-    if job.bodies[front].meta["pages"] != pages_before:  # page numbers changed the contents' length: number again
-        front = front_body(numbered_contents(job.bodies[front].meta["pages"]))
+    # The contents' page numbers depend on how many pages the cover and contents take: start from the count
+    # the last build found (or an estimate), and draw again only if the guess was wrong.
+    remembered = cache_key(f"front-pages:{lang}:{len(contents)}", job.version)
+    stored = job.cache.get(remembered)
+    guess = int(stored) if stored and stored.isdigit() else 1 + -(-len(contents) // FRONT_ENTRIES_PER_PAGE)
+    front = front_body(guess)
+    for _attempt in range(3):
+        pages = job.bodies[front].meta["pages"]
+        if pages == guess:
+            break
+        guess, front = pages, front_body(pages)
+    job.cache.put(remembered, str(guess).encode("ascii"))
     return _assembled(job, [Piece(front)] + [Piece(name) for name in names], [0] * (len(names) + 1), title,
                       outline_first=(OutlineEntry(1, labels["contents"], 1, 0, 0),), first_numbered=1)
 
