@@ -174,9 +174,11 @@ def test_a_session_runs_past_an_activity_with_a_cue_and_the_next_activity(phone,
     agenda = [int(m) for m in re.findall(r"\((\d+) min\)", page.locator("table.agenda tbody").inner_text())]
     assert agenda == [a["minutes"] for a in session["activities"]]
 
+    assert page.evaluate("typeof window.manualRun") == "undefined"  # a reader who does not run it never loads it
     page.get_by_role("button", name=W["open"], exact=True).click()
     view = page.locator("#run-view")
-    assert view.is_visible() and page.evaluate("document.getElementById('run-view').matches(':modal')")
+    view.wait_for()
+    assert page.evaluate("document.getElementById('run-view').matches(':modal')")
     assert text(page, "#run-body h2") == first["title"]
     assert text(page, "#run-position") == fill(W["position"], n=1, total=len(session["activities"]))
     assert text(page, "#run-timer") == timer(first["minutes"] * MINUTE)
@@ -518,7 +520,8 @@ def test_pure_run_logic(browser, real_site):
     """window.manualRun without the DOM: every time is given, never read from a clock."""
     context, phone = make_phone(browser, real_site.site.as_uri() + "/")
     try:
-        page = phone.open(a_session(real_site.catalog("en"))["url"])
+        page = phone.open(a_session(real_site.catalog("en"))["url"] + "#run")
+        page.wait_for_function("window.manualRun")
         result = page.evaluate("""() => {
             const R = window.manualRun, M = 60000, t0 = 1_000_000;
             const steps = [{kind: "activity", session: "s", n: 1, title: "A", minutes: 10, at: 0},

@@ -1,8 +1,8 @@
 /* Run mode: the trainer's phone view while a session (or a workshop from the planner) runs: the current
    activity with its steps and «Diga:» scripts, a countdown per activity, elapsed time, how far ahead or behind
    the plan the group is, a safety card, and a summary to copy at the end. Session pages carry the data
-   (overrides/manual/_run.html: #run-data, #run-words, the dialogs in #run-template); the planner calls
-   manualRun.startPlan. State lives in localStorage, for that session or plan only; nothing leaves the device.
+   (overrides/manual/_run.html: #run-data, #run-words, the dialogs in #run-template) and load this file when
+   run mode is wanted (run-launch.js); the planner loads it and calls manualRun.startPlan. State lives in localStorage, for that session or plan only; nothing leaves the device.
    Times are always computed from timestamps (Date.now()), never by counting ticks. Plain ES2017, no libraries.
    The logic is pure (no DOM, no clock: `now` is passed in) and comes first. */
 (function () {
@@ -738,6 +738,8 @@
     launch.textContent = launchLabel();
     launch.parentNode.hidden = false;
     if (parseRunHash(location.hash)) open(true);
+    else if (launch.hasAttribute("data-run-pending")) open(false);  // tapped while run-launch.js loaded this file
+    launch.removeAttribute("data-run-pending");
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", startPage);
