@@ -365,6 +365,9 @@ def test_a_workshop_from_the_planner_crosses_the_break_between_sessions(phone, r
     assert f"{session_word}: {one['title']}" in summary and f"{session_word}: {two['title']}" in summary
     assert f"{W[gap]}: {length} / {length - 5} (−5)" in summary
     assert f"1. {two['activities'][0]['title']}: {two['activities'][0]['minutes']} / 2 (−{two['activities'][0]['minutes'] - 2})" in summary
+    page.reload()  # the finished workshop's summary is still there
+    page.locator("#run-summary").wait_for()
+    assert page.input_value("#run-summary-text").split("\n") == summary and page.locator("#run-notice").is_hidden()
     phone.clean()
 
 

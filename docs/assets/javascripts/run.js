@@ -429,9 +429,9 @@
       if (wanted && !wanted.plan) return sessionRun();
       var planId = wanted ? wanted.plan : read(STORE + "active");
       var plan = planId ? load("plan", planId) : null;
-      var ours = plan && plan.finishedAt === null &&
-        plan.sessions.some(function (s) { return s.id === data.id; });
-      planMissing = !!(wanted && wanted.plan && !ours);
+      var ours = plan && plan.sessions.some(function (s) { return s.id === data.id; }) &&
+        (wanted || plan.finishedAt === null);  // a finished workshop only when asked for (its summary)
+      planMissing = !!(wanted && !ours);
       if (ours) return plan;
       return run && run.kind === "session" ? run : sessionRun();
     }
@@ -680,7 +680,8 @@
       var over = left <= 0 && run.startedAt !== null;
       if (shownStep !== run.current) {
         stepBody(step, run.current);
-        if (shownStep !== -1) say(positionText(step) + ": " + (step.title || W[step.kind]));
+        if (shownStep !== -1) say(step.kind === "activity" ? positionText(step) + ": " + step.title
+                                                           : W[step.kind] + " · " + step.minutes + " min");
         shownStep = run.current;
         lastRemaining = null;
       }
