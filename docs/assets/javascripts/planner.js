@@ -320,6 +320,7 @@
     var output = document.getElementById("planner-output");
     var status = document.getElementById("planner-status");
     var printButton = document.getElementById("planner-print");
+    var runButton = document.getElementById("planner-run");  // run mode (run.js) starts the plan's first session
     var checkboxes = Array.prototype.slice.call(form.querySelectorAll('input[name="session"]'));
 
     var state = parseHash(location.hash, knownIds);
@@ -544,6 +545,7 @@
       var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
       output.textContent = "";
       printButton.disabled = chosen.length === 0;
+      if (runButton) runButton.disabled = chosen.length === 0;
       if (!chosen.length) {
         status.textContent = "";
         output.appendChild(el("p", { className: "planner-hint", text: W.plan_empty }));
@@ -578,6 +580,13 @@
       renderPlan();
     }
 
+    if (runButton) {
+      runButton.addEventListener("click", function () {
+        var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
+        window.manualRun.startPlan(buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes,
+                                                         lunch: state.lunch, lunchWindow: rules.lunchWindow }));
+      });
+    }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("change", function (event) {
       var target = event.target;

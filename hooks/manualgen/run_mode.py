@@ -1,0 +1,73 @@
+"""Run mode (the trainer's phone view while a session runs): the data its script reads and the safety card's
+rule, taken from the facilitation guide's rendered HTML. Plain functions, no MkDocs."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .aggregate import rebase_links
+from .catalog import material_entry
+
+HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
+ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
+
+
+def section_html(html: str, anchor: str) -> str | None:
+    """The part of a rendered page under the heading whose id is `anchor`: that heading and everything up to
+    the next heading of the same or a higher level (or the end). None when no heading has that id."""
+    opening = None
+    for match in HEADING.finditer(html):
+        if opening is None:
+            if re.search(r'\sid="%s"' % re.escape(anchor), match.group(0)):
+                opening = match
+        elif int(match.group(1)) <= int(opening.group(1)):
+            return html[opening.start():match.start()].strip()
+    return html[opening.start():].strip() if opening else None
+
+
+def demote_headings(html: str, levels: int) -> str:
+    """<h2> becomes <h3> (levels=1) and so on, at most <h6>: a section shown inside another page's outline."""
+    def shift(match: re.Match) -> str:
+        return f"<{match.group(1)}h{min(6, int(match.group(2)) + levels)}"
+    return re.sub(r"<(/?)h([1-6])\b", shift, html)
+
+
+def embedded_section(html: str, anchor: str, from_url: str, to_url: str, levels: int = 1) -> str | None:
+    """A section of one page (see section_html) shown in another: ids dropped (they belong to the page it comes
+    from), links rebased to the showing page, headings demoted by `levels`."""
+    section = section_html(html, anchor)
+    if section is None:
+        return None
+    return demote_headings(rebase_links(ID_ATTRIBUTE.sub("", section), from_url, to_url), levels)
+
+
+def relative_url(target: str, page_url: str) -> str:
+    """The address of `target` as written on the page at `page_url` (both relative to the site root)."""
+    path, _, anchor = target.partition("#")
+    found = posixpath.relpath(path, posixpath.dirname(page_url) or ".")
+    return found + ("#" + anchor if anchor else "")
+
+
+def language_root(page_url: str, prefix: str) -> str:
+    """The relative address of the language's root folder from a page ('../../' from 'modules/m/s.html';
+    '' for a page at the root). page_url is relative to the site root; prefix is '' or 'en/'."""
+    up = posixpath.relpath(prefix or ".", posixpath.dirname(page_url) or ".")
+    return "" if up == "." else up + "/"
+
+
+def session_run_data(session_id: str, title: str, url: str, root: str, duration: int, agenda: list[dict],
+                     materials: list) -> dict:
+    """What run.js reads on a session page (emitted as JSON): the session, its activities from the agenda (the
+    typed blocks' minutes and grouping, and each block's anchor) and its materials. url is relative to the
+    language's root; root is the way there from the page."""
+    return {
+        "id": session_id, "title": title, "url": url, "root": root, "duration": duration,
+        "activities": [{"n": row["index"], "anchor": row["anchor"], "title": row["title"], "minutes": row["minutes"],
+                        "grouping": row["grouping"]} for row in agenda],
+        "materials": [material_entry(m) for m in materials],
+    }
+
+
+def run_words(labels: dict) -> dict:
+    """The run_* interface words without their prefix, for the script."""
+    return {key[len("run_"):]: value for key, value in labels.items() if key.startswith("run_")}

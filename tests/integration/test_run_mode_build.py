@@ -1,0 +1,74 @@
+"""Run mode through real strict builds: every session page carries its agenda as run data (the catalog's
+activities and minutes), the safety card carries the guide's rule, and a guide that loses the rule's heading stops
+the build with one clear line (hooks/run_mode.py)."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from helpers import edit, mkdocs_build
+
+PREFIX = {"es": "", "en": "en/"}
+
+
+def run_data(html: str) -> dict:
+    return json.loads(re.search(r'<script type="application/json" id="run-data">(.*?)</script>', html, re.S).group(1))
+
+
+def rule_of(html: str) -> str:
+    return html.split('<div class="run-safety__rule">', 1)[1].split("</div>\n  <p>", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_session_page_carries_its_agenda_and_the_guides_rule(real_site, lang):
+    catalog = real_site.catalog(lang)
+    guide = real_site.html(PREFIX[lang] + "guia-facilitacion.html")
+    for session in catalog["sessions"]:
+        html = real_site.html(PREFIX[lang] + session["url"])
+        data = run_data(html)
+        assert data["id"] == session["id"] and data["title"] == session["title"] and data["url"] == session["url"]
+        assert [(a["title"], a["minutes"]) for a in data["activities"]] == [(a["title"], a["minutes"]) for a in session["activities"]]
+        assert sum(a["minutes"] for a in data["activities"]) == data["duration"] == session["duration"]
+        for activity in data["activities"]:  # each activity's steps are found by its block's heading
+            assert f'id="{activity["anchor"]}"' in html
+        assert data["root"] == "../../" and (real_site.site / PREFIX[lang] / session["url"]).is_file()
+        # The dialogs wait in a template; the rule is the guide's own text, without the guide's ids.
+        template = html.split('<template id="run-template"', 1)[1].split("</template>", 1)[0]
+        assets = "../../" + {"es": "", "en": "../"}[lang] + "assets/"  # one assets folder for both languages
+        assert f'data-script="{assets}javascripts/run.js"' in template  # loaded by run-launch.js when wanted
+        assert (real_site.site / "assets" / "javascripts" / "run.js").is_file()
+        rule = rule_of(template)
+        assert "<h3>" in rule and " id=" not in rule
+        assert re.sub(r"<[^>]+>", "", rule).split()[:6] == re.sub(r"<[^>]+>", "", guide.split('id="regla-de-revelacion"', 1)[1].split(">", 1)[1]).split()[:6]
+        assert 'href="tel:' in template and 'href="../../guia-facilitacion.html#regla-de-revelacion"' in template
+    planner = real_site.html(PREFIX[lang] + "planificador.html")
+    assert 'id="planner-run"' in planner and ('src="' + {"es": "", "en": "../"}[lang] + 'assets/javascripts/run.js"') in planner
+
+
+GUIDE = "---\ntitle: {title}\n---\nIntro.\n\n## {heading} {{#regla-de-revelacion}}\n\nLlame al [[helpline:policia]].\n\n## {other}\n\nNo.\n"
+
+
+def test_the_safety_card_takes_the_rule_from_the_guide_or_stops_the_build(mini_project, tmp_path):
+    # The fixture manual has no guide: its sessions run with the helplines only.
+    first = mkdocs_build(mini_project, tmp_path / "site0", MANUAL_PDF="0")
+    assert first.returncode == 0, first.output
+    html = first.html("modules/01-prueba/01-sesion.html")
+    assert run_data(html)["activities"] and 'href="tel:' in html and "run-safety__rule" not in html
+
+    for lang, title, heading, other in (("es", "Guía", "La regla", "Otra"), ("en", "Guide", "The rule", "Other")):
+        (mini_project / "docs" / f"guia-facilitacion.{lang}.md").write_text(
+            GUIDE.format(title=title, heading=heading, other=other), encoding="utf-8")
+    built = mkdocs_build(mini_project, tmp_path / "site1", MANUAL_PDF="0")
+    assert built.returncode == 0, built.output
+    for lang, heading, other in (("es", "La regla", "Otra"), ("en", "The rule", "Other")):
+        rule = rule_of(built.html(PREFIX[lang] + "modules/01-prueba/01-sesion.html"))
+        assert rule.startswith(f"<h3>{heading}</h3>") and 'href="tel:105"' in rule and other not in rule
+
+    edit(mini_project / "docs" / "guia-facilitacion.en.md", "{#regla-de-revelacion}", "")
+    failed = mkdocs_build(mini_project, tmp_path / "site2", MANUAL_PDF="0")
+    assert failed.returncode == 1
+    assert ("extra.manual.run.safety_rule: la página guia-facilitacion (en) no tiene un título con id "
+            "'regla-de-revelacion'") in failed.output
+    assert "Traceback" not in failed.output
