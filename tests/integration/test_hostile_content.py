@@ -191,4 +191,4 @@ def test_windows_line_endings_build_like_unix_ones(tmp_path):
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 0, build.output
-    assert build.html("modules/01-prueba/01-sesion.html").count('class="admonition activity"') == 2
+    assert build.html("modules/01-prueba/01-sesion.html").count('class="activity admonition"') == 2
