@@ -118,3 +118,13 @@ def test_downloads_page_lists_every_pdf_with_its_real_size(real_site, lang, page
     assert re.search(r'<section class="downloads-offline" hidden data-offline-editions>', html)
     assert ('href="offline/manual-masculinidades-offline.zip"' if lang == "es"
             else 'href="../offline/manual-masculinidades-offline.zip"') in html
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_planner_rules_link_lands_on_the_written_rules(real_site, lang):
+    planner = real_site.html(PREFIX[lang] + "planificador.html")
+    target = re.search(r'data-rules-link="([^"#]+)#([^"]+)"', planner)
+    assert target, "the planner links its warnings to the rules"
+    page = real_site.html(PREFIX[lang] + target.group(1))
+    section = page.split(f'id="{target.group(2)}"', 1)[1].split("<h2", 1)[0]
+    assert {"es": "Como máximo dos sesiones por día", "en": "At most two sessions a day"}[lang] in section
