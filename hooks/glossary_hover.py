@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import build_context
 from manualgen.glossary import abbreviations, parse_glossary, strip_abbreviations
+from manualgen.references import replace_references
 
 
 def _glossary_stem(config) -> str:
@@ -17,7 +18,9 @@ def on_config(config):
     i18n = config.plugins["i18n"]
     lang = i18n.current_language or i18n.default_language
     path = build_context.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
-    entries = parse_glossary(path.read_text(encoding="utf-8")) if path.is_file() else []
+    def resolve(text: str) -> str:  # only when a definition cites a helpline, fact or count (loads the manual)
+        return replace_references(text, build_context.reference_renderers(config, lang))
+    entries = parse_glossary(path.read_text(encoding="utf-8"), resolve) if path.is_file() else []
     config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
     return config
 

@@ -5,21 +5,26 @@ from __future__ import annotations
 import re
 
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+ATTRIBUTES = re.compile(r"\{:[^}]*\}")
 EMPHASIS = re.compile(r"(\*\*|\*|__|_)(.+?)\1")
 
 
-def parse_glossary(markdown: str) -> list[tuple[str, str]]:
-    """(term, definition) pairs from a Markdown definition list ("Term" then ":   definition")."""
+def parse_glossary(markdown: str, resolve=None) -> list[tuple[str, str]]:
+    """(term, definition) pairs from a Markdown definition list ("Term" then ":   definition"). `resolve`, if
+    given, turns [[helpline:…]], [[fact:…]] and [[manual:…]] into their Markdown first (hover text is plain)."""
     entries, lines = [], markdown.split("\n")
     for index, line in enumerate(lines[1:], start=1):
         previous = lines[index - 1]
         if line.startswith(":") and previous.strip() and not previous.startswith((":", " ", "\t", "#", "-", "*")):
-            entries.append((previous.strip(), plain_text(line.lstrip(":").strip())))
+            definition = line.lstrip(":").strip()
+            if resolve is not None and "[[" in definition:
+                definition = resolve(definition)
+            entries.append((previous.strip(), plain_text(definition)))
     return entries
 
 
 def plain_text(text: str) -> str:
-    text = LINK.sub(r"\1", text)
+    text = LINK.sub(r"\1", ATTRIBUTES.sub("", text))
     text = EMPHASIS.sub(r"\2", text)
     return text.replace('"', "'").strip()
 

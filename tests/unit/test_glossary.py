@@ -31,3 +31,15 @@ def test_abbreviations_cover_the_mid_sentence_form_but_not_acronyms():
 def test_the_glossary_page_keeps_no_hover_boxes():
     from manualgen.glossary import strip_abbreviations
     assert strip_abbreviations('<p><abbr title="x">CEM</abbr> y más</p>') == "<p>CEM y más</p>"
+
+
+def test_hover_text_reads_references_as_plain_words():
+    from manualgen.helplines import helpline_markdown, load_helplines
+    lines, _ = load_helplines({"linea-100": {"number": "100", "name": {"es": "Línea 100", "en": "Línea 100"}}}, ("es", "en"))
+    renderers = {"helpline": lambda ref: helpline_markdown(lines[ref], "es")}
+    from manualgen.references import replace_references
+    entries = parse_glossary("CEM\n:   Centro Emergencia Mujer; también orienta la [[helpline:linea-100]].\n",
+                             lambda text: replace_references(text, renderers))
+    assert entries == [("CEM", "Centro Emergencia Mujer; también orienta la Línea 100.")]
+    # without a resolver the reference stays as written (validation reports unknown ones)
+    assert parse_glossary("CEM\n:   ver [[helpline:linea-100]]\n") == [("CEM", "ver [[helpline:linea-100]]")]
