@@ -10,58 +10,7 @@ from html import unescape
 import pytest
 
 from helpers import FIXTURE, edit, make_project, mkdocs_build
-
-S = "modules/01-prueba/01-sesion.{}.md"
-H = "modules/01-prueba/h01-ficha.{}.md"
-M = "modules/01-prueba/index.{}.md"
-# An attribute breakout, an event handler and a script element at once.
-EVIL = "\"'><img src=x onerror=alert(1)><script>alert(2)</script>"
-ESCAPED = "&lt;script&gt;alert(2)&lt;/script&gt;"
-RAW = re.compile(r"<script>alert|<img[^>]*onerror", re.I)
-
-
-def yaml_text(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def set_field(path, key: str, value: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert re.search(rf"^{key}: ", text, re.M), f"{key} not in {path.name}"
-    path.write_text(re.sub(rf"^{key}: .*$", lambda _: f"{key}: {yaml_text(value)}", text, count=1, flags=re.M), encoding="utf-8")
-
-
-def hostile_project(root):
-    """Every front-matter field a template prints, a fact, a label and a docs title carry EVIL (activity titles are
-    written in the body, as Markdown: markup there is refused, see BODY_ATTACKS)."""
-    project = make_project(root, FIXTURE)
-    for lang in ("es", "en"):
-        session, handout, module = (project / p.format(lang) for p in (S, H, M))
-        set_field(session, "title", "Sesión " + EVIL)
-        edit(session, "preparation:\n", f"preparation:\n  - {yaml_text('Prepare ' + EVIL)}\n")
-        edit(session, "materials:\n", f"materials:\n  - {yaml_text('Material ' + EVIL)}\n")
-        edit(session, "objectives:\n", f"objectives:\n  - {yaml_text('Objetivo ' + EVIL)}\n")
-        edit(session, "handouts: [m01-h01]", "handouts: [m01-h01]\nadapted_from:\n"
-             f"  - {{title: {yaml_text('Manual ' + EVIL)}, org: {yaml_text('Org ' + EVIL)}, url: https://example.org/x}}")
-        edit(session, "/// facilitator\n", "/// facilitator\n[[fact:hostil]].\n\n")
-        set_field(handout, "description", "Ficha " + EVIL)
-        set_field(module, "summary", "Resumen " + EVIL)
-        set_field(project / f"docs/programa.{lang}.md", "title", "Programa " + EVIL)
-    facts = project / "data" / "facts.yml"
-    facts.write_text(facts.read_text(encoding="utf-8") + f"""
-  - id: hostil
-    value: {{es: {yaml_text('valor ' + EVIL)}, en: {yaml_text('value ' + EVIL)}}}
-    unit: text
-    year: 2024
-    label: {{es: {yaml_text('etiqueta ' + EVIL)}, en: {yaml_text('label ' + EVIL)}}}
-    source: {yaml_text('Fuente ' + EVIL)}
-    url: https://example.org/fuente
-    status: uncertain
-    note: {yaml_text('nota ' + EVIL)}
-""", encoding="utf-8")
-    labels = project / "data" / "labels.yml"
-    labels.write_text(labels.read_text(encoding="utf-8").replace("  agenda: Agenda\n", f"  agenda: {yaml_text('Agenda ' + EVIL)}\n", 1),
-                      encoding="utf-8")
-    return project
+from hostile import ESCAPED, EVIL, RAW, H, M, S, hostile_project, set_field, yaml_text  # noqa: F401
 
 
 @pytest.fixture(scope="module")
