@@ -74,3 +74,56 @@ def test_offline_zip_leaves_out_what_no_reader_uses(tmp_path):
             "assets/javascripts/lunr/min/lunr.fr.min.js", "sitemap.xml"} <= left_out
     assert not any(n.startswith("assets/javascripts/lunr/min/lunr.") and n.split(".")[1] not in ("es", "stemmer")
                    for n in names)
+
+
+def start_build(project, **env):
+    return subprocess.Popen([sys.executable, "scripts/build.py"], cwd=project, env={**os.environ, **ENV, **env},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_builds_at_once_take_turns(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    first, second = start_build(project), start_build(project)
+    outputs = [process.communicate(timeout=BUILD_TIMEOUT) for process in (first, second)]
+    assert first.returncode == 0 and second.returncode == 0, outputs
+    assert any("Otra construcción del sitio está en curso" in err for _, err in outputs)
+    assert (project / "site" / "index.html").is_file() and (project / "site" / "en" / "index.html").is_file()
+    assert not (project / ".build").exists()
+
+
+def test_an_interrupted_build_keeps_the_previous_output_and_leaves_no_process(tmp_path):
+    import signal
+    import time
+    project = make_project(tmp_path / "p", FIXTURE)
+    assert run_build(project).returncode == 0
+    site, dist = snapshot(project / "site"), snapshot(project / "dist")
+    edit(project / "modules/01-prueba/01-sesion.es.md", "Sesión de prueba", "Sesión cambiada")
+    process = start_build(project)
+    deadline = time.monotonic() + 60
+    while not (project / ".build").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.5)  # MkDocs is running by now
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    assert process.returncode == 130, err
+    assert "site/ y dist/ quedan como estaban" in err and "Traceback" not in err
+    assert snapshot(project / "site") == site and snapshot(project / "dist") == dist
+    assert not (project / ".build").exists()
+    leftover = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+    assert str(project / ".build") not in leftover, "a build process was left running"
+
+
+def test_a_damaged_pdf_cache_is_drawn_again_and_gives_the_same_pdfs(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    first = subprocess.run([sys.executable, "scripts/build.py"], cwd=project, capture_output=True, text=True,
+                           env={**os.environ, **ENV, "MANUAL_PDF": "1"}, timeout=BUILD_TIMEOUT)
+    assert first.returncode == 0, first.stderr
+    pdfs = {p.relative_to(project / "site").as_posix(): p.read_bytes() for p in (project / "site").rglob("*.pdf")}
+    assert pdfs
+    cached = sorted((project / ".cache" / "pdf").rglob("*.pdf"))
+    cached[0].write_bytes(b"%PDF-1.7 damaged by a full disk")
+    again = subprocess.run([sys.executable, "scripts/build.py"], cwd=project, capture_output=True, text=True,
+                           env={**os.environ, **ENV, "MANUAL_PDF": "1"}, timeout=BUILD_TIMEOUT)
+    assert again.returncode == 0, again.stderr
+    assert "was damaged" in again.stdout + again.stderr
+    assert {p.relative_to(project / "site").as_posix(): p.read_bytes() for p in (project / "site").rglob("*.pdf")} == pdfs
