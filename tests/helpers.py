@@ -65,3 +65,17 @@ def make_project(target: Path, content: Path) -> Path:
     shutil.copytree(content / "docs", target / "docs")
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     return target
+
+
+def watch(context, page, base: str, blocked: list[str], errors: list[str]) -> None:
+    """Block and record every request to another host than the site under test; record console and page errors."""
+    def guard(route):
+        url = route.request.url
+        if url.startswith(("file:", "data:", "blob:")) or url.startswith(base):
+            route.continue_()
+        else:
+            blocked.append(url)
+            route.abort()
+    context.route("**/*", guard)
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from helpers import watch
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]
@@ -56,16 +58,7 @@ def visit(request, browser, real_site):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     result = Visit(page, base)
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("file:", "data:", "blob:")) or url.startswith(base):
-            route.continue_()
-        else:
-            result.blocked.append(url)
-            route.abort()
-    context.route("**/*", guard)
-    page.on("console", lambda msg: result.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: result.errors.append(str(exc)))
+    watch(context, page, base, result.blocked, result.errors)
     yield result
     context.close()
+

@@ -14,6 +14,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpers import watch
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,17 +91,7 @@ def make_phone(browser, base: str, init_script: str | None = None) -> tuple[obje
         context.add_init_script(init_script)
     page = context.new_page()
     phone = Phone(page, base)
-
-    def guard(route):
-        url = route.request.url
-        if url.startswith(("file:", "data:", "blob:")) or url.startswith(base):
-            route.continue_()
-        else:
-            phone.blocked.append(url)
-            route.abort()
-    context.route("**/*", guard)
-    page.on("console", lambda msg: phone.errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: phone.errors.append(str(exc)))
+    watch(context, page, base, phone.blocked, phone.errors)
     page.clock.install(time=T0)
     page.clock.pause_at(T0 + datetime.timedelta(seconds=1))
     return context, phone
