@@ -1,10 +1,12 @@
-"""Write the language's catalog.json at its root: site/catalog.json and site/en/catalog.json."""
+"""Write the language's catalog.json at its root (site/catalog.json and site/en/catalog.json), and the empty
+listing of the offline editions that `make site` fills when it copies them beside the site (bundle.py)."""
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
 import build_context
+from manualgen.bundle import EDITIONS_LISTING, editions_listing
 
 
 @build_context.reported
@@ -14,3 +16,7 @@ def on_post_build(config):
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(build_context.catalog(config, lang), ensure_ascii=False, indent=1, sort_keys=False)
     target.write_text(text + "\n", encoding="utf-8")
+    listing = Path(config.site_dir) / EDITIONS_LISTING
+    if not listing.exists():  # the first language's build writes it; scripts/build.py replaces it
+        listing.parent.mkdir(parents=True, exist_ok=True)
+        listing.write_text(editions_listing({}), encoding="utf-8")

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from manualgen.bundle import PUBLISHED_COPIES, checksums, write_offline_zip  # noqa: E402
+from manualgen.bundle import EDITIONS_LISTING, PUBLISHED_COPIES, checksums, editions_listing, write_offline_zip  # noqa: E402
 from manualgen.zim import site_languages, ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
 
 NAME = "manual-masculinidades"
@@ -183,10 +183,13 @@ def build() -> list[Path]:
         # The zip and the ZIM, as published side by side (the zip also holds the site's own SHA256SUMS).
         (dist / "SHA256SUMS").write_text(checksums(dist), encoding="utf-8")
         # A copy of each beside the published site, for its downloads page (made after them: never inside them).
+        copies = {}
         for kind, made in (("zip", zip_path), ("zim", zim_path)):
             copy = site / PUBLISHED_COPIES[kind]
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(made, copy)
+            copies[kind] = copy.stat().st_size
+        (site / EDITIONS_LISTING).write_text(editions_listing(copies), encoding="utf-8")
     except ZimError as error:
         raise BuildStopped(f"No se pudo escribir la edición Kiwix (ZIM):\n{error}") from None
     except OSError as error:

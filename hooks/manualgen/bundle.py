@@ -47,14 +47,23 @@ Need help now? {line_en} (Peru): free, 24 hours. In an emergency call {emergency
 # Where `make site` puts a copy of each offline edition inside the published site, under names that do not change
 # between versions, so the downloads page can link to them (they are never inside an edition themselves).
 PUBLISHED_COPIES = {"zip": "offline/manual-masculinidades-offline.zip", "zim": "offline/manual-masculinidades.zim"}
+# What the downloads page reads to show them: every build writes it empty; `make site` lists the copies it made.
+EDITIONS_LISTING = "offline/editions.json"
+
+
+def editions_listing(sizes: dict[str, int]) -> str:
+    """The listing of the published copies: {"files": {"zip": {"path", "size"}, …}} for the kinds present."""
+    import json
+    files = {kind: {"path": PUBLISHED_COPIES[kind], "size": size} for kind, size in sorted(sizes.items())}
+    return json.dumps({"files": files}, sort_keys=True) + "\n"
 
 
 def left_out_offline(rel: str, languages: tuple[str, ...]) -> str | None:
     """Why no offline reader needs the site file at `rel` (a posix path relative to site/), or None when it is
     needed. Shared by the USB zip and the ZIM (which also leaves out what only Material's search uses)."""
     name = rel.rsplit("/", 1)[-1]
-    if rel in PUBLISHED_COPIES.values():
-        return "the offline editions themselves, copied beside the published site"
+    if rel.startswith("offline/"):
+        return "the offline editions themselves and their listing, beside the published site"
     if rel.endswith(".map"):
         return "source maps, for developers' browser tools"
     if name in ("sitemap.xml", "sitemap.xml.gz"):

@@ -84,6 +84,8 @@ def left_out_of_phone(rel: str, prefix: str, other_prefixes: tuple[str, ...], in
         return "for tools and for the web server, never opened by a page"
     if rel.startswith("print/"):
         return "the PDFs' stylesheet, used when the PDFs are built"
+    if rel.startswith("offline/"):
+        return "the USB and Kiwix editions and their listing (bundle.PUBLISHED_COPIES): downloads of their own"
     return None
 
 

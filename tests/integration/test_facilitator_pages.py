@@ -115,7 +115,8 @@ def test_downloads_page_lists_every_pdf_with_its_real_size(real_site, lang, page
                        real_site.html(PREFIX[lang] + session["url"]))
     assert button and button.group(1) == listed[session["pdf"]]
     # The offline editions: hidden until the published site answers for them (never in the USB edition)
-    assert re.search(r'<section class="downloads-offline" hidden data-offline-editions>', html)
+    assert re.search(r'<section class="downloads-offline" hidden data-offline-editions="(\.\./)?offline/editions.json">', html)
+    assert json.loads((real_site.site / "offline" / "editions.json").read_text()) == {"files": {}}  # filled by make site
     assert ('href="offline/manual-masculinidades-offline.zip"' if lang == "es"
             else 'href="../offline/manual-masculinidades-offline.zip"') in html
 

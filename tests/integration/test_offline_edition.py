@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -47,6 +48,9 @@ def test_offline_zip_is_complete_and_reproducible(tmp_path):
     assert (project / "site" / "offline" / "manual-masculinidades-offline.zip").read_bytes() == second
     assert ((project / "site" / "offline" / "manual-masculinidades.zim").read_bytes()
             == (project / "dist" / "manual-masculinidades-test.zim").read_bytes())
+    listing = json.loads((project / "site" / "offline" / "editions.json").read_text(encoding="utf-8"))
+    assert listing["files"]["zip"] == {"path": "offline/manual-masculinidades-offline.zip", "size": len(second)}
+    assert listing["files"]["zim"]["size"] == (project / "site" / "offline" / "manual-masculinidades.zim").stat().st_size
     with zipfile.ZipFile(project / "dist" / "manual-masculinidades-offline-test.zip") as archive:
         names = archive.namelist()
         assert not [n for n in names if "/offline/" in n]

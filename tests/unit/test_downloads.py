@@ -48,3 +48,12 @@ def test_the_published_copies_of_the_editions_are_never_inside_an_edition():
     for rel in PUBLISHED_COPIES.values():
         assert left_out_offline(rel, ("es", "en")) and not in_offline_zip(rel, ("es", "en"))
     assert in_offline_zip("pdf/m01-h01-acuerdos.pdf", ("es", "en"))
+
+
+def test_the_listing_of_published_editions_names_each_copy_with_its_size():
+    import json
+    from manualgen.bundle import editions_listing
+    assert json.loads(editions_listing({})) == {"files": {}}
+    assert json.loads(editions_listing({"zip": 8_000_000})) == {
+        "files": {"zip": {"path": PUBLISHED_COPIES["zip"], "size": 8_000_000}}}
+    assert left_out_offline("offline/editions.json", ("es", "en"))

@@ -17,27 +17,29 @@ document.addEventListener("click", function (event) {
 });
 
 /* Downloads page: the offline editions (zip, ZIM) are copied beside the published site by `make site`, never into
-   the editions themselves. Over http(s) each row appears once a HEAD request finds its file, with its size; from
-   file:// (the USB edition) or inside Kiwix nothing is asked and the section stays hidden. */
+   the editions themselves, and listed with their sizes in offline/editions.json (empty in any other build). Over
+   http(s) the page reads that listing and shows each edition there; from file:// (the USB edition) or inside
+   Kiwix nothing is asked and the section stays hidden. */
 (function () {
-  var rows = document.querySelectorAll("[data-offline-file]");
-  if (!rows.length || !/^https?:$/.test(location.protocol) || !window.fetch) return;
+  var section = document.querySelector("[data-offline-editions]");
+  if (!section || !/^https?:$/.test(location.protocol) || !window.fetch) return;
   var lang = document.documentElement.lang || "es";
   function size(bytes) {
     return bytes >= 1e6
       ? (bytes / 1e6).toLocaleString(lang, { maximumFractionDigits: 1, minimumFractionDigits: 1 }) + " MB"
       : Math.max(1, Math.round(bytes / 1e3)).toLocaleString(lang) + " kB";
   }
-  Array.prototype.forEach.call(rows, function (row) {
-    var link = row.querySelector("a");
-    fetch(link.href, { method: "HEAD", cache: "no-store" }).then(function (response) {
-      if (!response.ok) return;
-      var length = Number(response.headers.get("Content-Length"));
-      if (length) row.querySelector("[data-offline-size]").textContent = size(length);
+  fetch(section.getAttribute("data-offline-editions"), { cache: "no-store" }).then(function (response) {
+    return response.ok ? response.json() : { files: {} };
+  }).then(function (listing) {
+    Array.prototype.forEach.call(section.querySelectorAll("[data-offline-file]"), function (row) {
+      var file = (listing.files || {})[row.getAttribute("data-offline-file")];
+      if (!file || !file.size) return;
+      row.querySelector("[data-offline-size]").textContent = size(file.size);
       row.hidden = false;
-      row.closest("[data-offline-editions]").hidden = false;
-    }).catch(function () {});
-  });
+      section.hidden = false;
+    });
+  }).catch(function () {});
 })();
 
 /* "Search the manual" on the home page: opens Material's search as its header button does, cursor in the box. */
