@@ -279,6 +279,10 @@
     return node;
   }
 
+  // Shared with the certificates page (certificate.js), which loads this file for the plan in the hash.
+  logic.fill = fill;
+  logic.el = el;
+
   function formatDate(iso, locale) {
     if (!iso) return "";
     var parts = iso.split("-").map(Number);
