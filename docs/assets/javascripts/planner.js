@@ -372,12 +372,19 @@
     function writeHash() {
       var hash = formatHash(state);
       written = hash;
+      linkCertificates(hash);
       if (location.hash.replace(/^#/, "") === hash) return;
       try {
         history.replaceState(history.state, "", "#" + hash);
       } catch (error) {
         location.replace("#" + hash);
       }
+    }
+
+    /* "Print certificates" (constancia.html) opens with this plan. */
+    function linkCertificates(hash) {
+      var link = document.getElementById("planner-certificates");
+      if (link) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + hash);
     }
 
     function renderChosen(focus) {
