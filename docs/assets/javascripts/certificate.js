@@ -189,7 +189,11 @@
       var signatures = (details.facilitators.length ? details.facilitators : [""]).map(function (who) {
         return signature(who, W.facilitator_role);
       }).concat([signature(details.institution, W.institution_role)]);
-      return el("article", { className: "certificate" + (details.sessions.length > 8 ? " certificate--long" : "") }, [
+      // Many sessions or rows of signatures (three to a row): the denser print layout, so one A4 sheet still
+      // holds them all (tests/browser/test_certificate.py prints the extremes).
+      var signatureRows = Math.ceil(signatures.length / 3);
+      var dense = details.sessions.length + 3 * (signatureRows - 1) > 7;
+      return el("article", { className: "certificate" + (dense ? " certificate--long" : "") }, [
         details.institution ? el("p", { className: "certificate__institution", text: details.institution }) : null,
         el("h3", { className: "certificate__title", text: W.title }),
         el("p", { className: "certificate__intro", text: W.intro }),
