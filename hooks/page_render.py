@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 import build_context
+from manualgen.certificate import certificate_view
 from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
@@ -99,6 +100,9 @@ def on_page_context(context, page, config, nav):
         view["planner"] = {"words": {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")},
                            "rules": {"sessionsPerDay": rules.sessions_per_day, "highPerDay": rules.high_per_day,
                                      "maxDayMinutes": rules.max_day_minutes, "lunchWindow": LUNCH_WINDOW}}
+    elif template == "manual/certificate.html":
+        view["certificate"] = certificate_view(build_context.catalog(config, lang), labels,
+                                               DayRules.from_settings(data.settings.schedule))
     elif template == "manual/schedule.html":
         view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
     elif template == "manual/gathered.html":

@@ -279,6 +279,10 @@
     return node;
   }
 
+  // Shared with the certificates page (certificate.js), which loads this file for the plan in the hash.
+  logic.fill = fill;
+  logic.el = el;
+
   function formatDate(iso, locale) {
     if (!iso) return "";
     var parts = iso.split("-").map(Number);
@@ -369,12 +373,19 @@
     function writeHash() {
       var hash = formatHash(state);
       written = hash;
+      linkCertificates(hash);
       if (location.hash.replace(/^#/, "") === hash) return;
       try {
         history.replaceState(history.state, "", "#" + hash);
       } catch (error) {
         location.replace("#" + hash);
       }
+    }
+
+    /* "Print certificates" (constancia.html) opens with this plan. */
+    function linkCertificates(hash) {
+      var link = document.getElementById("planner-certificates");
+      if (link) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + hash);
     }
 
     function renderChosen(focus) {

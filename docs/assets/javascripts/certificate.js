@@ -1,0 +1,266 @@
+/* Certificates of participation (overrides/manual/certificate.html): one A4 sheet per participant, stating the
+   sessions of a workshop plan they took part in, the dates and the hours. The plan comes from the planner's
+   address hash, read by planner.js (window.manualPlanner, loaded first); what the trainer types (names,
+   institution, place, facilitators) stays in the page: it is never sent, stored or written to the address, and
+   it reaches the page as text only (textContent). Plain ES2017, no libraries, no network. Pure logic first. */
+(function () {
+  "use strict";
+
+  var planner = window.manualPlanner;
+  if (!planner) return;  // planner.js did not load: the form stays hidden
+
+  /** Names typed one per line -> the names, spaces tidied, empty lines dropped (the same name twice is kept:
+      two people can share a name). */
+  function parseNames(text) {
+    return String(text == null ? "" : text).split(/\r\n|\r|\n/).map(function (name) {
+      return name.replace(/\s+/g, " ").trim();
+    }).filter(Boolean);
+  }
+
+  /** The plan's sessions as workshop days, in order: a new day starts when one more session would break one of
+      the manual's day rules (planner.js's dayWarnings; the schedule page groups the same way,
+      hooks/manualgen/timing.py, schedule). rules: {sessionsPerDay, highPerDay, maxDayMinutes}. */
+  function splitDays(sessions, rules) {
+    var days = [];
+    sessions.forEach(function (session) {
+      var last = days[days.length - 1];
+      if (last && !planner.dayWarnings(last.concat([session]), rules).length) last.push(session);
+      else days.push([session]);
+    });
+    return days;
+  }
+
+  function isoOf(date) {
+    var year = String(date.getUTCFullYear());
+    while (year.length < 4) year = "0" + year;
+    var month = date.getUTCMonth() + 1;
+    var day = date.getUTCDate();
+    return year + "-" + (month < 10 ? "0" : "") + month + "-" + (day < 10 ? "0" : "") + day;
+  }
+
+  function dateOf(iso) {
+    var parts = iso.split("-").map(Number);
+    return planner.utcDate(parts[0], parts[1], parts[2]);
+  }
+
+  /** "2026-12-31" + 1 -> "2027-01-01". */
+  function addDays(iso, days) {
+    var parts = iso.split("-").map(Number);
+    return isoOf(planner.utcDate(parts[0], parts[1], parts[2] + days));
+  }
+
+  /** The dates a certificate states: the first day is the plan's date, the next days follow it; only the days
+      holding at least one of the chosen session ids count. [] when the plan has no (valid) date. */
+  function certificateDates(days, chosenIds, date) {
+    if (!planner.parseDate(date)) return [];
+    var dates = [];
+    days.forEach(function (day, index) {
+      if (day.some(function (session) { return chosenIds.indexOf(session.id) >= 0; })) dates.push(addDays(date, index));
+    });
+    return dates;
+  }
+
+  /** ISO dates in words, consecutive days as one range: ["2026-12-05", "2026-12-06"] in es-PE ->
+      "5–6 de diciembre de 2026"; runs that do not follow each other are joined as a list ("… y …"). */
+  function formatDates(isoDates, locale) {
+    var runs = [];
+    isoDates.forEach(function (iso) {
+      var run = runs[runs.length - 1];
+      if (run && addDays(run[1], 1) === iso) run[1] = iso;
+      else runs.push([iso, iso]);
+    });
+    var format;
+    try {
+      format = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+    } catch (error) {
+      return isoDates.join(", ");
+    }
+    var parts = runs.map(function (run) {
+      if (run[0] === run[1]) return format.format(dateOf(run[0]));
+      if (format.formatRange) return format.formatRange(dateOf(run[0]), dateOf(run[1]));
+      return format.format(dateOf(run[0])) + " – " + format.format(dateOf(run[1]));
+    });
+    if (parts.length > 1 && typeof Intl.ListFormat === "function") {
+      return new Intl.ListFormat(locale, { style: "long", type: "conjunction" }).format(parts);
+    }
+    return parts.join(", ");
+  }
+
+  /** Minutes of the sessions listed (each session's duration in the catalog). */
+  function totalMinutes(sessions) {
+    return sessions.reduce(function (sum, session) { return sum + session.duration; }, 0);
+  }
+
+  /** "2.1": the module's order and the session's order, as the programme numbers them. */
+  function sessionNumber(session, modulesById) {
+    var module = modulesById.get(session.module);
+    return (module ? module.order : "?") + "." + session.order;
+  }
+
+  window.manualCertificate = {
+    parseNames: parseNames, splitDays: splitDays, addDays: addDays, certificateDates: certificateDates,
+    formatDates: formatDates, totalMinutes: totalMinutes, sessionNumber: sessionNumber,
+  };
+
+  /* ---------- The page ---------- */
+
+  var fill = planner.fill;  // "{n} certificates" -> "3 certificates"
+  var el = planner.el;  // a DOM element; strings become text nodes, never HTML
+
+  function start() {
+    var dataNode = document.getElementById("certificate-data");
+    var wordsNode = document.getElementById("certificate-words");
+    var form = document.getElementById("certificate-form");
+    if (!dataNode || !wordsNode || !form) return;
+    var data = JSON.parse(dataNode.textContent);
+    var W = JSON.parse(wordsNode.textContent);
+    var rules = JSON.parse(document.getElementById("certificate-rules").textContent);
+    var sessionsById = new Map(data.sessions.map(function (s) { return [s.id, s]; }));
+    var modulesById = new Map(data.modules.map(function (m) { return [m.id, m]; }));
+    var knownIds = new Set(sessionsById.keys());
+
+    var noPlan = document.getElementById("certificate-no-plan");
+    var preview = document.getElementById("certificate-preview");
+    var choices = document.getElementById("certificate-choices");
+    var datesShown = document.getElementById("certificate-dates-shown");
+    var daysHint = document.getElementById("certificate-days-hint");
+    var noDate = document.getElementById("certificate-no-date");
+    var byHandField = document.getElementById("certificate-by-hand-field");
+    var byHand = document.getElementById("certificate-by-hand");
+    var status = document.getElementById("certificate-status");
+    var printButton = document.getElementById("certificate-print");
+    var output = document.getElementById("certificate-output");
+    var help = document.getElementById("certificate-help");
+    var fields = {
+      names: document.getElementById("certificate-names"),
+      institution: document.getElementById("certificate-institution"),
+      place: document.getElementById("certificate-place"),
+      facilitators: document.getElementById("certificate-facilitators"),
+    };
+
+    var plan = null;  // {sessions: [session], date, days}
+
+    function readPlan() {
+      var state = planner.parseHash(location.hash, knownIds);
+      var sessions = state.sessions.map(function (id) { return sessionsById.get(id); });
+      plan = { sessions: sessions, date: state.date, days: splitDays(sessions, rules) };
+    }
+
+    function showChoices() {
+      choices.textContent = "";
+      plan.sessions.forEach(function (session) {
+        choices.appendChild(el("li", {}, [el("label", {}, [
+          el("input", { type: "checkbox", name: "session", value: session.id, checked: true }), " ",
+          fill(W.session, { number: sessionNumber(session, modulesById) }) + ": " + session.title + " ",
+          el("span", { className: "certificate-minutes", text: "(" + planner.formatDuration(session.duration) + ")" }),
+        ])]));
+      });
+      noDate.hidden = Boolean(plan.date);
+      byHandField.hidden = !plan.date;
+      daysHint.hidden = !plan.date || plan.days.length < 2;
+    }
+
+    function chosenIds() {
+      return Array.prototype.slice.call(choices.querySelectorAll('input[name="session"]:checked'))
+        .map(function (box) { return box.value; });
+    }
+
+    /** A line to write on by hand, with its purpose for screen readers. */
+    function blank() {
+      return el("span", { className: "certificate__blank" }, [el("span", { className: "certificate__sr", text: W.blank })]);
+    }
+
+    function fact(term, value) {
+      return el("div", {}, [el("dt", { text: term }), el("dd", {}, [value || blank()])]);
+    }
+
+    function signature(name, role) {
+      return el("div", { className: "certificate__signature" }, [
+        el("span", { className: "certificate__sign-line", "aria-hidden": "true" }),
+        name ? el("span", { className: "certificate__signer", text: name }) : null,
+        el("span", { className: "certificate__role", text: role }),
+      ]);
+    }
+
+    function certificate(name, details) {
+      var footer = help.cloneNode(true);
+      footer.removeAttribute("id");
+      footer.hidden = false;
+      var signatures = (details.facilitators.length ? details.facilitators : [""]).map(function (who) {
+        return signature(who, W.facilitator_role);
+      }).concat([signature(details.institution, W.institution_role)]);
+      // Many sessions or rows of signatures (three to a row): the denser print layout, so one A4 sheet still
+      // holds them all (tests/browser/test_certificate.py prints the extremes).
+      var signatureRows = Math.ceil(signatures.length / 3);
+      var dense = details.sessions.length + 3 * (signatureRows - 1) > 7;
+      return el("article", { className: "certificate" + (dense ? " certificate--long" : "") }, [
+        details.institution ? el("p", { className: "certificate__institution", text: details.institution }) : null,
+        el("h3", { className: "certificate__title", text: W.title }),
+        el("p", { className: "certificate__intro", text: W.intro }),
+        el("p", { className: "certificate__name", text: name }),
+        el("p", { className: "certificate__text", text: W.participated }),
+        el("ul", { className: "certificate__sessions" }, details.sessions.map(function (session) {
+          return el("li", {}, [
+            el("span", { className: "certificate__number", text: fill(W.session, { number: sessionNumber(session, modulesById) }) + ":" }),
+            " " + session.title,
+          ]);
+        })),
+        el("dl", { className: "certificate__facts" }, [
+          fact(details.dayCount === 1 ? W.date : W.dates, details.dates),
+          fact(W.hours, planner.formatDuration(details.minutes)),
+          fact(W.place, details.place),
+          fact(W.institution, details.institution),
+        ]),
+        el("p", { className: "certificate__statement", text: W.statement }),
+        el("div", { className: "certificate__signatures" }, signatures),
+        footer,
+      ]);
+    }
+
+    function render() {
+      var ids = chosenIds();
+      var sessions = plan.sessions.filter(function (session) { return ids.indexOf(session.id) >= 0; });
+      var dates = certificateDates(plan.days, ids, plan.date);
+      var byHandWanted = byHand.checked || !dates.length;
+      var datesText = byHandWanted ? "" : formatDates(dates, W.locale);
+      datesShown.textContent = datesText ? fill(W.dates_shown, { dates: datesText }) : "";
+      datesShown.hidden = !datesText;
+      var dayCount = plan.days.filter(function (day) {
+        return day.some(function (session) { return ids.indexOf(session.id) >= 0; });
+      }).length;
+      var details = {
+        sessions: sessions, dates: datesText, dayCount: dayCount, minutes: totalMinutes(sessions),
+        place: fields.place.value.replace(/\s+/g, " ").trim(),
+        institution: fields.institution.value.replace(/\s+/g, " ").trim(),
+        facilitators: parseNames(fields.facilitators.value),
+      };
+      var names = sessions.length ? parseNames(fields.names.value) : [];
+      output.textContent = "";
+      names.forEach(function (name) { output.appendChild(certificate(name, details)); });
+      printButton.disabled = names.length === 0;
+      status.textContent = !names.length ? W.none
+        : names.length === 1 ? W.ready_one : fill(W.ready_many, { n: names.length });
+    }
+
+    function showPlan() {
+      readPlan();
+      var empty = plan.sessions.length === 0;
+      noPlan.hidden = !empty;
+      form.hidden = empty;
+      preview.hidden = empty;
+      if (empty) return;
+      showChoices();
+      render();
+    }
+
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    form.addEventListener("input", render);
+    form.addEventListener("change", render);
+    // A new plan in the address (edited, or another link followed): its sessions, all ticked; names stay.
+    window.addEventListener("hashchange", showPlan);
+    showPlan();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
