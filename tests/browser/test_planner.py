@@ -260,14 +260,16 @@ def test_bad_values_in_the_address_fall_back_to_defaults(visit, real_site):
     assert visit.errors == []
 
 
-@pytest.mark.parametrize("lang", ["es", "en"])
-def test_planner_fits_a_phone_prints_only_the_plan_and_is_accessible(visit, real_site, lang):
+@pytest.mark.parametrize("lang,scheme", [("es", "light"), ("en", "light"), ("es", "dark")])
+def test_planner_fits_a_phone_prints_only_the_plan_and_is_accessible(visit, real_site, lang, scheme):
     from axe_playwright_python.sync_playwright import Axe
+    visit.page.emulate_media(color_scheme=scheme)
     catalog = real_site.catalog(lang)
     ids = ",".join(s["id"] for s in catalog["sessions"][:3])
     visit.page.set_viewport_size({"width": 360, "height": 640})
     page = visit.open(PAGE[lang] + f"#s={ids}&d=2026-12-05&t=09:00&b=15&l=13:00-60")
     assert page.locator("#planner-output tbody tr").count() > 10
+    assert page.locator(".planner-warnings").count() >= 1  # three sessions in a day: the rules' warning is shown too
     assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
     assert visit.errors == [], f"console errors: {visit.errors[:5]}"
     # axe reads the stylesheets itself (console errors from file:// are its own, so they are checked above)

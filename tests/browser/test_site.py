@@ -90,6 +90,25 @@ def test_no_serious_accessibility_violations(visit, prefix, scheme):
         assert serious == [], f"{prefix}{rel} ({scheme}): {serious}"
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_other_page_type_is_accessible_on_a_phone(visit, scheme):
+    """The remaining page types at 360 px, where wide tables scroll in their own box (which must take the focus)."""
+    if not visit.base.startswith("file:"):
+        pytest.skip("the same pages as from file://")
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    visit.page.set_viewport_size({"width": 360, "height": 640})
+    visit.page.emulate_media(color_scheme=scheme)
+    for rel in ("programa.html", "glosario.html", "materiales.html", "contexto-peru.html", "mensajes-clave.html",
+                "sin-conexion.html", "modules/07-compromiso-y-accion/h05-registro-de-derivaciones.html",
+                "modules/01-encuadre/h02-lista-de-asistencia.html", "en/dinamicas.html", "en/seguimiento.html"):
+        page = visit.open(rel)
+        page.wait_for_timeout(100)
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]
+                   if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"{rel} ({scheme}): {serious}"
+
+
 def test_the_scheme_switch_is_named_in_the_page_language_and_remembered(visit):
     page = visit.open("index.html")
     switch = page.locator("label[for='__palette_1']")

@@ -59,3 +59,16 @@ document.addEventListener("click", function (event) {
   var link = event.target.closest ? event.target.closest("a.md-select__link[hreflang]") : null;
   if (link && location.hash) link.href = link.href.split("#")[0] + location.hash;
 });
+
+/* A table wider than a phone scrolls inside its box (Material's wrapper, or .table-scroll): such a box takes the
+   keyboard focus, so it can be scrolled without a mouse or a finger (WCAG 2.1.1). Checked again on resize. */
+(function () {
+  function focusable() {
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap, .table-scroll"), function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) box.setAttribute("tabindex", "0");
+      else box.removeAttribute("tabindex");
+    });
+  }
+  window.addEventListener("load", function () { setTimeout(focusable, 0); });
+  window.addEventListener("resize", focusable);
+})();
