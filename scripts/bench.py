@@ -10,8 +10,12 @@ median of several runs:
   edit      rebuild after editing one session with a warm cache, as `make serve` does it (MANUAL_PDF=preview)
   memory    peak resident memory of the largest build process (pdf-cold)
 
-It prints a table and writes it to bench-results.md (or --out). Not part of `make test`.
-Usage: python scripts/bench.py [--sizes 7 35 70] [--runs 3] [--pdf-runs 1]
+and `make site` itself (scripts/build.py: both languages, every PDF, the zip and the ZIM) for the real manual,
+cold (empty .cache) and warm, with where the time goes: the MkDocs build (of which drawing PDFs and cutting,
+numbering and joining them) and the offline editions.
+
+It prints the tables and writes them to bench-results.md (or --out). Not part of `make test`.
+Usage: python scripts/bench.py [--sizes 7 35 70] [--runs 3] [--pdf-runs 1] [--site-only]
 """
 from __future__ import annotations
 
@@ -143,6 +147,46 @@ def bench(size: int, runs: int, pdf_runs: int, work: Path) -> dict:
             "per_session": html / sessions, "memory": max(memory)}
 
 
+def make_site_once(project: Path) -> dict:
+    """One `make site` (scripts/build.py) in a fresh process, with its time split from the build's own log."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1700000000"}
+    started = time.perf_counter()
+    result = subprocess.run([sys.executable, "scripts/build.py"], cwd=project, env=env, capture_output=True, text=True)
+    total = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"make site failed in {project}:\n{result.stderr[-3000:]}")
+    log = result.stdout + result.stderr
+    mkdocs = float(re.search(r"Documentation built in ([\d.]+) seconds", log)[1])
+    return {"total": total, "mkdocs": mkdocs,
+            "drawing": sum(map(float, re.findall(r"documents drawn in ([\d.]+) s", log))),
+            "joining": sum(map(float, re.findall(r"cut, numbered and joined in ([\d.]+) s", log))),
+            "editions": total - mkdocs}
+
+
+def bench_site(runs: int, pdf_runs: int, work: Path) -> dict:
+    """`make site` of the real manual: cold (no .cache: every PDF drawn) and warm (everything cached)."""
+    project = make_manual(work / "site" / "project", len([p for p in (ROOT / "modules").iterdir() if p.is_dir()]))
+    shutil.copytree(ROOT / "scripts", project / "scripts")
+    cold = []
+    for _ in range(pdf_runs):
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        cold.append(make_site_once(project))
+    warm = [make_site_once(project) for _ in range(runs)]
+    pick = lambda rows: {key: median([row[key] for row in rows]) for key in rows[0]}  # noqa: E731
+    return {"cold": pick(cold), "warm": pick(warm)}
+
+
+def site_table(result: dict, runs: int, pdf_runs: int) -> str:
+    lines = [f"`make site` of the real manual (median of {pdf_runs} cold and {runs} warm runs):", "",
+             "| | total | MkDocs build | of which: drawing PDFs | cutting, numbering, joining | zip, ZIM and copies |",
+             "|---|---|---|---|---|---|"]
+    for name, label in (("cold", "cold (empty `.cache`)"), ("warm", "warm")):
+        r = result[name]
+        lines.append(f"| {label} | {r['total']:.1f} s | {r['mkdocs']:.1f} s | {r['drawing']:.1f} s | {r['joining']:.1f} s | "
+                     f"{r['editions']:.1f} s |")
+    return "\n".join(lines) + "\n"
+
+
 def table(rows: list[dict], runs: int, pdf_runs: int) -> str:
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
     lines = [f"Machine: {machine}. Median of {runs} runs ({pdf_runs} for cold PDF rendering).", "",
@@ -164,14 +208,19 @@ def main(argv=None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--pdf-runs", type=int, default=1)
     parser.add_argument("--out", default=str(ROOT / "bench-results.md"))
+    parser.add_argument("--site-only", action="store_true", help="only `make site` of the real manual")
     args = parser.parse_args(argv)
     rows = []
     with tempfile.TemporaryDirectory(prefix="manual-bench-") as work:
-        for size in args.sizes:
+        started = time.perf_counter()
+        site = bench_site(args.runs, args.pdf_runs, Path(work))
+        print(f"make site: done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+        for size in [] if args.site_only else args.sizes:
             started = time.perf_counter()
             rows.append(bench(size, args.runs, args.pdf_runs, Path(work)))
             print(f"N={size}: done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    text = table(rows, args.runs, args.pdf_runs)
+    machine = f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}."
+    text = machine + "\n\n" + site_table(site, args.runs, args.pdf_runs) + ("\n" + table(rows, args.runs, args.pdf_runs) if rows else "")
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

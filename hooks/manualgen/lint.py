@@ -170,13 +170,31 @@ def template_problems(path: str, text: str, available: set[str]) -> list[Problem
                     f"use una de: {choices}; o borre la línea para una página normal")]
 
 
+# A count of the manual's own parts typed by hand ("diecisiete sesiones", "12 workshop days") goes stale when a
+# session is added: framing pages write [[manual:sessions]] and the build fills it. Rules such as "dos sesiones
+# por día" are not counts of the manual (numbers below three are left alone).
+_COUNT_WORDS = (r"\d+|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce|trece|catorce|quince|dieciséis|diecisiete|"
+                r"dieciocho|diecinueve|veinte|veintiuno|veintidós|veintitrés|three|four|five|six|seven|eight|nine|ten|"
+                r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty")
+TYPED_COUNT = re.compile(rf"\b({_COUNT_WORDS})\s+(módulos|sesiones|fichas|horas de (?:taller|sesiones)|días de taller|"
+                         r"modules|sessions|handouts|hours of (?:workshop|sessions)|workshop days)\b", re.I)
+COUNT_REFERENCE = {"módulos": "modules", "modules": "modules", "sesiones": "sessions", "sessions": "sessions",
+                   "fichas": "handouts", "handouts": "handouts", "días de taller": "days", "workshop days": "days"}
+
+
 def framing_page_problems(path: str, text: str) -> list[Problem]:
     """Framing pages in docs/ need a readable front matter with a title (MkDocs would silently show the
-    broken block as text and take the title from the file name)."""
+    broken block as text and take the title from the file name), and take the manual's counts from its data."""
     from .source import parse_source
     source, problems = parse_source(path, text)
     problems = [p for p in problems if p.field == "front matter"]
     if source is not None and not isinstance(source.meta.get("title"), str):
         problems.append(Problem(path, source.line_of("title"), "title", "falta el título de la página",
                                 "añada 'title: …' al bloque de datos"))
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in TYPED_COUNT.finditer(re.sub(r"\[\[[^\]]*\]\]", "", line)):
+            name = COUNT_REFERENCE.get(match.group(2).lower(), "hours")
+            problems.append(Problem(path, number, "texto", f"«{match.group(0)}» es un número escrito a mano y "
+                                    "quedará desactualizado cuando cambie el manual",
+                                    f"escriba [[manual:{name}]] {match.group(2)}: la construcción pone el número"))
     return problems

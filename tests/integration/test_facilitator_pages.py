@@ -129,3 +129,25 @@ def test_the_planner_rules_link_lands_on_the_written_rules(real_site, lang):
     page = real_site.html(PREFIX[lang] + target.group(1))
     section = page.split(f'id="{target.group(2)}"', 1)[1].split("<h2", 1)[0]
     assert {"es": "Como máximo dos sesiones por día", "en": "At most two sessions a day"}[lang] in section
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_framing_pages_state_the_counts_the_catalog_has(real_site, lang):
+    """Every count of the manual's parts on a framing page agrees with the catalog (they come from [[manual:…]])."""
+    from manualgen.counts import WORDS
+    catalog = real_site.catalog(lang)
+    expected = {"módulos": len(catalog["modules"]), "modules": len(catalog["modules"]),
+                "sesiones": len(catalog["sessions"]), "sessions": len(catalog["sessions"]),
+                "fichas": len(catalog["handouts"]), "handouts": len(catalog["handouts"])}
+    numbers = {word: index for index, word in enumerate(WORDS[lang])}
+    claims = 0
+    for page in sorted((ROOT / "docs").glob(f"*.{lang}.md")):
+        html = real_site.html(PREFIX[lang] + page.name.split(".")[0] + ".html")
+        text = re.sub(r"<[^>]+>", " ", html.split("<article", 1)[1].split("</article>", 1)[0])
+        for number, noun in re.findall(r"\b(\w+) (módulos|sesiones|fichas|modules|sessions|handouts)\b", text):
+            value = int(number) if number.isdigit() else numbers.get(number.lower())
+            if value is None or value < 3 or page.name.startswith("datos."):  # rules ("dos sesiones por día"); cited facts
+                continue
+            claims += 1
+            assert value == expected[noun], f"{page.name}: «{number} {noun}» but the catalog has {expected[noun]}"
+    assert claims >= 4

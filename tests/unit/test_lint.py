@@ -72,3 +72,13 @@ def test_framing_pages_need_a_front_matter_with_a_title():
     assert broken and broken[0].field == "front matter" and "'---'" in broken[0].message
     untitled = framing_page_problems("docs/a.es.md", "---\ntemplate: manual/programme.html\n---\n")
     assert [p.field for p in untitled] == ["title"]
+
+
+def test_framing_pages_take_the_manual_counts_from_its_data():
+    from manualgen.lint import framing_page_problems
+    text = ("---\ntitle: Inicio\n---\n\nEl manual tiene siete módulos y [[manual:sessions]] sesiones.\n\n"
+            "Como máximo dos sesiones por día.\n\nThe programme takes 12 workshop days.\n")
+    problems = framing_page_problems("docs/index.es.md", text)
+    assert [(p.line, p.hint) for p in problems] == [
+        (5, "escriba [[manual:modules]] módulos: la construcción pone el número"),
+        (9, "escriba [[manual:days]] workshop days: la construcción pone el número")]
