@@ -96,19 +96,29 @@ def test_two_builds_at_once_take_turns(tmp_path):
 
 
 def test_an_interrupted_build_keeps_the_previous_output_and_leaves_no_process(tmp_path):
+    import errno
     import signal
     import time
     project = make_project(tmp_path / "p", FIXTURE)
     assert run_build(project).returncode == 0
     site, dist = snapshot(project / "site"), snapshot(project / "dist")
     edit(project / "modules/01-prueba/01-sesion.es.md", "Sesión de prueba", "Sesión cambiada")
+    # A page that is a named pipe holds MkDocs at the moment it reads it, so Ctrl-C lands mid-build on any machine.
+    held = project / "docs" / "pausa.md"
+    os.mkfifo(held)
     process = start_build(project)
-    deadline = time.monotonic() + 60
-    while not (project / ".build").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.5)  # MkDocs is running by now
+    deadline = time.monotonic() + BUILD_TIMEOUT
+    while True:
+        try:
+            writer = os.open(held, os.O_WRONLY | os.O_NONBLOCK)  # succeeds once MkDocs has opened the page
+            break
+        except OSError as waiting:
+            assert waiting.errno == errno.ENXIO and process.poll() is None and time.monotonic() < deadline, \
+                process.communicate()
+            time.sleep(0.05)
     process.send_signal(signal.SIGINT)
     _, err = process.communicate(timeout=120)
+    os.close(writer)
     assert process.returncode == 130, err
     assert "site/ y dist/ quedan como estaban" in err and "Traceback" not in err
     assert snapshot(project / "site") == site and snapshot(project / "dist") == dist
