@@ -12,6 +12,8 @@ import shutil
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
+from importlib.metadata import version as installed_version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -20,10 +22,12 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
+from manualgen.edition_cache import EditionCache, editions_key  # noqa: E402
 from manualgen.bundle import EDITIONS_LISTING, PUBLISHED_COPIES, checksums, editions_listing, write_offline_zip  # noqa: E402
 from manualgen.zim import site_languages, ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
 
 NAME = "manual-masculinidades"
+EDITIONS_CACHE = ROOT / ".cache" / "editions"  # beside .cache/pdf; `make clean` empties both
 KEPT = "site/ y dist/ quedan como estaban. / site/ and dist/ were left as they were."
 
 
@@ -160,6 +164,31 @@ def run_mkdocs(site: Path, env: dict) -> int:
         raise
 
 
+def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, languages: tuple[str, ...],
+                   helplines: dict) -> tuple[Path, Path]:
+    """The offline zip and the ZIM of `site`: copied from the last build when nothing they hold changed, else
+    written side by side (the zip in a thread: zlib works outside the GIL while libzim compresses and indexes)."""
+    name = version()
+    zip_path, zim_path = dist / f"{NAME}-offline-{name}.zip", dist / f"{NAME}-{name}.zim"
+    settings = {"name": NAME, "version": name, "epoch": epoch, "metadata": list(metadata.items()),
+                "languages": languages, "helplines": helplines, "libzim": installed_version("libzim")}
+    key = editions_key(site, settings, sorted((ROOT / "hooks" / "manualgen").glob("*.py")))
+    cache = EditionCache(EDITIONS_CACHE)
+    if cache.restore(key, {"zip": zip_path, "zim": zim_path}):
+        print("Ediciones sin conexión sin cambios: copiadas de .cache/editions. / "
+              "Offline editions unchanged: copied from .cache/editions.")
+        return zip_path, zim_path
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        zipped = thread.submit(write_offline_zip, site, zip_path, NAME, name, epoch, languages, helplines)
+        write_zim(site, zim_path, metadata)
+        zipped.result()
+    try:
+        cache.keep(key, {"zip": zip_path, "zim": zim_path})
+    except OSError as error:  # a cache that cannot be written costs time next build, never this build
+        print(f"No se guardaron las ediciones en .cache/editions: {error}", file=sys.stderr)
+    return zip_path, zim_path
+
+
 def build() -> list[Path]:
     staging = ROOT / ".build"
     if staging.exists() and not staging.is_dir():
@@ -177,9 +206,7 @@ def build() -> list[Path]:
     if run_mkdocs(site, env) != 0:
         raise BuildStopped("La construcción falló (vea los mensajes de arriba).")
     try:
-        zip_path = write_offline_zip(site, dist / f"{NAME}-offline-{version()}.zip", NAME, version(), epoch,
-                                     languages, helplines)
-        zim_path = write_zim(site, dist / f"{NAME}-{version()}.zim", metadata)
+        zip_path, zim_path = write_editions(site, dist, epoch, metadata, languages, helplines)
         # The zip and the ZIM, as published side by side (the zip also holds the site's own SHA256SUMS).
         (dist / "SHA256SUMS").write_text(checksums(dist), encoding="utf-8")
         # A copy of each beside the published site, for its downloads page (made after them: never inside them).

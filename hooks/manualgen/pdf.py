@@ -2,6 +2,7 @@
 through a fetcher that only reads local files (no request leaves the machine)."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -211,11 +212,13 @@ def _document(html: str, base_dir: Path):
     return weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=LocalOnlyFetcher()).render()
 
 
+@functools.lru_cache(maxsize=1)
 def renderer_version() -> str:
     """Part of every cache key: the renderer and this module's own code and pdf_compose's (rendering options,
-    metadata, joining and compression) and the PDF libraries' versions, so a change to either renders again instead of reusing stale PDFs."""
-    import pikepdf
-    import pypdf
-    import weasyprint
+    metadata, joining and compression) and the PDF libraries' versions, so a change to either renders again instead
+    of reusing stale PDFs. Versions come from the installed packages' metadata: importing WeasyPrint only to read
+    its version cost a warm build half a second per language."""
+    from importlib.metadata import version
     code = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "pdf_compose.py").read_bytes())
-    return f"weasyprint-{weasyprint.__version__}-pypdf-{pypdf.__version__}-pikepdf-{pikepdf.__version__}-{code.hexdigest()[:16]}"
+    return (f"weasyprint-{version('weasyprint')}-pypdf-{version('pypdf')}-pikepdf-{version('pikepdf')}"
+            f"-{code.hexdigest()[:16]}")

@@ -58,12 +58,12 @@ def plain_text(html: str) -> str:
     return " ".join(" ".join(parser.parts).split())
 
 
+COMBINING_MARKS = re.compile(r"(?<![nN])\u0303|[\u0300-\u0302\u0304-\u036f]")  # all but the tilde of ñ
+
+
 def fold(text: str) -> str:
     """Lower case without accents, keeping ñ (the search worker folds queries the same way: search-fold.js)."""
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(c for i, c in enumerate(decomposed)
-                   if not unicodedata.combining(c) or (c == "\u0303" and i and decomposed[i - 1] in "nN"))
-    return unicodedata.normalize("NFC", kept).lower()
+    return unicodedata.normalize("NFC", COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))).lower()
 
 
 def excerpt(text: str, length: int = EXCERPT) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -41,7 +42,9 @@ def test_offline_zip_is_complete_and_reproducible(tmp_path):
     project = make_project(tmp_path / "p", FIXTURE)
     assert run_build(project).returncode == 0
     first = (project / "dist" / "manual-masculinidades-offline-test.zip").read_bytes()
-    assert run_build(project).returncode == 0
+    shutil.rmtree(project / ".cache" / "editions")  # written again, not copied from the last build
+    again = run_build(project)
+    assert again.returncode == 0 and "copied from .cache/editions" not in again.stdout
     second = (project / "dist" / "manual-masculinidades-offline-test.zip").read_bytes()
     assert first == second
     # The published site carries a copy of each edition for its downloads page; no edition holds another.
@@ -62,6 +65,26 @@ def test_offline_zip_is_complete_and_reproducible(tmp_path):
         listed = {line.split("  ", 1)[1]: line.split("  ", 1)[0] for line in sums}
         assert listed["index.html"] == hashlib.sha256(archive.read("manual-masculinidades/index.html")).hexdigest()
         assert len(listed) == len([n for n in names if not n.endswith(("LEAME-README.txt", "SHA256SUMS"))])
+
+
+def test_unchanged_editions_are_copied_from_the_last_build_and_a_change_writes_them_again(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    assert run_build(project).returncode == 0
+    dist = snapshot(project / "dist")
+    unchanged = run_build(project)
+    assert unchanged.returncode == 0 and "copied from .cache/editions" in unchanged.stdout
+    assert snapshot(project / "dist") == dist
+    # A damaged kept edition is never published: it is written again, to the same bytes.
+    (project / ".cache" / "editions" / "zim").write_bytes(b"ZIM damaged by a full disk")
+    repaired = run_build(project)
+    assert repaired.returncode == 0 and "copied from .cache/editions" not in repaired.stdout
+    assert snapshot(project / "dist") == dist
+    edit(project / "modules/01-prueba/01-sesion.es.md", "Sesión de prueba", "Sesión cambiada")
+    changed = run_build(project)
+    assert changed.returncode == 0 and "copied from .cache/editions" not in changed.stdout
+    with zipfile.ZipFile(project / "dist" / "manual-masculinidades-offline-test.zip") as archive:
+        assert any("Sesión cambiada" in archive.read(name).decode("utf-8", "replace")
+                   for name in archive.namelist() if name.endswith(".html"))
 
 
 def test_offline_zip_leaves_out_what_no_reader_uses(tmp_path):
