@@ -6,6 +6,7 @@ import functools
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import time
@@ -167,6 +168,10 @@ def prefix_ids(html: str, prefix: str) -> str:
 def demote_headings(html: str, levels: int = 1) -> str:
     return HEADING.sub(lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + levels, 6)}", html)
 
+
+# fontTools, WeasyPrint's font subsetter, warns in every worker that it drops DejaVu's FFTM table (a FontForge
+# timestamp no PDF reader uses): noise in the build's report that nobody can act on.
+logging.getLogger("fontTools.subset").setLevel(logging.ERROR)
 
 PX = 0.75  # WeasyPrint measures in CSS pixels; PDF coordinates are points
 
