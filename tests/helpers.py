@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -65,6 +65,22 @@ def make_project(target: Path, content: Path) -> Path:
     shutil.copytree(content / "docs", target / "docs")
     shutil.copytree(ROOT / "docs" / "assets", target / "docs" / "assets")
     return target
+
+
+
+@dataclass
+class Visit:
+    """A browser page on the built site (base: its file:// or http:// root), with the requests to other hosts
+    it tried (blocked) and the console errors it logged (watch)."""
+    page: object
+    base: str
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, rel: str):
+        self.page.goto(self.base + rel)
+        self.page.wait_for_load_state("load")
+        return self.page
 
 
 def watch(context, page, base: str, blocked: list[str], errors: list[str]) -> None:

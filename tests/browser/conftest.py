@@ -5,28 +5,15 @@ from __future__ import annotations
 import functools
 import http.server
 import threading
-from dataclasses import dataclass, field
 
 import pytest
 
-from helpers import watch
+from helpers import Visit, watch
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--no-first-run", "--disable-sync", "--disable-quic"]
 
-
-@dataclass
-class Visit:
-    page: object
-    base: str
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, rel: str):
-        self.page.goto(self.base + rel)
-        self.page.wait_for_load_state("load")
-        return self.page
 
 
 @pytest.fixture(scope="session")

@@ -8,13 +8,12 @@ from __future__ import annotations
 import datetime
 import functools
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 import yaml
 
-from helpers import watch
+from helpers import Visit, watch
 
 pytestmark = pytest.mark.browser
 
@@ -65,18 +64,7 @@ Object.defineProperty(Navigator.prototype, "wakeLock", {configurable: true, get(
 NO_WAKE_LOCK = "delete Navigator.prototype.wakeLock;"
 
 
-@dataclass
-class Phone:
-    page: object
-    base: str
-    blocked: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-    def open(self, rel: str):
-        self.page.goto(self.base + rel)
-        self.page.wait_for_load_state("load")
-        return self.page
-
+class Phone(Visit):
     def clean(self):
         assert self.blocked == [], f"requests to other hosts: {self.blocked[:5]}"
         assert self.errors == [], f"console errors: {self.errors[:5]}"

@@ -104,8 +104,8 @@
 
   /* ---------- The page ---------- */
 
-  var fill = planner.fill;  // "{n} certificates" -> "3 certificates"
-  var el = planner.el;  // a DOM element; strings become text nodes, never HTML
+  var fill = window.manualDom.fill;  // "{n} certificates" -> "3 certificates"
+  var el = window.manualDom.el;  // a DOM element; strings become text nodes, never HTML
 
   function start() {
     var dataNode = document.getElementById("certificate-data");

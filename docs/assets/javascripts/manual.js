@@ -1,3 +1,29 @@
+/* Two helpers the planner, run mode, certificate and offline pages share (their scripts load after this file). */
+window.manualDom = {
+  /** "Descargar {size}" + {size: "2,4 MB"} -> "Descargar 2,4 MB"; unknown names stay as they are. */
+  fill: function (template, values) {
+    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
+    });
+  },
+  /** A DOM element: el("a", {href: "x", className: "y"}, ["text", otherElement]). Text is never parsed as HTML. */
+  el: function (tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      var value = attributes[name];
+      if (value === null || value === undefined || value === false) return;
+      if (name === "className") node.className = value;
+      else if (name === "text") node.textContent = value;
+      else node.setAttribute(name, value === true ? "" : value);
+    });
+    (children || []).forEach(function (child) {
+      if (child === null || child === undefined || child === false) return;
+      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
+    });
+    return node;
+  },
+};
+
 /* Print buttons: any element with data-print opens the browser's print dialog (print styles hide the chrome).
    On a page with a PDF, "Print" (data-print-choice) first shows the choice: the PDF, or this page. */
 document.addEventListener("click", function (event) {

@@ -25,12 +25,7 @@
     return Math.round(value) + " B";
   }
 
-  /** "Descargar {size}" + {size: "2,4 MB"} -> "Descargar 2,4 MB"; unknown names stay as they are. */
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (whole, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : whole;
-    });
-  }
+  var fill = window.manualDom.fill;
 
   /** Bytes the browser still lets this site store, from navigator.storage.estimate(); null when unknown. */
   function freeSpace(estimate) {

@@ -256,32 +256,10 @@
 
   /* ---------- The page ---------- */
 
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
-    });
-  }
+  var fill = window.manualDom.fill;
 
-  /** A DOM element: el("a", {href: "x", className: "y"}, ["text", otherElement]). Text is never parsed as HTML. */
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      var value = attributes[name];
-      if (value === null || value === undefined || value === false) return;
-      if (name === "className") node.className = value;
-      else if (name === "text") node.textContent = value;
-      else node.setAttribute(name, value === true ? "" : value);
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === false) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.manualDom.el;  // strings become text nodes, never HTML
 
-  // Shared with the certificates page (certificate.js), which loads this file for the plan in the hash.
-  logic.fill = fill;
-  logic.el = el;
 
   function formatDate(iso, locale) {
     if (!iso) return "";

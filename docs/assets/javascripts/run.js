@@ -49,11 +49,7 @@
     return pad2(d.getHours()) + ":" + pad2(d.getMinutes());
   }
 
-  function fill(template, values) {
-    return String(template).replace(/\{(\w+)\}/g, function (all, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? values[key] : all;
-    });
-  }
+  var fill = window.manualDom.fill;  // "{n} min" -> "5 min"
 
   /* ---------- Steps: what is run, in order ---------- */
 
@@ -354,22 +350,7 @@
 
   /* ---------- The page ---------- */
 
-  /** A DOM element: el("a", {href: "x", className: "y"}, ["text", otherElement]). Text is never parsed as HTML. */
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      var value = attributes[name];
-      if (value === null || value === undefined || value === false) return;
-      if (name === "className") node.className = value;
-      else if (name === "text") node.textContent = value;
-      else node.setAttribute(name, value === true ? "" : value);
-    });
-    (children || []).forEach(function (child) {
-      if (child === null || child === undefined || child === false) return;
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.manualDom.el;  // strings become text nodes, never HTML
 
   /** An activity's steps as the page shows them: its block without the heading and the minutes line, and the
       blocks that follow it up to the next activity (discussion, expected answers, notes). Cloned, ids dropped. */
