@@ -201,8 +201,22 @@
     }
   }
 
-  /** Follow the worker of a first save until it is active (saved) or discarded (failed: the worker says why in
-      a message, which may come after the state change; without one, it was the network). */
+  /** Why the worker of a first save gave up, as it left it in the state cache before it was discarded. */
+  async function lastFailure() {
+    try {
+      var cache = await caches.open(stateCacheName(root));
+      var found = await cache.match(root + "offline-failure.json");
+      if (!found) return "network";
+      await cache.delete(root + "offline-failure.json");
+      return (await found.json()).reason || "network";
+    } catch (error) {
+      return "network";
+    }
+  }
+
+  /** Follow the worker of a first save until it is active (saved) or discarded (failed: the worker says why in a
+      message and in the state cache, since the message may come after the state change; with neither, it was the
+      network). */
   function watch(worker) {
     watching = true;
     if (worker.state === "activated") {
@@ -211,7 +225,7 @@
     }
     worker.addEventListener("statechange", function () {
       if (worker.state === "activated") finished();
-      else if (worker.state === "redundant") setTimeout(function () { if (watching) failed("network"); }, 1000);
+      else if (worker.state === "redundant") lastFailure().then(function (reason) { if (watching) failed(reason); });
     });
   }
 

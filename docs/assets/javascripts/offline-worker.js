@@ -98,6 +98,7 @@
   var PREFIX = SCOPE.indexOf(BASE) === 0 ? SCOPE.slice(BASE.length) : ""; // "en/"; "" for the default language
   var STATE = cacheName(SCOPE, "state");
   var STATE_KEY = SCOPE + "offline-state.json"; // the reader's choice ({pdf: true}), written by offline-page.js
+  var FAILURE_KEY = SCOPE + "offline-failure.json"; // why the last first save failed, read by offline-page.js
   var DONE_KEY = SCOPE + "offline-complete";    // put last: a cache without it is an unfinished download
   var HASH_LENGTH = DATA.core.files.length ? DATA.core.files[0][1].length : 16;
   var FILES = fileIndex(DATA);
@@ -224,13 +225,25 @@
     return new Response(page, { status: 503, headers: { "Content-Type": "text/html; charset=utf-8" } });
   }
 
+  /** The reason a save failed, kept where the page finds it: the page may see this worker discarded before the
+      message saying why arrives (a busy phone), and must not then guess "the network". */
+  async function rememberFailure(reason) {
+    try {
+      await (await caches.open(STATE)).put(FAILURE_KEY, new Response(JSON.stringify({ reason: reason })));
+    } catch (error) {
+      // no room even for this: the page falls back to the message, or to "the network"
+    }
+  }
+
   scope.addEventListener("install", function (event) {
     event.waitUntil((async function () {
+      await (await caches.open(STATE)).delete(FAILURE_KEY); // a reason left by an earlier attempt is not this one's
       var state = await readState();
       try {
         await fill("core");
         if (state.pdf && DATA.pdf.files.length) await fill("pdf"); // an update keeps the PDFs the reader saved
       } catch (error) {
+        await rememberFailure(failureReason(error));
         await tell({ type: "failed", part: "core", reason: failureReason(error) });
         throw error;
       }
