@@ -185,7 +185,9 @@ def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, la
     try:
         cache.keep(key, {"zip": zip_path, "zim": zim_path})
     except OSError as error:  # a cache that cannot be written costs time next build, never this build
-        print(f"No se guardaron las ediciones en .cache/editions: {error}", file=sys.stderr)
+        print(f"Aviso: no se pudieron guardar las ediciones en .cache/editions ({error}). Esta construcción está "
+              "completa; la próxima escribirá el zip y el ZIM de nuevo. Revise el espacio libre o los permisos de "
+              ".cache/.", file=sys.stderr)
     return zip_path, zim_path
 
 

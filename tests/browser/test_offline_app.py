@@ -303,6 +303,28 @@ def test_a_new_build_replaces_the_saved_copy_completely_and_says_so(phone, serve
     assert phone.errors == []
 
 
+LOSE_FAILED_MESSAGES = """
+navigator.serviceWorker.addEventListener("message", (event) => {
+  if ((event.data || {}).type === "failed") event.stopImmediatePropagation();
+});
+"""
+
+
+def test_a_failed_save_is_explained_even_when_the_workers_message_comes_too_late(phone, server, phone_sites, tmp_path):
+    # A busy phone may discard the worker before its message arrives: the reason it left in its cache is used.
+    site = tmp_path / "site"
+    shutil.copytree(phone_sites[0], site)
+    (site / "search" / "search_index.json").unlink()
+    server.folder = site
+    phone.page.add_init_script(LOSE_FAILED_MESSAGES)
+    page = phone.open("sin-conexion.html")
+    page.click("#offline-save")
+    page.click("#offline-download")
+    page.wait_for_selector("#offline-start:not([hidden])", timeout=60_000)
+    assert page.locator("#offline-status").inner_text() == words("es", "failed_changed")
+    assert phone.registrations() == []
+
+
 def test_an_interrupted_save_says_so_and_the_retry_downloads_only_what_is_missing(phone, server, phone_sites, tmp_path):
     site = tmp_path / "site"
     shutil.copytree(phone_sites[0], site)

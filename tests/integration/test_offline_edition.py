@@ -87,6 +87,16 @@ def test_unchanged_editions_are_copied_from_the_last_build_and_a_change_writes_t
                    for name in archive.namelist() if name.endswith(".html"))
 
 
+def test_an_edition_cache_that_cannot_be_written_only_warns(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    (project / ".cache").mkdir()
+    (project / ".cache" / "editions").write_text("a file where the cache folder goes")
+    built = run_build(project)
+    assert built.returncode == 0, built.stderr
+    assert "no se pudieron guardar las ediciones en .cache/editions" in built.stderr and "Traceback" not in built.stderr
+    assert (project / "dist" / "manual-masculinidades-offline-test.zip").is_file()
+
+
 def test_offline_zip_leaves_out_what_no_reader_uses(tmp_path):
     project = make_project(tmp_path / "p", FIXTURE)
     assert run_build(project).returncode == 0, "build failed"

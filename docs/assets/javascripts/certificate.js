@@ -92,10 +92,7 @@
   }
 
   /** "2.1": the module's order and the session's order, as the programme numbers them. */
-  function sessionNumber(session, modulesById) {
-    var module = modulesById.get(session.module);
-    return (module ? module.order : "?") + "." + session.order;
-  }
+  var sessionNumber = planner.sessionNumber;  // "2.3"
 
   window.manualCertificate = {
     parseNames: parseNames, splitDays: splitDays, addDays: addDays, certificateDates: certificateDates,

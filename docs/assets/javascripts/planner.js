@@ -246,11 +246,17 @@
     return found;
   }
 
+  /** "2.3" for session 3 of module 2 (modulesById: module id -> {order}); "?.3" when the module is unknown. */
+  function sessionNumber(session, modulesById) {
+    var module = modulesById.get(session.module);
+    return (module ? module.order : "?") + "." + session.order;
+  }
+
   var logic = {
     parseClock: parseClock, parseTimeInput: parseTimeInput, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
     parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
     mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda, lunchGap: lunchGap,
-    dayWarnings: dayWarnings, utcDate: utcDate,
+    dayWarnings: dayWarnings, utcDate: utcDate, sessionNumber: sessionNumber,
   };
   window.manualPlanner = logic;
 
@@ -280,10 +286,8 @@
     if (!dataNode || !wordsNode || !form) return;
     var catalog = JSON.parse(dataNode.textContent);
     var W = JSON.parse(wordsNode.textContent);
-    var rulesNode = document.getElementById("planner-rules");
-    var rules = rulesNode ? JSON.parse(rulesNode.textContent)
-                          : { sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360, lunchWindow: 60 };
-    var rulesLink = form.getAttribute("data-rules-link") || "como-usar.html";
+    var rules = JSON.parse(document.getElementById("planner-rules").textContent);  // extra.manual.schedule
+    var rulesLink = form.getAttribute("data-rules-link");
     var sessionsById = new Map(catalog.sessions.map(function (s) { return [s.id, s]; }));
     var modulesById = new Map(catalog.modules.map(function (m) { return [m.id, m]; }));
     var knownIds = new Set(sessionsById.keys());
@@ -514,7 +518,9 @@
         if (w.rule === "sessions") text = fill(W.rule_sessions, { n: w.n, max: w.max });
         else if (w.rule === "high") {
           text = fill(W.rule_high, { n: w.sessions.length, max: w.max,
-                                     list: w.sessions.map(sessionNumber).join(", ") });
+                                     list: w.sessions.map(function (session) {
+                                       return sessionNumber(session, modulesById);
+                                     }).join(", ") });
         } else text = fill(W.rule_minutes, { total: formatDuration(w.total), max: formatDuration(w.max) });
         list.appendChild(el("li", { "data-rule": w.rule, text: text }));
       });
@@ -525,10 +531,6 @@
       ]);
     }
 
-    function sessionNumber(session) {
-      var module = modulesById.get(session.module);
-      return (module ? module.order : "?") + "." + session.order;
-    }
 
     function renderPlan() {
       var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
