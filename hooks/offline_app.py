@@ -14,6 +14,7 @@ from mkdocs.plugins import event_priority
 
 import build_context
 from manualgen.atomic import write_atomically
+from manualgen.bundle import NOTICE, START_NOTICE
 from manualgen.logo import PURPLE, logo_png
 from manualgen.offline_app import (HOME_MARKER, ICON_SIZES, ICONS, MANIFEST, SUMMARY, WORKER, PhoneEdition, describe_files,
                                    manifest_json, select, size_text, summary_json, worker_script)
@@ -65,10 +66,27 @@ def on_post_build(config):
         core, pdfs = select(rels, prefix, others, index_languages)
         edition = PhoneEdition(lang, prefix, describe_files(site, core), describe_files(site, pdfs))
         missing = env.get_template("manual/_offline_missing.html").render(
-            lang=lang, labels=data.labels[lang], home=HOME_MARKER, theme=theme)
+            messages=[notice_message(lang, data.labels[lang], "offline_missing")], home=HOME_MARKER, theme=theme)
         write_atomically(site / prefix / WORKER, worker_script(edition, missing).encode("utf-8"))
         write_atomically(site / prefix / SUMMARY, summary_json(edition).encode("utf-8"))
         core_part, pdf_part = edition.part("core"), edition.part("pdf")
         summary.append(f"{lang} {size_text(core_part['bytes'])} ({size_text(core_part['gzip'])} gzip, {core_part['files']} files)"
                        + (f" + PDFs {size_text(pdf_part['bytes'])} ({pdf_part['files']})" if pdf_part["files"] else ""))
     log.info("Phone edition: " + "; ".join(summary))
+    # The notices of the one-language zips (manualgen/bundle.py): the reader who lands on one asked for
+    # another language, so the other languages speak first.
+    for lang in languages:
+        messages = [notice_message(other, data.labels[other], "edition_only", lang) for other in languages if other != lang]
+        messages.append(notice_message(lang, data.labels[lang], "edition_only", lang))
+        for rel, refresh in ((NOTICE, False), (START_NOTICE, True)):
+            page = env.get_template("manual/_offline_missing.html").render(
+                messages=messages, home=HOME_MARKER, theme=theme, refresh=refresh)
+            write_atomically(site / rel.format(lang=lang), page.encode("utf-8"))
+
+
+def notice_message(lang: str, labels: dict, key: str, edition: str | None = None) -> dict:
+    """One language's part of a stand-alone notice: labels `<key>_title`, `<key>_text`, `<key>_home`, where
+    {language} is the name (label `language_name_<edition>`) of the language the edition holds."""
+    language = labels[f"language_name_{edition}"] if edition else ""
+    return {"lang": lang, **{part: labels[f"{key}_{name}"].replace("{language}", language)
+                             for part, name in (("title", "title"), ("text", "text"), ("link", "home"))}}

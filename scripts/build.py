@@ -23,7 +23,7 @@ import yaml  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from manualgen.edition_cache import EditionCache, editions_key  # noqa: E402
-from manualgen.bundle import EDITIONS_LISTING, PUBLISHED_COPIES, checksums, editions_listing, write_offline_zip  # noqa: E402
+from manualgen.bundle import EDITIONS_LISTING, NOTICE, START_NOTICE, checksums, editions_listing, published_copy, write_offline_zip  # noqa: E402
 from manualgen.zim import site_languages, ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
 
 NAME = "manual-masculinidades"
@@ -164,31 +164,50 @@ def run_mkdocs(site: Path, env: dict) -> int:
         raise
 
 
+def edition_paths(dist: Path, name: str, languages: tuple[str, ...]) -> dict[str, Path]:
+    """Where each offline edition goes, by kind: "zip" (both languages, for a USB stick), "zip-<language>"
+    (one language, a lighter download) and "zim" (Kiwix)."""
+    paths = {"zip": dist / f"{NAME}-offline-{name}.zip"}
+    paths.update({f"zip-{lang}": dist / f"{NAME}-offline-{lang}-{name}.zip" for lang in languages})
+    paths["zim"] = dist / f"{NAME}-{name}.zim"
+    return paths
+
+
+def write_zips(site: Path, paths: dict[str, Path], name: str, epoch: int, languages: tuple[str, ...], helplines: dict) -> None:
+    """Each zip unpacks into a folder of its own (manual-masculinidades, manual-masculinidades-es …): unpacked
+    side by side, a one-language edition never overwrites another's pages with its notices."""
+    for kind, path in paths.items():
+        if kind.startswith("zip"):
+            edition = kind.removeprefix("zip-") if kind.startswith("zip-") else None
+            folder = f"{NAME}-{edition}" if edition else NAME
+            write_offline_zip(site, path, folder, name, epoch, languages, helplines, edition)
+
+
 def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, languages: tuple[str, ...],
-                   helplines: dict) -> tuple[Path, Path]:
-    """The offline zip and the ZIM of `site`: copied from the last build when nothing they hold changed, else
-    written side by side (the zip in a thread: zlib works outside the GIL while libzim compresses and indexes)."""
+                   helplines: dict) -> dict[str, Path]:
+    """The offline zips and the ZIM of `site`: copied from the last build when nothing they hold changed, else
+    written side by side (the zips in a thread: zlib works outside the GIL while libzim compresses and indexes)."""
     name = version()
-    zip_path, zim_path = dist / f"{NAME}-offline-{name}.zip", dist / f"{NAME}-{name}.zim"
+    paths = edition_paths(dist, name, languages)
     settings = {"name": NAME, "version": name, "epoch": epoch, "metadata": list(metadata.items()),
                 "languages": languages, "helplines": helplines, "libzim": installed_version("libzim")}
     key = editions_key(site, settings, sorted((ROOT / "hooks" / "manualgen").glob("*.py")))
     cache = EditionCache(EDITIONS_CACHE)
-    if cache.restore(key, {"zip": zip_path, "zim": zim_path}):
+    if cache.restore(key, paths):
         print("Ediciones sin conexión sin cambios: copiadas de .cache/editions. / "
               "Offline editions unchanged: copied from .cache/editions.")
-        return zip_path, zim_path
+        return paths
     with ThreadPoolExecutor(max_workers=1) as thread:
-        zipped = thread.submit(write_offline_zip, site, zip_path, NAME, name, epoch, languages, helplines)
-        write_zim(site, zim_path, metadata)
+        zipped = thread.submit(write_zips, site, paths, name, epoch, languages, helplines)
+        write_zim(site, paths["zim"], metadata)
         zipped.result()
     try:
-        cache.keep(key, {"zip": zip_path, "zim": zim_path})
+        cache.keep(key, paths)
     except OSError as error:  # a cache that cannot be written costs time next build, never this build
         print(f"Aviso: no se pudieron guardar las ediciones en .cache/editions ({error}). Esta construcción está "
-              "completa; la próxima escribirá el zip y el ZIM de nuevo. Revise el espacio libre o los permisos de "
+              "completa; la próxima escribirá los zip y el ZIM de nuevo. Revise el espacio libre o los permisos de "
               ".cache/.", file=sys.stderr)
-    return zip_path, zim_path
+    return paths
 
 
 def build() -> list[Path]:
@@ -208,13 +227,17 @@ def build() -> list[Path]:
     if run_mkdocs(site, env) != 0:
         raise BuildStopped("La construcción falló (vea los mensajes de arriba).")
     try:
-        zip_path, zim_path = write_editions(site, dist, epoch, metadata, languages, helplines)
-        # The zip and the ZIM, as published side by side (the zip also holds the site's own SHA256SUMS).
+        editions = write_editions(site, dist, epoch, metadata, languages, helplines)
+        # The notices the one-language zips were made with are not pages of the published site.
+        for lang in languages:
+            for notice in (NOTICE, START_NOTICE):
+                (site / notice.format(lang=lang)).unlink(missing_ok=True)
+        # The zips and the ZIM, as published side by side (each zip also holds the SHA256SUMS of what it holds).
         (dist / "SHA256SUMS").write_text(checksums(dist), encoding="utf-8")
         # A copy of each beside the published site, for its downloads page (made after them: never inside them).
         copies = {}
-        for kind, made in (("zip", zip_path), ("zim", zim_path)):
-            copy = site / PUBLISHED_COPIES[kind]
+        for kind, made in editions.items():
+            copy = site / published_copy(kind)
             copy.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(made, copy)
             copies[kind] = copy.stat().st_size
@@ -227,7 +250,7 @@ def build() -> list[Path]:
         swap_in([(site, ROOT / "site"), (dist, ROOT / "dist")])
     except OSError as error:
         raise explain(error, "reemplazar site/ y dist/") from None
-    return [zip_path, zim_path]
+    return list(editions.values())
 
 
 def main() -> int:

@@ -75,10 +75,12 @@ def main() -> int:
     site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
     rows = measure(site, sys.argv[2:] or PAGES)
     for zip_path in sorted((site.parent / "dist").glob("*.zip")):
-        rows.append((f"offline zip {zip_path.name}", zip_path.stat().st_size / 1024))
+        rows.append((f"offline zip {zip_path.name} ({zip_path.stat().st_size / 1e6:.1f} MB)", zip_path.stat().st_size / 1024))
     for label, kib in rows:
         print(f"{kib:8.1f} KiB  {label}")
-    print("targets: " + "; ".join(f"{name} ≤ {kib} kB gzip" for name, kib in TARGETS.items()) + "; offline zip ≤ 5 MB")
+    print("targets: " + "; ".join(f"{name} ≤ {kib} kB gzip" for name, kib in TARGETS.items())
+          + "; offline zip of one language (the download over mobile data) ≤ 5 MB; the zip of both languages is"
+            " for USB sticks and has no target")
     return 0
 
 

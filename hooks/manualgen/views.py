@@ -183,8 +183,8 @@ def format_size(size: int, lang: str) -> str:
 
 def downloads_view(catalog: dict, sizes: dict[str, int], lang: str, labels: dict) -> dict:
     """Every PDF of the language (catalog paths, sizes measured after they were written), by module, and the
-    offline editions' places beside the published site."""
-    from .bundle import PUBLISHED_COPIES
+    offline editions' places beside the published site (bundle.published_copy)."""
+    from .bundle import published_copy
     def entry(path, title, kind=None):
         return {"path": path, "title": title, "kind": kind, "size": format_size(sizes[path], lang) if path in sizes else "—"}
     manual_path = catalog["pdfs"]["manual"]
@@ -197,8 +197,10 @@ def downloads_view(catalog: dict, sizes: dict[str, int], lang: str, labels: dict
                         "pack": entry(module["pack_pdf"], labels["pack_title"]) if module["pack_pdf"] else None, "files": items})
     return {"manual": entry(manual_path, labels["manual_edition"]) if manual_path else None,
             "modules": modules,
-            "offline": [{"path": PUBLISHED_COPIES["zip"], "title": labels["downloads_zip"], "kind": "ZIP"},
-                        {"path": PUBLISHED_COPIES["zim"], "title": labels["downloads_zim"], "kind": "ZIM"}]}
+            # This language's own zip first (the lighter download), then both languages, then Kiwix's file.
+            "offline": [{"key": key, "path": published_copy(key), "title": labels[label], "kind": key[:3].upper()}
+                        for key, label in ((f"zip-{lang}", "downloads_zip_language"), ("zip", "downloads_zip"),
+                                           ("zim", "downloads_zim"))]}
 
 
 def home_view(pages: list[tuple[str, str, str]], settings_home: dict, catalog: dict, helplines: dict) -> dict:

@@ -12,8 +12,9 @@ MODULE = "modules/02-genero-y-masculinidades/index.html"
 
 def all_pages(site):
     # 404.html is for web servers (absolute links by design); every other page must work from file://.
+    # offline/ holds the notices the one-language zips are made with, not pages (scripts/build.py removes them).
     return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                  if "assets" not in p.parts and p.name != "404.html")
+                  if "assets" not in p.parts and "offline" not in p.parts and p.name != "404.html")
 
 
 def test_every_page_loads_offline_without_errors(visit, real_site):
@@ -237,7 +238,8 @@ def test_offline_editions_are_offered_only_where_they_are_published(visit, lang,
     def listing(route):
         asked.append(route.request.url)
         route.fulfill(status=200, content_type="application/json",
-                      body='{"files": {"zip": {"path": "offline/manual-masculinidades-offline.zip", "size": 6371877}}}')
+                      body='{"files": {"zip": {"path": "offline/manual-masculinidades-offline.zip", "size": 6371877}, '
+                           '"zip-es": {"path": "offline/manual-masculinidades-offline-es.zip", "size": 3371877}}}')
     page = visit.open(("" if lang == "es" else "en/") + "descargas.html")
     section = page.locator("[data-offline-editions]")
     page.wait_for_timeout(300)
@@ -253,7 +255,48 @@ def test_offline_editions_are_offered_only_where_they_are_published(visit, lang,
     assert section.is_visible() and zip_row.locator("[data-offline-size]").inner_text() == size
     assert page.locator("[data-offline-file=zim]").is_hidden()
     assert zip_row.locator("a").get_attribute("href").endswith("offline/manual-masculinidades-offline.zip")
+    # Each language page offers its own zip, listed first; the English one is not in this listing.
+    own = page.locator(f"[data-offline-file=zip-{lang}]")
+    assert own.is_visible() == (lang == "es")
+    if lang == "es":
+        rows = page.locator("[data-offline-file]")
+        assert rows.first.get_attribute("data-offline-file") == "zip-es"
+        assert own.locator("[data-offline-size]").inner_text() == "3,4 MB" and "castellano" in own.inner_text()
     assert len(asked) == 1
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_one_language_zip_opens_in_its_language_and_its_language_switch_explains(browser, real_site, tmp_path, lang):
+    """The lighter download: unpacked and opened from file://, index.html opens this language's home page; the
+    language switch leads to the notice, whose link comes back to this language's home."""
+    import zipfile
+    from helpers import Visit, watch
+    from manualgen.bundle import write_offline_zip
+    helplines = {"linea-100": {"name": {"es": "Línea 100", "en": "Línea 100"}, "number": "100"}, "policia": {"number": "105"}}
+    archive = write_offline_zip(real_site.site, tmp_path / "edition.zip", "manual", "test", 1700000000, ("es", "en"),
+                                helplines, lang)
+    with zipfile.ZipFile(archive) as unpacked:
+        unpacked.extractall(tmp_path / "usb")
+    base = (tmp_path / "usb" / "manual").as_uri() + "/"
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    visit = Visit(context.new_page(), base)
+    watch(context, visit.page, base, visit.blocked, visit.errors)
+    page = visit.open("index.html")
+    page.wait_for_url("**/en/index.html" if lang == "en" else "**/manual/index.html")
+    assert page.locator("html").get_attribute("lang") == lang
+    home = page.url
+    page = visit.open(("en/" if lang == "en" else "") + SESSION)
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f"a.md-select__link[hreflang={'es' if lang == 'en' else 'en'}]").click()
+    page.wait_for_load_state("load")
+    notice = page.locator("main").inner_text()
+    assert ("This page is not in this copy" in notice and "manual in Spanish only" in notice) if lang == "es" else (
+        "Esta página no está en esta copia" in notice and "manual solo en inglés" in notice)
+    page.locator("main section").first.locator("a").click()
+    page.wait_for_load_state("load")
+    assert page.url == home and page.locator("h1").count() >= 1
+    assert visit.blocked == [] and visit.errors == [], (visit.blocked, visit.errors)
+    context.close()
 
 
 @pytest.mark.parametrize("prefix,ways", [("", ["Voy a facilitar", "Necesito ayuda ahora", "Busco una sesión"]),

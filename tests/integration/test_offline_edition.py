@@ -113,6 +113,51 @@ def test_offline_zip_leaves_out_what_no_reader_uses(tmp_path):
                    for n in names)
 
 
+def test_each_language_has_a_zip_of_its_own_whose_other_language_pages_explain(tmp_path):
+    project = make_project(tmp_path / "p", FIXTURE)
+    assert run_build(project).returncode == 0, "build failed"
+    site = project / "site"
+    en_pages = {p.relative_to(site).as_posix() for p in (site / "en").rglob("*.html")}
+    es_pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                if not p.relative_to(site).as_posix().startswith(("en/", "offline/"))}
+    both = (project / "dist" / "manual-masculinidades-offline-test.zip").stat().st_size
+    contents = {}
+    for lang in ("es", "en"):
+        path = project / "dist" / f"manual-masculinidades-offline-{lang}-test.zip"
+        assert path.stat().st_size < both, (lang, path.stat().st_size, both)
+        with zipfile.ZipFile(path) as archive:
+            # Its own folder: unpacked beside another edition, it overwrites none of its pages.
+            assert {n.split("/", 1)[0] for n in archive.namelist()} == {f"manual-masculinidades-{lang}"}
+            contents[lang] = {n.split("/", 1)[1]: archive.read(n) for n in archive.namelist()}
+        sums = dict(line.split("  ", 1)[::-1] for line in contents[lang]["SHA256SUMS"].decode().splitlines())
+        assert {name: hashlib.sha256(data).hexdigest() for name, data in contents[lang].items()
+                if name not in ("SHA256SUMS", "LEAME-README.txt")} == sums
+    es, en = contents["es"], contents["en"]
+    # The Spanish zip: its pages, PDFs, index and search rules as built; each English page is the notice.
+    assert es["index.html"] == (site / "index.html").read_bytes()
+    assert not any(n.startswith("en/") and not n.endswith(".html") for n in es)
+    assert {n for n in es if n.startswith("en/")} == en_pages
+    notice = es["en/modules/01-prueba/01-sesion.html"].decode("utf-8")
+    assert "This page is not in this copy" in notice and "manual in Spanish only" in notice
+    assert 'href="../../../index.html"' in notice and "Ir al inicio del manual en castellano" in notice
+    assert "http-equiv" not in notice and "<script" not in notice
+    assert "assets/javascripts/lunr/min/lunr.es.min.js" in es and "search/search_index.js" in es
+    # The English zip: index.html goes straight to en/index.html; Spanish pages are the notice.
+    assert en["en/index.html"] == (site / "en" / "index.html").read_bytes()
+    assert {n for n in en if n.endswith(".html") and not n.startswith("en/")} == es_pages
+    start = en["index.html"].decode("utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=en/index.html">' in start
+    assert "Esta página no está en esta copia" in en["modules/01-prueba/01-sesion.html"].decode("utf-8")
+    assert 'href="../../en/index.html"' in en["modules/01-prueba/01-sesion.html"].decode("utf-8")
+    assert not any(n.startswith(("pdf/", "search/")) for n in en) and "en/search/search_index.js" in en
+    assert not any(n.startswith("assets/javascripts/lunr/min/lunr.es") for n in en)
+    assert "This copy holds the English manual only" in en["LEAME-README.txt"].decode("utf-8")
+    listing = json.loads((site / "offline" / "editions.json").read_text(encoding="utf-8"))
+    assert listing["files"]["zip-es"] == {"path": "offline/manual-masculinidades-offline-es.zip", "size": len(
+        (project / "dist" / "manual-masculinidades-offline-es-test.zip").read_bytes())}
+    assert (site / "offline" / "manual-masculinidades-offline-en.zip").is_file()
+
+
 def start_build(project, **env):
     return subprocess.Popen([sys.executable, "scripts/build.py"], cwd=project, env={**os.environ, **ENV, **env},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -135,10 +135,11 @@ def test_make_site_writes_the_zim_with_checksums_and_a_bad_setting_keeps_dist(tm
     built = run_build(project)
     assert built.returncode == 0, built.stdout + built.stderr
     dist = project / "dist"
-    zim, bundle = dist / "manual-masculinidades-test.zim", dist / "manual-masculinidades-offline-test.zip"
-    assert sorted(p.name for p in dist.iterdir()) == ["SHA256SUMS", bundle.name, zim.name]
+    zim = dist / "manual-masculinidades-test.zim"
+    editions = sorted([zim, *(dist / f"manual-masculinidades-offline{part}-test.zip" for part in ("", "-en", "-es"))])
+    assert sorted(p.name for p in dist.iterdir()) == ["SHA256SUMS", *(path.name for path in editions)]
     sums = (dist / "SHA256SUMS").read_text(encoding="utf-8")
-    assert sums == "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n" for path in (bundle, zim))
+    assert sums == "".join(f"{hashlib.sha256(path.read_bytes()).hexdigest()}  {path.name}\n" for path in editions)
     assert "ZIM file is ready" not in built.stdout  # libzim's progress lines are kept out of the build's report
     archive = Archive(zim)
     assert archive.has_entry_by_path("modules/01-prueba/01-sesion.html")

@@ -1,11 +1,11 @@
 """The downloads page's view: every PDF of a language by module, with sizes as phones show data use."""
 from __future__ import annotations
 
-from manualgen.bundle import PUBLISHED_COPIES, in_offline_zip, left_out_offline
+from manualgen.bundle import PUBLISHED_COPIES, in_offline_zip, language_of, left_out_offline, notice_for, published_copy
 from manualgen.views import downloads_view, format_size
 
 LABELS = {"pack_title": "Paquete para participantes", "manual_edition": "Manual completo",
-          "downloads_zip": "Edición USB", "downloads_zim": "Kiwix"}
+          "downloads_zip": "Edición USB", "downloads_zip_language": "Solo en castellano", "downloads_zim": "Kiwix"}
 CATALOG = {
     "pdfs": {"manual": "pdf/manual.pdf"},
     "modules": [{"id": "m01", "order": 1, "title": "Encuadre", "pack_pdf": "pdf/m01-pack.pdf"},
@@ -36,7 +36,11 @@ def test_every_pdf_listed_by_module_with_its_size():
         ("1.2 Segunda", "session", "99 kB"), ("1.1 Primera", "session", "97 kB"), ("Acuerdos", "handout", "34 kB")]
     # A PDF the build did not write (preview) says so rather than inventing a size
     assert second["files"][0]["size"] == "—"
-    assert [o["path"] for o in view["offline"]] == [PUBLISHED_COPIES["zip"], PUBLISHED_COPIES["zim"]]
+    # The language's own zip first (the lighter download), then both languages, then Kiwix's file.
+    assert [(o["key"], o["path"], o["title"], o["kind"]) for o in view["offline"]] == [
+        ("zip-es", "offline/manual-masculinidades-offline-es.zip", "Solo en castellano", "ZIP"),
+        ("zip", PUBLISHED_COPIES["zip"], "Edición USB", "ZIP"), ("zim", PUBLISHED_COPIES["zim"], "Kiwix", "ZIM")]
+    assert downloads_view(CATALOG, sizes, "en", LABELS)["offline"][0]["path"] == published_copy("zip-en")
 
 
 def test_a_site_built_without_pdfs_lists_none():
@@ -45,9 +49,30 @@ def test_a_site_built_without_pdfs_lists_none():
 
 
 def test_the_published_copies_of_the_editions_are_never_inside_an_edition():
-    for rel in PUBLISHED_COPIES.values():
+    for rel in [*PUBLISHED_COPIES.values(), published_copy("zip-es"), "offline/only-es.html"]:
         assert left_out_offline(rel, ("es", "en")) and not in_offline_zip(rel, ("es", "en"))
+        assert not in_offline_zip(rel, ("es", "en"), "es")
     assert in_offline_zip("pdf/m01-h01-acuerdos.pdf", ("es", "en"))
+
+
+def test_a_one_language_zip_holds_that_language_and_what_all_languages_share():
+    languages = ("es", "en")
+    assert [language_of(rel, languages) for rel in ("index.html", "pdf/a.pdf", "modules/x/y.html", "en/index.html",
+                                                    "en/pdf/a.pdf", "assets/stylesheets/a.css", "404.html")] == [
+        "es", "es", "es", "en", "en", None, "es"]
+    for rel, es, en in (("pdf/a.pdf", True, False), ("en/pdf/a.pdf", False, True), ("search/search_index.js", True, False),
+                        ("en/search/search_index.js", False, True), ("assets/javascripts/bundle.js", True, True),
+                        ("assets/javascripts/lunr/min/lunr.es.min.js", True, False),  # the English index loads no rules
+                        ("en/index.js.map", False, False), ("print/print.css", False, False)):
+        assert (in_offline_zip(rel, languages, "es"), in_offline_zip(rel, languages, "en")) == (es, en), rel
+        assert in_offline_zip(rel, languages) == (es or en), rel
+
+
+def test_a_notice_links_home_from_where_it_stands():
+    notice = '<a href="__MANUAL_OFFLINE_HOME__">home</a>'
+    assert notice_for("index.html", notice, "en/index.html") == '<a href="en/index.html">home</a>'
+    assert notice_for("en/modules/01-a/02-b.html", notice, "index.html") == '<a href="../../../index.html">home</a>'
+
 
 
 def test_the_listing_of_published_editions_names_each_copy_with_its_size():
