@@ -181,6 +181,11 @@ def loaded(config) -> Loaded:
     return _active[0] if _active else load(config)
 
 
+# Non-empty when this build's load() validated sources no earlier build had: pages probably changed, so PDFs will
+# probably be drawn (pdf_output starts its workers early then).
+sources_changed: list[bool] = []
+
+
 def load(config) -> Loaded:
     """Validate the manual unless its sources are unchanged since a previous build; called once per
     build (on_pre_build). Raises PluginError listing every problem (no traceback, exit 1).
@@ -197,6 +202,7 @@ def load(config) -> Loaded:
         raise PluginError(ContentError(problems).report())
     inputs = _inputs(s)
     quick = _fingerprint(s, inputs)
+    sources_changed.clear()
     if quick not in _cache:
         key = _inputs_key(s, inputs)
         stored = _disk_cache(s).get(key)
@@ -206,6 +212,7 @@ def load(config) -> Loaded:
         else:
             stored = _validate(s, Renderer(list(config.markdown_extensions), dict(config.mdx_configs)), html_policy(config))
             _disk_cache(s).put(key, stored)
+            sources_changed.append(True)
         _cache.clear()
         _cache[quick] = stored
     _active.append(_cache[quick])

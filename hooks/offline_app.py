@@ -17,7 +17,8 @@ from manualgen.atomic import write_atomically
 from manualgen.bundle import NOTICE, START_NOTICE
 from manualgen.logo import PURPLE, logo_png
 from manualgen.offline_app import (HOME_MARKER, ICON_SIZES, ICONS, MANIFEST, SUMMARY, WORKER, PhoneEdition, describe_files,
-                                   manifest_json, select, size_text, summary_json, worker_script)
+                                   keep_sizes, manifest_json, remembered_sizes, select, size_text, summary_json,
+                                   worker_script)
 
 log = build_context.log
 icon_png = functools.lru_cache(maxsize=None)(logo_png)  # the same bytes every build: drawn once per process
@@ -56,6 +57,9 @@ def on_post_build(config):
             description=labels["offline_description"], lang=lang, prefix=prefixes[lang], theme_color=theme,
             background_color="#ffffff").encode("utf-8"))
     rels = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
+    s = build_context.settings(config)
+    sizes_memo = s.root / s.cache_dir / "checked" / "gzip-sizes.json"
+    remembered_sizes(sizes_memo)
     env = build_context.template_env(config)
     summary = []
     for lang in languages:
@@ -72,6 +76,7 @@ def on_post_build(config):
         core_part, pdf_part = edition.part("core"), edition.part("pdf")
         summary.append(f"{lang} {size_text(core_part['bytes'])} ({size_text(core_part['gzip'])} gzip, {core_part['files']} files)"
                        + (f" + PDFs {size_text(pdf_part['bytes'])} ({pdf_part['files']})" if pdf_part["files"] else ""))
+    keep_sizes(sizes_memo)
     log.info("Phone edition: " + "; ".join(summary))
     # The notices of the one-language zips (manualgen/bundle.py): the reader who lands on one asked for
     # another language, so the other languages speak first.

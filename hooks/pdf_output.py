@@ -74,6 +74,15 @@ def _qr(url: str | None) -> str | None:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=1) if url else None
 
 
+@event_priority(-50)  # after content_check loaded the manual
+@build_context.reported
+def on_pre_build(config):
+    """A build whose sources no earlier build validated will draw PDFs: the workers start while the pages are
+    validated and rendered, instead of after (≈ 0.6 s each to start, on the otherwise idle second core)."""
+    if build_context.pdf_mode() == "on" and build_context.sources_changed:
+        render_pool.warm_up()
+
+
 @event_priority(-90)  # after page_render stored every page's content; the i18n plugin builds languages in turn
 @build_context.reported
 def on_env(env, config, files):

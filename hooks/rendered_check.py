@@ -7,13 +7,16 @@ allow-list removes, the build fails at the end of the last language's pages inst
 other than what was written (and the output of a failed `make site` is never swapped in)."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
+from manualgen.atomic import write_atomically
 from manualgen.prerender import html_problems
 from manualgen.problems import ContentError, Problem
 
@@ -22,24 +25,69 @@ from manualgen.problems import ContentError, Problem
 _problems: list[Problem] = []
 # page -> (hash of its HTML, clean HTML, problems): `mkdocs serve` re-checks only the pages that changed.
 _memo: dict[str, tuple[str, str, list[Problem]]] = {}
+# Pages an earlier build found clean (the allow-list kept every byte, the reading lint said nothing), by the
+# hash of their HTML, kept in .cache/checked/ with the allow-list and the code that checks: a `make site` that
+# changed nothing checks nothing again. A page whose HTML changed in any byte is checked in full.
+_known_clean: set[str] = set()
+_clean_now: set[str] = set()  # this build's pages found or known clean, both languages: what is kept
 
 @event_priority(100)  # before any other handler of the build's first event
 @build_context.reported
 def on_pre_build(config):
     if build_context.current_language(config) == build_context.settings(config).languages[0]:
         _problems.clear()
+        _clean_now.clear()
+        _known_clean.clear()
+        _known_clean.update(_read_known_clean(config))
 
 
 @event_priority(-50)  # after every handler that changes the content, before page_render stores it (-60)
 @build_context.reported
 def on_page_content(html, page, config, files):
     digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
+    if digest in _known_clean:
+        _clean_now.add(digest)
+        return html
     known = _memo.get(page.file.src_uri)
     if known is None or known[0] != digest:
         known = _memo[page.file.src_uri] = (digest, *_checked(html, page, config))
     _, clean, problems = known
     _problems.extend(problems)
+    if clean == html and not problems:
+        _clean_now.add(digest)
     return clean
+
+
+def _known_clean_path(config) -> Path:
+    s = build_context.settings(config)
+    return s.root / s.cache_dir / "checked" / "clean-pages.txt"
+
+
+def _checker_version(config) -> str:
+    """The allow-list as configured and the source of the code that applies it: a change to either checks
+    every page again."""
+    here = Path(__file__).resolve().parent / "manualgen"
+    code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py"))
+    policy = json.dumps(dataclasses.asdict(build_context.html_policy(config)), default=sorted, sort_keys=True)
+    return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
+
+
+def _read_known_clean(config) -> set[str]:
+    try:
+        version, *digests = _known_clean_path(config).read_text(encoding="ascii").split()
+    except (OSError, ValueError):
+        return set()
+    return set(digests) if version == _checker_version(config) else set()
+
+
+def _keep_known_clean(config) -> None:
+    if _clean_now == _known_clean:
+        return
+    try:
+        write_atomically(_known_clean_path(config),
+                         "\n".join([_checker_version(config), *sorted(_clean_now)]).encode("ascii") + b"\n")
+    except OSError:
+        pass  # a read-only checkout still builds; it just checks every page every time
 
 
 def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
@@ -53,8 +101,10 @@ def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
 @event_priority(-50)
 @build_context.reported
 def on_env(env, config, files):
-    if build_context.current_language(config) == build_context.settings(config).languages[-1] and _problems:
-        problems = list(_problems)
-        _problems.clear()
-        raise PluginError(ContentError(problems).report())
+    if build_context.current_language(config) == build_context.settings(config).languages[-1]:
+        if _problems:
+            problems = list(_problems)
+            _problems.clear()
+            raise PluginError(ContentError(problems).report())
+        _keep_known_clean(config)
     return env

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT / "hooks"))
 import yaml  # noqa: E402
 from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
-from manualgen.edition_cache import EditionCache, editions_key  # noqa: E402
+from manualgen.edition_cache import EditionCache, editions_key, place  # noqa: E402
 from manualgen.bundle import EDITIONS_LISTING, NOTICE, START_NOTICE, checksums, editions_listing, published_copy, write_offline_zip  # noqa: E402
 from manualgen.zim import site_languages, ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
 
@@ -238,8 +238,7 @@ def build() -> list[Path]:
         copies = {}
         for kind, made in editions.items():
             copy = site / published_copy(kind)
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(made, copy)
+            place(made, copy)
             copies[kind] = copy.stat().st_size
         (site / EDITIONS_LISTING).write_text(editions_listing(copies), encoding="utf-8")
     except ZimError as error:

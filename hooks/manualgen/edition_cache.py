@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def _digest(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             sha.update(block)
     return sha.hexdigest()
+
+
+def place(source: Path, target: Path) -> None:
+    """`target` with the bytes of `source`: a hard link when both are on one file system (instant; nothing ever
+    writes into an edition in place, and the cache checks each file's checksum before reusing it), else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def editions_key(site: Path, settings: dict, writers: list[Path]) -> str:
@@ -38,7 +50,7 @@ class EditionCache:
         self.folder = folder
 
     def restore(self, key: str, targets: dict[str, Path]) -> bool:
-        """Copy the kept editions to `targets` (kind -> path) if they were made from `key` and are intact."""
+        """Place the kept editions at `targets` (kind -> path) if they were made from `key` and are intact."""
         try:
             manifest = json.loads((self.folder / MANIFEST).read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -50,8 +62,7 @@ class EditionCache:
         if any(not path.is_file() or _digest(path) != files[kind] for kind, path in kept.items()):
             return False
         for kind, target in targets.items():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(kept[kind], target)
+            place(kept[kind], target)
         return True
 
     def keep(self, key: str, made: dict[str, Path]) -> None:
@@ -60,6 +71,6 @@ class EditionCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / MANIFEST).unlink(missing_ok=True)
         for kind, path in made.items():
-            shutil.copyfile(path, self.folder / kind)
+            place(path, self.folder / kind)
         files = {kind: _digest(self.folder / kind) for kind in made}
         (self.folder / MANIFEST).write_text(json.dumps({"key": key, "files": files}, indent=1), encoding="utf-8")

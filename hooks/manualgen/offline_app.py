@@ -112,6 +112,7 @@ ALREADY_COMPRESSED = (".pdf", ".png", ".jpg", ".jpeg", ".webp", ".gz", ".zip", "
 # Compressed sizes by content (SHA-256): the shared assets are described once per language, and `mkdocs serve`
 # rebuilds change a few files at a time; compressing is nearly all the cost of describing the site.
 _compressed: dict[str, int] = {}
+_used: set[str] = set()
 
 
 def describe(rel: str, data: bytes) -> SiteFile:
@@ -119,12 +120,36 @@ def describe(rel: str, data: bytes) -> SiteFile:
     if rel.lower().endswith(ALREADY_COMPRESSED):
         compressed = len(data)
     else:
+        _used.add(digest)
         if digest not in _compressed:
             if len(_compressed) > 20_000:
                 _compressed.clear()
             _compressed[digest] = len(gzip.compress(data, 6, mtime=0))
         compressed = _compressed[digest]
     return SiteFile(rel, digest[:HASH_CHARS], len(data), min(compressed, len(data)))
+
+
+def remembered_sizes(path: Path) -> None:
+    """Load compressed sizes an earlier build measured (`keep_sizes`): a `make site` in a new process then
+    compresses only the files that changed. A missing or unreadable file only means measuring again."""
+    _used.clear()
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(stored, dict):
+        _compressed.update({k: v for k, v in stored.items() if isinstance(k, str) and isinstance(v, int)})
+
+
+def keep_sizes(path: Path) -> None:
+    """Keep the compressed sizes measured or used since `remembered_sizes` (this build's files only: the list
+    never grows past the site)."""
+    from .atomic import write_atomically
+    try:
+        write_atomically(path, json.dumps({d: _compressed[d] for d in _used if d in _compressed},
+                                          sort_keys=True).encode("utf-8"))
+    except OSError:
+        pass  # a read-only checkout measures every time
 
 
 def describe_files(site: Path, rels: list[str]) -> tuple[SiteFile, ...]:

@@ -33,6 +33,10 @@ class WorkerStopped(RuntimeError):
     """A worker process died (usually out of memory); the pool is discarded and made again next time."""
 
 
+def _worker_count() -> int:
+    return os.cpu_count() or 1  # one per core: drawing a PDF is pure CPU
+
+
 def _worker_pool() -> ProcessPoolExecutor:
     global _pool
     if _pool is None:
@@ -40,7 +44,7 @@ def _worker_pool() -> ProcessPoolExecutor:
             sys.path.append(_HOOKS_DIR)
         # Workers ignore Ctrl-C: stopping `mkdocs serve` interrupts MkDocs, which then shuts the pool down
         # cleanly, instead of every worker dying mid-render with its own traceback.
-        _pool = ProcessPoolExecutor(max_workers=os.cpu_count() or 1, mp_context=multiprocessing.get_context("spawn"),
+        _pool = ProcessPoolExecutor(max_workers=_worker_count(), mp_context=multiprocessing.get_context("spawn"),
                                     initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     return _pool
 
@@ -68,6 +72,19 @@ def stop() -> None:
         process.join(timeout=5)
     _pool = None
     _in_flight.clear()
+
+
+def _ready() -> bool:
+    import weasyprint  # noqa: F401 - the import is the work: most of a worker's start-up
+    return True
+
+
+def warm_up() -> None:
+    """Start every worker now, each importing WeasyPrint, so that they are ready when the first document
+    comes: the build's main process spends its first seconds validating and rendering pages on one core."""
+    pool = _worker_pool()
+    for _ in range(_worker_count()):
+        pool.submit(_ready)
 
 
 def submit(function: Callable, html: str, base_dir: Path, key: str) -> Future:

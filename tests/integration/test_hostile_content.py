@@ -89,6 +89,20 @@ def test_hostile_markup_in_the_body_stops_the_build_with_its_line(name, tmp_path
     assert not (tmp_path / "site").exists() or not any((tmp_path / "site").rglob("*.html"))
 
 
+def test_pages_found_clean_are_remembered_and_a_changed_page_is_checked_again(tmp_path):
+    """A warm build skips the allow-list only for HTML it already passed, byte for byte: the same attack is
+    still refused with every cache of an earlier good build in place."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    assert mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0").returncode == 0
+    remembered = (project / ".cache" / "checked" / "clean-pages.txt").read_text(encoding="ascii").split()
+    assert len(remembered) > 5 and all(len(entry) == 64 for entry in remembered)  # the checker's version, then pages
+    assert mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0").returncode == 0
+    assert (project / ".cache" / "checked" / "clean-pages.txt").read_text(encoding="ascii").split() == remembered
+    edit(project / S.format("es"), "1. Salude al grupo.", '1. Salude al grupo.\n\n<p onclick="alert(1)">x</p>\n')
+    build = mkdocs_build(project, tmp_path / "site2", MANUAL_PDF="0")
+    assert build.returncode == 1 and "atributo onclick" in build.output, build.output
+
+
 def test_a_symlink_cannot_bring_files_of_the_build_machine_into_the_site(tmp_path):
     project = make_project(tmp_path / "project", FIXTURE)
     (project / "modules/01-prueba/passwd.png").symlink_to("/etc/passwd")
