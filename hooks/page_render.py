@@ -13,7 +13,7 @@ from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
-from manualgen.views import (downloads_view, facts_view, format_size, gathered_blocks_view, handout_view, home_view,
+from manualgen.views import (downloads_view, facts_view, gathered_blocks_view, handout_view, home_view,
                              materials_view, module_view, programme_view, schedule_view, session_view)
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
@@ -73,13 +73,12 @@ def on_page_context(context, page, config, nav):
             "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False}
     found = manual_page(page, config)
     pdfs = build_context.pdfs(config, lang)
-    sizes = build_context.pdf_sizes.get(lang, {})  # the PDFs are written before any page (pdf_output, on_env)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
         rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
-        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, format_size(sizes[rel], lang) if rel in sizes else None
+        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_context.pdf_size_text(lang, rel)
     if "manual" in pdfs:
         view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
-        view["manual_pdf_size"] = format_size(sizes[pdfs["manual"]], lang) if pdfs["manual"] in sizes else None
+        view["manual_pdf_size"] = build_context.pdf_size_text(lang, pdfs["manual"])
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
         _template_headings(page, [(labels["objectives"], "objetivos"), (labels["agenda"], "agenda"),
@@ -117,7 +116,8 @@ def on_page_context(context, page, config, nav):
             raise PluginError(str(problem)) from None
         _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
     elif template == "manual/downloads.html":
-        view["downloads"] = downloads_view(build_context.catalog(config, lang), build_context.pdf_sizes.get(lang, {}), lang, labels)
+        view["downloads"] = downloads_view(build_context.catalog(config, lang),
+                                           lambda rel: build_context.pdf_size_text(lang, rel), lang, labels)
     elif template == "manual/facts.html":
         view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
     elif template == "manual/materials.html":

@@ -8,8 +8,12 @@ on; a module's pack and the complete manual join the same pages (pdf_compose): n
 fonts are embedded once per module rather than once per sheet. Bodies and finished PDFs are cached by content
 hash in .cache/pdf/, so a rebuild renders only what changed.
 
-They are made when every page's content is known and before any page is written (on_env), so pages can say
-how large each PDF is. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
+A language's documents are sent to the workers as soon as its pages' content is known (on_env); the build goes
+on meanwhile (its pages are written, the next language is built) and each module's own PDFs are cut as its
+document arrives. Pages written before their PDFs exist carry a mark where each size goes (build_context.
+pdf_size_text), filled in once every PDF is made (on_post_build, after the last language): the workers never wait
+for the pages, nor the pages for the workers. When everything is in the cache the PDFs are made at once and no
+mark is written. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
 from __future__ import annotations
 
 import functools
@@ -28,6 +32,7 @@ from manualgen import render_pool
 from manualgen.facts import format_date
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
 from manualgen.pdf_compose import InternalLink, OutlineEntry, join
+from manualgen.views import SIZE_MARK_START, fill_size_marks
 from manualgen.views import attendance_view, programme_view, schedule_view, session_view
 
 log = build_context.log
@@ -83,20 +88,63 @@ def on_pre_build(config):
         render_pool.warm_up()
 
 
+# The languages whose documents are being drawn while the build goes on (see on_env), in the order they started.
+_pending: list[Pending] = []
+
+
 @event_priority(-90)  # after page_render stored every page's content; the i18n plugin builds languages in turn
 @build_context.reported
 def on_env(env, config, files):
     if not build_context.pdf_enabled():
         return env
     lang = build_context.current_language(config)
+    if lang == build_context.settings(config).languages[0]:
+        _pending.clear()
     try:
-        _build_pdfs(config, lang)
+        pending = _build_pdfs(config, lang)
     except render_pool.WorkerStopped as stopped:  # not the author's content: say what happened and what to do
         raise PluginError(f"PDF [{lang}]: {stopped}") from None
+    if pending is not None:
+        _pending.append(pending)
     return env
 
 
-def _build_pdfs(config, lang: str) -> None:
+@event_priority(-105)  # after the i18n plugin built every language (-100); before the search indexes (-110) and the
+# phone edition (-120) read the pages, whose PDF sizes are filled in here
+@build_context.reported
+def on_post_build(config):
+    if config.plugins["i18n"].building or not _pending:
+        return
+    pending, lang = list(_pending), None
+    _pending.clear()
+    try:
+        for item in pending:  # cut and pack each language as its documents arrive, the next one still drawing
+            lang = item.job.lang
+            _collect(item)
+            _write_packs(item)
+        drawn = time.monotonic()
+        for item in pending:
+            lang = item.job.lang
+            _finish(item)
+    except render_pool.WorkerStopped as stopped:
+        raise PluginError(f"PDF [{lang}]: {stopped}") from None
+    finally:
+        build_context.pdf_sizes_pending.clear()
+    _fill_sizes(Path(config.site_dir), {item.job.lang: build_context.pdf_sizes[item.job.lang] for item in pending})
+    log.info(f"PDF: {sum(len(item.futures) for item in pending)} documents drawn in {drawn - pending[0].started:.1f} s "
+             f"while the pages were written; the complete manuals then took {time.monotonic() - drawn:.1f} s")
+
+
+def on_build_error(error):
+    """A build that fails while documents are still being drawn stops the workers at once: otherwise the
+    process would wait for every queued document before it could exit."""
+    if _pending:
+        _pending.clear()
+        build_context.pdf_sizes_pending.clear()
+        render_pool.stop()
+
+
+def _build_pdfs(config, lang: str) -> Pending | None:
     data = build_context.loaded(config)
     labels, manual, s = data.labels[lang], data.manual, data.settings
     prefix = build_context.language_prefix(lang, config)
@@ -179,39 +227,84 @@ def _build_pdfs(config, lang: str) -> None:
             "print/manual.html", doc=doc("manual", entry["title"], part="chapter", chapter=chapter), manual=base_view)))
 
     own = [(paths[p.id], p.id, p.meta["title"]) for p in manual.of(lang, "session") + manual.of(lang, "handout")]
-    started = time.monotonic()
     if build_context.pdf_mode() == "preview":
         waiting = _preview(job, own, pieces)
         build_context.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
                                          if (job.out_dir / rel).is_file()}
         log.info(f"PDF [{lang}]: preview: {len(own) - waiting} PDFs ready, {waiting} render in the background; "
                  "packs and the complete manual are made by `make site`")
-        return
-    # A module's own PDFs are cut and numbered as soon as its document arrives, while the workers draw the rest.
-    by_body: dict[str, list] = {}
-    for rel, page_id, title in own:
-        by_body.setdefault(pieces[page_id][0], []).append((rel, page_id, title))
-    rendered = _render_bodies(job, list(job.bodies), on_ready=lambda name: [
-        _write_output(job, rel, _own_pdf(job, pieces, page_id, title)) for rel, page_id, title in by_body.get(name, [])])
-    rendered_in = time.monotonic() - started
-    for module_id, (title, cover, handout_ids) in packs.items():
-        _write_output(job, paths[f"pack-{module_id}"],
-                      _assembled(job, [Piece(cover)] + [_piece(job, pieces, h) for h in handout_ids],
-                                 [0] * (len(handout_ids) + 1), title))
-    title = f"{config.site_name} — {labels['manual_edition']}"
+        return None
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or int(time.time())
-    edition = format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang)
-    _write_output(job, paths["manual"], _complete_manual(job, manual, chapters, s, title, edition))
-    build_context.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values() if (job.out_dir / rel).is_file()}
-    if rendered:
-        log.info(f"PDF [{lang}]: {len(paths)} PDFs ready in {time.monotonic() - started:.1f} s ({rendered} documents drawn "
-                 f"in {rendered_in:.1f} s, cut, numbered and joined in {time.monotonic() - started - rendered_in:.1f} s)")
-    else:
-        log.info(f"PDF [{lang}]: {len(paths)} PDFs from the cache")
-    if lang == s.languages[-1]:  # after a complete build: every current entry was just used
-        days = float(s.pdf.get("cache_unused_days", 30))
+    item = Pending(job, pieces, packs, chapters, paths, manual, s, f"{config.site_name} — {labels['manual_edition']}",
+                   format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang))
+    # A module's own PDFs are cut and numbered as soon as its document is there, while the workers draw the rest.
+    for rel, page_id, title in own:
+        item.outputs.setdefault(pieces[page_id][0], []).append((rel, page_id, title))
+    item.futures = _start_bodies(job, list(job.bodies), on_ready=item.cut)
+    if item.futures:
+        # Documents to draw: the build goes on (this language's pages, the next language) while the workers draw;
+        # the pages carry a mark where a PDF's size goes, filled in once the PDFs are made (on_post_build).
+        build_context.pdf_sizes_pending.add(lang)
+        return item
+    _write_packs(item)
+    _finish(item)
+    return None
+
+
+@dataclass
+class Pending:
+    """One language's PDFs: its documents (drawn or on their way) and what is made of them."""
+    job: Job
+    pieces: dict           # page id -> (module document, anchor where its pages start)
+    packs: dict            # module id -> (title, cover document, handout ids)
+    chapters: dict         # stem -> (title, document)
+    paths: dict            # output name -> path relative to the language's root
+    manual: object
+    settings: object
+    title: str             # the complete manual's
+    edition: str           # its cover date, in the language's format
+    outputs: dict = field(default_factory=dict)   # document -> [(path, page id, title)] cut from it
+    futures: dict = field(default_factory=dict)   # documents being drawn: future -> name
+    started: float = field(default_factory=time.monotonic)
+
+    def cut(self, name: str) -> None:
+        for rel, page_id, title in self.outputs.get(name, []):
+            _write_output(self.job, rel, _own_pdf(self.job, self.pieces, page_id, title))
+
+
+def _collect(item: Pending) -> None:
+    """Wait for the language's documents, cutting each module's own PDFs as its document arrives."""
+    _wait_bodies(item.job, item.futures, on_ready=item.cut)
+
+
+def _write_packs(item: Pending) -> None:
+    """Each module's participant pack: its cover and handouts, joined (nothing to draw)."""
+    for module_id, (title, cover, handout_ids) in item.packs.items():
+        _write_output(item.job, item.paths[f"pack-{module_id}"],
+                      _assembled(item.job, [Piece(cover)] + [_piece(item.job, item.pieces, h) for h in handout_ids],
+                                 [0] * (len(handout_ids) + 1), title))
+
+
+def _finish(item: Pending) -> None:
+    """The complete manual (its contents drawn once every page number is known), then the sizes."""
+    job, paths = item.job, item.paths
+    _write_output(job, paths["manual"], _complete_manual(job, item.manual, item.chapters, item.settings, item.title, item.edition))
+    build_context.pdf_sizes[job.lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
+                                         if (job.out_dir / rel).is_file()}
+    log.info(f"PDF [{job.lang}]: {len(paths)} PDFs ready" if item.futures else f"PDF [{job.lang}]: {len(paths)} PDFs from the cache")
+    if job.lang == item.settings.languages[-1]:  # after a complete build: every current entry was just used
+        days = float(item.settings.pdf.get("cache_unused_days", 30))
         if removed := job.cache.prune(days):
             log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
+
+
+def _fill_sizes(site: Path, sizes: dict[str, dict[str, int]]) -> None:
+    """Write each PDF's size where the pages marked it (build_context.pdf_size_text) while it was being made."""
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if SIZE_MARK_START not in text:
+            continue
+        page.write_text(fill_size_marks(text, sizes), encoding="utf-8")
 
 
 def _generated_chapter(stem: str, job: Job, data, labels: dict) -> Markup:
@@ -226,9 +319,9 @@ def _generated_chapter(stem: str, job: Job, data, labels: dict) -> Markup:
     return Markup(job.render(template, manual=view))
 
 
-def _render_bodies(job: Job, names: list[str], on_ready=lambda name: None) -> int:
-    """Take each body from the cache or render it (in parallel, one worker process per core); `on_ready(name)`
-    runs for each body as soon as it is there, in the order they arrive. Returns how many were rendered."""
+def _start_bodies(job: Job, names: list[str], on_ready=lambda name: None) -> dict:
+    """Take each body from the cache (`on_ready(name)` at once) or send it to the workers (one process per core);
+    returns the bodies being drawn, future -> name, for _wait_bodies."""
     missing = []
     for name in names:
         body = job.bodies[name]
@@ -237,13 +330,16 @@ def _render_bodies(job: Job, names: list[str], on_ready=lambda name: None) -> in
             missing.append(name)
         else:
             on_ready(name)
-    if not missing:
-        return 0
-    # Longest first: with one worker per core, a long module document started last would finish alone.
-    missing.sort(key=lambda name: len(job.bodies[name].html), reverse=True)
-    log.info(f"PDF [{job.lang}]: drawing {len(missing)} of {len(names)} documents…")
-    futures = {render_pool.submit(render_body, job.bodies[name].html, job.out_dir, job.bodies[name].key): name
-               for name in missing}
+    if missing:
+        # Longest first: with one worker per core, a long module document started last would finish alone.
+        missing.sort(key=lambda name: len(job.bodies[name].html), reverse=True)
+        log.info(f"PDF [{job.lang}]: drawing {len(missing)} of {len(names)} documents…")
+    return {render_pool.submit(render_body, job.bodies[name].html, job.out_dir, job.bodies[name].key): name
+            for name in missing}
+
+
+def _wait_bodies(job: Job, futures: dict, on_ready=lambda name: None) -> None:
+    """Store each drawn body (and cache it) as it arrives, then `on_ready(name)`, in the order they finish."""
     for done, future in enumerate(render_pool.as_completed(futures), start=1):
         name = futures[future]
         body = job.bodies[name]
@@ -253,7 +349,11 @@ def _render_bodies(job: Job, names: list[str], on_ready=lambda name: None) -> in
         on_ready(name)
         if done % 10 == 0 or done == len(futures):
             log.info(f"PDF [{job.lang}]: {done}/{len(futures)} drawn")
-    return len(missing)
+
+
+def _render_bodies(job: Job, names: list[str]) -> None:
+    """The bodies from the cache or drawn now, waiting for them."""
+    _wait_bodies(job, _start_bodies(job, names))
 
 
 def _page_texts(labels: dict, total: int, first_numbered: int = 0) -> list[str]:

@@ -11,8 +11,9 @@ median of several runs:
   memory    peak resident memory of the largest build process (pdf-cold)
 
 and `make site` itself (scripts/build.py: both languages, every PDF, the zip and the ZIM) for the real manual,
-cold (empty .cache) and warm, with where the time goes: the MkDocs build (of which drawing PDFs and cutting,
-numbering and joining them) and the offline editions.
+cold (empty .cache) and warm, with where the time goes: the MkDocs build (of which drawing the PDFs, while the
+pages are written and each session's PDF is cut as its module arrives, and then the complete manuals) and the
+offline editions.
 
 It prints the tables and writes them to bench-results.md (or --out). Not part of `make test`.
 Usage: python scripts/bench.py [--sizes 7 35 70] [--runs 3] [--pdf-runs 1] [--site-only]
@@ -159,7 +160,7 @@ def make_site_once(project: Path) -> dict:
     mkdocs = float(re.search(r"Documentation built in ([\d.]+) seconds", log)[1])
     return {"total": total, "mkdocs": mkdocs,
             "drawing": sum(map(float, re.findall(r"documents drawn in ([\d.]+) s", log))),
-            "joining": sum(map(float, re.findall(r"cut, numbered and joined in ([\d.]+) s", log))),
+            "joining": sum(map(float, re.findall(r"the complete manuals then took ([\d.]+) s", log))),
             "editions": total - mkdocs}
 
 
@@ -178,7 +179,7 @@ def bench_site(runs: int, pdf_runs: int, work: Path) -> dict:
 
 def site_table(result: dict, runs: int, pdf_runs: int) -> str:
     lines = [f"`make site` of the real manual (median of {pdf_runs} cold and {runs} warm runs):", "",
-             "| | total | MkDocs build | of which: drawing PDFs | cutting, numbering, joining | zip, ZIM and copies |",
+             "| | total | MkDocs build | of which: drawing PDFs (the pages written meanwhile) | then the complete manuals | zip, ZIM and copies |",
              "|---|---|---|---|---|---|"]
     for name, label in (("cold", "cold (empty `.cache`)"), ("warm", "warm")):
         r = result[name]

@@ -1,6 +1,8 @@
 """Template data for session, module, handout and programme pages (plain dicts, no MkDocs)."""
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from .aggregate import extract_blocks, merge_materials, rebase_links
@@ -181,12 +183,32 @@ def format_size(size: int, lang: str) -> str:
     return f"{format_number(max(1, round(size / 1000)), lang, 0)} kB"
 
 
-def downloads_view(catalog: dict, sizes: dict[str, int], lang: str, labels: dict) -> dict:
-    """Every PDF of the language (catalog paths, sizes measured after they were written), by module, and the
-    offline editions' places beside the published site (bundle.published_copy)."""
+# Where a PDF's size goes on a page written while that PDF is still being made (hooks/pdf_output.py draws while
+# the build goes on): filled in by fill_size_marks once every PDF is written. Brackets no page uses and nothing
+# escapes, around the language and the PDF's path.
+SIZE_MARK_START, SIZE_MARK_END = "\u27e6pdf-size ", "\u27e7"
+SIZE_MARK = re.compile("\u27e6pdf-size (?P<lang>[A-Za-z_-]+) (?P<path>[^\u27e7\\s<>\"']+)\u27e7")
+
+
+def size_mark(path: str, lang: str) -> str:
+    return f"{SIZE_MARK_START}{lang} {path}{SIZE_MARK_END}"
+
+
+def fill_size_marks(text: str, sizes: dict[str, dict[str, int]]) -> str:
+    """`text` with each size mark replaced by the size of its PDF (`sizes`: language -> path -> bytes), as
+    format_size writes it; "—" for a PDF that was not written."""
+    def size(match: re.Match) -> str:
+        known = sizes.get(match["lang"], {})
+        return format_size(known[match["path"]], match["lang"]) if match["path"] in known else "—"
+    return SIZE_MARK.sub(size, text)
+
+
+def downloads_view(catalog: dict, size_text, lang: str, labels: dict) -> dict:
+    """Every PDF of the language (catalog paths; `size_text(path)`: its size as shown, or None when it was not
+    written), by module, and the offline editions' places beside the published site (bundle.published_copy)."""
     from .bundle import published_copy
     def entry(path, title, kind=None):
-        return {"path": path, "title": title, "kind": kind, "size": format_size(sizes[path], lang) if path in sizes else "—"}
+        return {"path": path, "title": title, "kind": kind, "size": size_text(path) or "—"}
     manual_path = catalog["pdfs"]["manual"]
     modules = []
     for module in catalog["modules"]:

@@ -161,3 +161,26 @@ def test_qr_code_points_online_only_when_site_url_is_set(tmp_path):
         rel = LANG_PREFIX[lang] + "pdf/m01-h01-ficha.pdf"
         assert label in PdfReader(with_url.site / rel).pages[0].extract_text()
         assert label not in PdfReader(without.site / rel).pages[0].extract_text()
+
+
+def test_pages_written_while_their_pdfs_are_drawn_show_the_sizes_a_warm_build_shows(tmp_path):
+    """A build that draws PDFs writes the pages meanwhile, with a mark where each size goes, and fills the marks
+    in once the PDFs are made: every page is the same as in a build that took every PDF from the cache."""
+    import re
+    project = make_project(tmp_path / "p", FIXTURE)
+    cold = mkdocs_build(project, tmp_path / "cold", MANUAL_PDF="1", SOURCE_DATE_EPOCH="1700000000")
+    assert cold.returncode == 0, cold.output
+    assert "while the pages were written" in cold.output
+    warm = mkdocs_build(project, tmp_path / "warm", MANUAL_PDF="1", SOURCE_DATE_EPOCH="1700000000")
+    assert warm.returncode == 0 and "PDFs from the cache" in warm.output, warm.output
+    pages = sorted(p.relative_to(tmp_path / "cold") for p in (tmp_path / "cold").rglob("*.html"))
+    shown = 0
+    for rel in pages:
+        text = (tmp_path / "cold" / rel).read_text(encoding="utf-8")
+        assert "\u27e6" not in text, rel
+        assert text == (tmp_path / "warm" / rel).read_text(encoding="utf-8"), rel
+        for pdf, size in re.findall(r'href="([^"]+\.pdf)" download>[^<]*<span class="download-size">· ([^<]+)</span>', text):
+            on_disk = ((tmp_path / "cold" / rel).parent / pdf).resolve().stat().st_size
+            assert size == (f"{max(1, round(on_disk / 1e3))} kB" if on_disk < 1e6 else size), (rel, pdf, size)
+            shown += 1
+    assert shown >= 4

@@ -2,7 +2,11 @@
 from __future__ import annotations
 
 from manualgen.bundle import PUBLISHED_COPIES, in_offline_zip, language_of, left_out_offline, notice_for, published_copy
-from manualgen.views import downloads_view, format_size
+from manualgen.views import downloads_view, fill_size_marks, format_size, size_mark
+
+
+def sized(sizes: dict, lang: str):
+    return lambda path: format_size(sizes[path], lang) if path in sizes else None
 
 LABELS = {"pack_title": "Paquete para participantes", "manual_edition": "Manual completo",
           "downloads_zip": "Edición USB", "downloads_zip_language": "Solo en castellano", "downloads_zim": "Kiwix"}
@@ -28,7 +32,7 @@ def test_sizes_read_as_a_phone_shows_them():
 def test_every_pdf_listed_by_module_with_its_size():
     sizes = {"pdf/manual.pdf": 1_242_660, "pdf/m01-pack.pdf": 80_724, "pdf/m01-s01.pdf": 97_160,
              "pdf/m01-s02.pdf": 98_992, "pdf/m01-h01.pdf": 34_401}
-    view = downloads_view(CATALOG, sizes, "es", LABELS)
+    view = downloads_view(CATALOG, sized(sizes, "es"), "es", LABELS)
     assert view["manual"] == {"path": "pdf/manual.pdf", "title": "Manual completo", "kind": None, "size": "1,2 MB"}
     first, second = view["modules"]
     assert first["pack"]["size"] == "81 kB" and second["pack"] is None
@@ -40,12 +44,20 @@ def test_every_pdf_listed_by_module_with_its_size():
     assert [(o["key"], o["path"], o["title"], o["kind"]) for o in view["offline"]] == [
         ("zip-es", "offline/manual-masculinidades-offline-es.zip", "Solo en castellano", "ZIP"),
         ("zip", PUBLISHED_COPIES["zip"], "Edición USB", "ZIP"), ("zim", PUBLISHED_COPIES["zim"], "Kiwix", "ZIM")]
-    assert downloads_view(CATALOG, sizes, "en", LABELS)["offline"][0]["path"] == published_copy("zip-en")
+    assert downloads_view(CATALOG, sized(sizes, "en"), "en", LABELS)["offline"][0]["path"] == published_copy("zip-en")
 
 
 def test_a_site_built_without_pdfs_lists_none():
     catalog = {**CATALOG, "pdfs": {"manual": None}}
-    assert downloads_view(catalog, {}, "en", LABELS)["manual"] is None
+    assert downloads_view(catalog, sized({}, "en"), "en", LABELS)["manual"] is None
+
+
+def test_a_size_marked_while_its_pdf_was_made_is_filled_in_as_the_page_shows_sizes():
+    page = (f'<a href="pdf/a.pdf">PDF · {size_mark("pdf/a.pdf", "es")}</a> <a>{size_mark("pdf/b.pdf", "en")}</a>'
+            f'<a>{size_mark("pdf/gone.pdf", "es")}</a>')
+    assert fill_size_marks(page, {"es": {"pdf/a.pdf": 1_242_660}, "en": {"pdf/b.pdf": 34_401}}) == (
+        '<a href="pdf/a.pdf">PDF · 1,2 MB</a> <a>34 kB</a><a>—</a>')
+    assert fill_size_marks("no marks here", {}) == "no marks here"
 
 
 def test_the_published_copies_of_the_editions_are_never_inside_an_edition():
