@@ -123,9 +123,10 @@ def on_post_build(config):
             _collect(item)
             _write_packs(item)
         drawn = time.monotonic()
-        for item in pending:
+        manuals = [_start_manual(item) for item in pending]  # every language's contents drawn side by side
+        for item, complete in zip(pending, manuals):
             lang = item.job.lang
-            _finish(item)
+            _finish(item, complete)
     except render_pool.WorkerStopped as stopped:
         raise PluginError(f"PDF [{lang}]: {stopped}") from None
     finally:
@@ -247,7 +248,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         build_context.pdf_sizes_pending.add(lang)
         return item
     _write_packs(item)
-    _finish(item)
+    _finish(item, _start_manual(item))
     return None
 
 
@@ -285,10 +286,15 @@ def _write_packs(item: Pending) -> None:
                                  [0] * (len(handout_ids) + 1), title))
 
 
-def _finish(item: Pending) -> None:
-    """The complete manual (its contents drawn once every page number is known), then the sizes."""
+def _start_manual(item: Pending) -> CompleteManual:
+    """The complete manual's contents sent to the workers, once every page number of the language is known."""
+    return CompleteManual(item.job, item.manual, item.chapters, item.settings, item.title, item.edition)
+
+
+def _finish(item: Pending, complete: CompleteManual) -> None:
+    """The complete manual joined, then the sizes."""
     job, paths = item.job, item.paths
-    _write_output(job, paths["manual"], _complete_manual(job, item.manual, item.chapters, item.settings, item.title, item.edition))
+    _write_output(job, paths["manual"], complete.result())
     build_context.pdf_sizes[job.lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
                                          if (job.out_dir / rel).is_file()}
     log.info(f"PDF [{job.lang}]: {len(paths)} PDFs ready" if item.futures else f"PDF [{job.lang}]: {len(paths)} PDFs from the cache")
@@ -437,63 +443,74 @@ def _own_pdf(job: Job, pieces: dict, page_id: str, title: str) -> bytes:
     return _assembled(job, [_piece(job, pieces, page_id)], [-1], title)
 
 
-def _complete_manual(job: Job, manual, chapters: dict, settings, title: str, edition: str) -> bytes:
+class CompleteManual:
     """The complete manual: cover and contents, the framing chapters, every module's document (opening,
     sessions, handouts marked as such), the closing chapters; bookmarks down to each session's sections and
-    activities; the contents clickable; page numbers from the contents page on."""
-    lang, labels = job.lang, job.labels
-    names: list[str] = []
-    contents: list[dict] = []
-    for stem in settings.pdf.get("front_pages", []):
-        if stem in chapters:
-            names.append(chapters[stem][1])
-            contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
-    for module in manual.of(lang, "module"):
-        names.append(f"module-{module.id}")
-        contents.append({"level": 1, "kind": "module", "anchor": module.id,
-                         "title": f"{labels['module']} {module.meta['order']}: {module.meta['title']}"})
-        for session in (p for p in manual.of(lang, "session") if p.meta["module"] == module.id):
-            contents.append({"level": 2, "kind": "session", "anchor": f"{session.id}-titulo",
-                             "title": f"{module.meta['order']}.{session.meta['order']} {session.meta['title']}"})
-        for handout in (h for h in manual.of(lang, "handout") if h.meta["module"] == module.id):
-            contents.append({"level": 2, "kind": "handout", "anchor": f"{handout.id}-titulo", "title": handout.meta["title"]})
-    for stem in settings.pdf.get("back_pages", []):
-        if stem in chapters:
-            names.append(chapters[stem][1])
-            contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
-    front_doc = lambda entries: {"lang": lang, "kind": "manual", "title": title, "author": job.author,  # noqa: E731
-                                 "description": "", "running_title": title, "site_name": job.site_name,
-                                 "part": "front", "contents": entries, "edition": edition}
+    activities; the contents clickable; page numbers from the contents page on.
 
-    def numbered_contents(front_pages: int) -> list[dict]:
+    Made in two steps so that both languages' contents are drawn side by side: creating it sends the front
+    (cover and contents) to the workers; result() waits for it and joins everything."""
+
+    def __init__(self, job: Job, manual, chapters: dict, settings, title: str, edition: str):
+        self.job, self.title, self.edition = job, title, edition
+        lang, labels = job.lang, job.labels
+        self.names: list[str] = []
+        self.contents: list[dict] = []
+        for stem in settings.pdf.get("front_pages", []):
+            if stem in chapters:
+                self.names.append(chapters[stem][1])
+                self.contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
+        for module in manual.of(lang, "module"):
+            self.names.append(f"module-{module.id}")
+            self.contents.append({"level": 1, "kind": "module", "anchor": module.id,
+                                  "title": f"{labels['module']} {module.meta['order']}: {module.meta['title']}"})
+            for session in (p for p in manual.of(lang, "session") if p.meta["module"] == module.id):
+                self.contents.append({"level": 2, "kind": "session", "anchor": f"{session.id}-titulo",
+                                      "title": f"{module.meta['order']}.{session.meta['order']} {session.meta['title']}"})
+            for handout in (h for h in manual.of(lang, "handout") if h.meta["module"] == module.id):
+                self.contents.append({"level": 2, "kind": "handout", "anchor": f"{handout.id}-titulo",
+                                      "title": handout.meta["title"]})
+        for stem in settings.pdf.get("back_pages", []):
+            if stem in chapters:
+                self.names.append(chapters[stem][1])
+                self.contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
+        # The contents' page numbers depend on how many pages the cover and contents take: start from the count
+        # the last build found (or an estimate), and draw again only if the guess was wrong.
+        self.remembered = cache_key(f"front-pages:{lang}:{len(self.contents)}", job.version)
+        stored = job.cache.get(self.remembered)
+        self.guess = int(stored) if stored and stored.isdigit() else 1 + -(-len(self.contents) // FRONT_ENTRIES_PER_PAGE)
+        self.front, self.drawing = self._front(self.guess)
+
+    def _front(self, front_pages: int) -> tuple[str, dict]:
+        job = self.job
+        doc = {"lang": job.lang, "kind": "manual", "title": self.title, "author": job.author, "description": "",
+               "running_title": self.title, "site_name": job.site_name, "part": "front",
+               "contents": self._numbered(front_pages), "edition": self.edition}
+        name = job.body("front", job.render("print/manual.html", doc=doc, manual=job.base_view))
+        return name, _start_bodies(job, [name])
+
+    def _numbered(self, front_pages: int) -> list[dict]:
         anchors, start = {}, front_pages
-        for name in names:
-            meta = job.bodies[name].meta
+        for name in self.names:
+            meta = self.job.bodies[name].meta
             for anchor, (page, _x, _y) in meta["anchors"].items():
                 anchors.setdefault(anchor, start + page + 1)
             start += meta["pages"]
-        return [{**entry, "page": anchors.get(entry["anchor"], "")} for entry in contents]
+        return [{**entry, "page": anchors.get(entry["anchor"], "")} for entry in self.contents]
 
-    def front_body(front_pages: int) -> str:
-        name = job.body("front", job.render("print/manual.html", doc=front_doc(numbered_contents(front_pages)),
-                                            manual=job.base_view))
-        _render_bodies(job, [name])
-        return name
-
-    # The contents' page numbers depend on how many pages the cover and contents take: start from the count
-    # the last build found (or an estimate), and draw again only if the guess was wrong.
-    remembered = cache_key(f"front-pages:{lang}:{len(contents)}", job.version)
-    stored = job.cache.get(remembered)
-    guess = int(stored) if stored and stored.isdigit() else 1 + -(-len(contents) // FRONT_ENTRIES_PER_PAGE)
-    front = front_body(guess)
-    for _attempt in range(3):
-        pages = job.bodies[front].meta["pages"]
-        if pages == guess:
-            break
-        guess, front = pages, front_body(pages)
-    job.cache.put(remembered, str(guess).encode("ascii"))
-    return _assembled(job, [Piece(front)] + [Piece(name) for name in names], [0] * (len(names) + 1), title,
-                      outline_first=(OutlineEntry(1, labels["contents"], 1, 0, 0),), first_numbered=1)
+    def result(self) -> bytes:
+        job = self.job
+        _wait_bodies(job, self.drawing)
+        for _attempt in range(3):
+            pages = job.bodies[self.front].meta["pages"]
+            if pages == self.guess:
+                break
+            self.guess = pages
+            self.front, drawing = self._front(pages)
+            _wait_bodies(job, drawing)
+        job.cache.put(self.remembered, str(self.guess).encode("ascii"))
+        return _assembled(job, [Piece(self.front)] + [Piece(name) for name in self.names], [0] * (len(self.names) + 1),
+                          self.title, outline_first=(OutlineEntry(1, job.labels["contents"], 1, 0, 0),), first_numbered=1)
 
 
 def _write_output(job: Job, rel: str, data: bytes) -> None:
