@@ -40,8 +40,10 @@ class SubsetFont:
         return sum(self.widths[code - 32] if 32 <= code <= 255 else 0 for code in codes) * FONT_SIZE / 1000
 
 
+@functools.lru_cache(maxsize=4)
 def font_file(family: str = FONT_FAMILY) -> Path | None:
-    """The font file fontconfig picks for the family (the one WeasyPrint embeds in the pages)."""
+    """The font file fontconfig picks for the family (the one WeasyPrint embeds in the pages). Asked once per
+    process: fc-match is a process of its own, and every PDF made needs the answer."""
     try:
         found = subprocess.run(["fc-match", "-f", "%{file}", family], capture_output=True, text=True, check=True).stdout
     except (OSError, subprocess.CalledProcessError):
@@ -174,20 +176,28 @@ def _number_pages(writer, texts: list[str]) -> None:
             fonts.get_object()[NameObject(FONT_NAME)] = font_ref
 
 
+@functools.lru_cache(maxsize=32)
+def _reader(data: bytes):
+    """One parsed reader per body, shared by every document cut from it or joining it (a module's sessions and
+    handouts, its pack, the complete manual): pypdf reads a body's whole page tree before it can take any page
+    from it, and that was most of the time spent cutting. Readers are only read; writers copy what they take."""
+    from pypdf import PdfReader
+    return PdfReader(io.BytesIO(data))
+
+
 def join(pieces: list[tuple[bytes, int, int]], texts: list[str], outline: list[OutlineEntry],
          links: list[InternalLink], metadata: dict, lang: str) -> bytes:
     """One document from pieces of rendered bodies, in order — (body, first page, last page), 0-based and
     inclusive: each page's number (`texts`) written on, the outline built from `outline` (levels nest under the
     nearest lower level) and `links` written as explicit destinations. Pieces of the same body share one reader,
-    so the fonts and images they use are written once."""
-    from pypdf import PdfReader, PdfWriter
+    so the fonts and images they use are written once (and the body is parsed once per process: _reader)."""
+    from pypdf import PdfWriter
     from pypdf.annotations import Link
     from pypdf.generic import Fit, NameObject, TextStringObject
 
-    writer, readers = PdfWriter(), {}
+    writer = PdfWriter()
     for data, first, last in pieces:
-        reader = readers.setdefault(id(data), PdfReader(io.BytesIO(data)))
-        writer.append(reader, pages=(first, last + 1), import_outline=False)
+        writer.append(_reader(data), pages=(first, last + 1), import_outline=False)
     _number_pages(writer, texts)
     heights = [float(page.mediabox.height) for page in writer.pages]
     parents: dict[int, object] = {}
