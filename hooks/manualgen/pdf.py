@@ -181,8 +181,8 @@ def render_body(html: str, base_dir: Path) -> tuple[bytes, dict]:
     and bookmark falls (page, x, y from the top, points) and every internal link's rectangle and target.
 
     The same body serves alone (a session's PDF) and inside larger documents (the packs, the complete
-    manual), so each page is rendered once; pypdf drops internal links when it joins files, so they are
-    kept here to be written again (pdf_compose.join)."""
+    manual), so each page is rendered once; a body's own internal links point at its named places, which mean
+    nothing in another document, so they are kept here to be written again (pdf_compose.join)."""
     document = _document(html, base_dir)
     meta = {"pages": len(document.pages), "sizes": [], "anchors": {}, "bookmarks": [], "links": []}
     for index, page in enumerate(document.pages):
@@ -225,5 +225,5 @@ def renderer_version() -> str:
     its version cost a warm build half a second per language."""
     from importlib.metadata import version
     code = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "pdf_compose.py").read_bytes())
-    return (f"weasyprint-{version('weasyprint')}-pypdf-{version('pypdf')}-pikepdf-{version('pikepdf')}"
+    return (f"weasyprint-{version('weasyprint')}-pikepdf-{version('pikepdf')}"
             f"-{code.hexdigest()[:16]}")
