@@ -14,6 +14,7 @@ import functools
 import hashlib
 import io
 import subprocess
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -152,6 +153,11 @@ def _number_pages(pdf, texts: list[str]) -> None:
         resources.Font[FONT_NAME] = font_ref
 
 
+# One join at a time: the opened bodies are shared, and `mkdocs serve` also cuts sheets in a background thread
+# (qpdf reads a document lazily, so two threads reading one could race).
+_JOINING = threading.Lock()
+
+
 @functools.lru_cache(maxsize=32)
 def _source(data: bytes):
     """One opened body per process, shared by every document cut from it or joining it (a module's sessions and
@@ -175,6 +181,11 @@ def join(pieces: list[tuple[bytes, int, int]], texts: list[str], outline: list[O
 
     Links to the web are kept; the bodies' own internal links point at named places of the body, which mean
     nothing in another document: they are dropped and written again from `links`."""
+    with _JOINING:
+        return _join(pieces, texts, outline, links, metadata, lang)
+
+
+def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
     from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
 
     pdf = Pdf.new()
