@@ -1,6 +1,8 @@
 """The phone edition (manualgen/offline_app.py): for each language, a web app manifest, a service worker with the
 list of files to save (content hashes and sizes) and a summary for the save page (docs/sin-conexion.*.md), plus
-the icons, written once the whole site is (pages, PDFs, both languages, the per-language search indexes).
+the icons, written once the whole site is (pages, PDFs, both languages, the per-language search indexes); and
+the notice each one-language offline zip puts in place of the other language's pages (manualgen/bundle.py), from
+the same stand-alone template as the phone edition's "not saved" page.
 
 Nothing here reaches a reader who does not ask: pages link none of these files; the save page registers the
 worker when the reader chooses to save (assets/javascripts/offline-page.js)."""
@@ -93,5 +95,6 @@ def notice_message(lang: str, labels: dict, key: str, edition: str | None = None
     """One language's part of a stand-alone notice: labels `<key>_title`, `<key>_text`, `<key>_home`, where
     {language} is the name (label `language_name_<edition>`) of the language the edition holds."""
     language = labels[f"language_name_{edition}"] if edition else ""
-    return {"lang": lang, **{part: labels[f"{key}_{name}"].replace("{language}", language)
-                             for part, name in (("title", "title"), ("text", "text"), ("link", "home"))}}
+    def text(part: str) -> str:
+        return labels[f"{key}_{part}"].replace("{language}", language)
+    return {"lang": lang, "title": text("title"), "text": text("text"), "link": text("home")}

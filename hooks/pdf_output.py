@@ -357,11 +357,6 @@ def _wait_bodies(job: Job, futures: dict, on_ready=lambda name: None) -> None:
             log.info(f"PDF [{job.lang}]: {done}/{len(futures)} drawn")
 
 
-def _render_bodies(job: Job, names: list[str]) -> None:
-    """The bodies from the cache or drawn now, waiting for them."""
-    _wait_bodies(job, _start_bodies(job, names))
-
-
 def _page_texts(labels: dict, total: int, first_numbered: int = 0) -> list[str]:
     return ["" if index < first_numbered else labels["page_of"].format(page=index + 1, pages=total) for index in range(total)]
 

@@ -30,6 +30,7 @@ _memo: dict[str, tuple[str, str, list[Problem]]] = {}
 # changed nothing checks nothing again. A page whose HTML changed in any byte is checked in full.
 _known_clean: set[str] = set()
 _clean_now: set[str] = set()  # this build's pages found or known clean, both languages: what is kept
+_checker = ""                 # this build's _checker_version, computed once
 
 @event_priority(100)  # before any other handler of the build's first event
 @build_context.reported
@@ -37,6 +38,8 @@ def on_pre_build(config):
     if build_context.current_language(config) == build_context.settings(config).languages[0]:
         _problems.clear()
         _clean_now.clear()
+        global _checker
+        _checker = _checker_version(config)
         _known_clean.clear()
         _known_clean.update(_read_known_clean(config))
 
@@ -77,7 +80,7 @@ def _read_known_clean(config) -> set[str]:
         version, *digests = _known_clean_path(config).read_text(encoding="ascii").split()
     except (OSError, ValueError):
         return set()
-    return set(digests) if version == _checker_version(config) else set()
+    return set(digests) if version == _checker else set()
 
 
 def _keep_known_clean(config) -> None:
@@ -85,7 +88,7 @@ def _keep_known_clean(config) -> None:
         return
     try:
         write_atomically(_known_clean_path(config),
-                         "\n".join([_checker_version(config), *sorted(_clean_now)]).encode("ascii") + b"\n")
+                         "\n".join([_checker, *sorted(_clean_now)]).encode("ascii") + b"\n")
     except OSError:
         pass  # a read-only checkout still builds; it just checks every page every time
 

@@ -137,10 +137,11 @@ def in_offline_zip(rel: str, languages: tuple[str, ...], edition: str | None = N
             and not rel.endswith("search/search_index.json"))
 
 
-def notice_pages(site: Path, languages: tuple[str, ...], edition: str) -> list[str]:
-    """The other languages' pages, which a one-language zip replaces by its notice (see notice_for)."""
-    return sorted(rel for rel in (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
-                  if language_of(rel, languages) not in (None, edition) and left_out_offline(rel, languages) is None)
+def notice_pages(rels: list[str], languages: tuple[str, ...], edition: str) -> list[str]:
+    """Of the site files at `rels`, the other languages' pages, which a one-language zip replaces by its notice
+    (see notice_for)."""
+    return [rel for rel in rels if rel.endswith(".html") and language_of(rel, languages) not in (None, edition)
+            and left_out_offline(rel, languages) is None]
 
 
 def notice_for(rel: str, notice: str, home: str) -> str:
@@ -177,7 +178,7 @@ def zip_entries(site: Path, languages: tuple[str, ...], edition: str | None = No
         home = "index.html" if edition == languages[0] else f"{edition}/index.html"
         notice = (site / NOTICE.format(lang=edition)).read_text(encoding="utf-8")
         start = (site / START_NOTICE.format(lang=edition)).read_text(encoding="utf-8")
-        for rel in notice_pages(site, languages, edition):
+        for rel in notice_pages(rels, languages, edition):
             page = start if rel == "index.html" else notice
             entries.append((rel, notice_for(rel, page, home).encode("utf-8")))
     return sorted(entries)

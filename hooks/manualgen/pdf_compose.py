@@ -128,7 +128,7 @@ def _size(page) -> tuple[float, float]:
 def _number_pages(pdf, texts: list[str]) -> None:
     """Write each page's text right-aligned in its footer. The page's own content is wrapped in q … Q first, so
     whatever graphics state it leaves cannot move the number; nothing in it is parsed or rewritten."""
-    from pikepdf import Array, Dictionary, Name, Stream
+    from pikepdf import Array, Dictionary, Stream
     path = font_file()
     if path is None:
         raise RuntimeError(f"no font file found for {FONT_FAMILY} (install fonts-dejavu-core)")

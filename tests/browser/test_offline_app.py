@@ -8,7 +8,6 @@ Service workers do not run in a context that intercepts requests (context.route)
 request instead, and each test checks that none left 127.0.0.1."""
 from __future__ import annotations
 
-import functools
 import http.server
 import json
 import re
@@ -303,6 +302,24 @@ def test_a_new_build_replaces_the_saved_copy_completely_and_says_so(phone, serve
     assert phone.errors == []
 
 
+def serve_without_the_index(server, phone_sites, tmp_path):
+    """Serve a copy of the Spanish site whose search index is missing: a save must stop and say so. Returns the
+    index's path and bytes, to put it back."""
+    site = tmp_path / "site"
+    shutil.copytree(phone_sites[0], site)
+    index = site / "search" / "search_index.json"
+    kept = index.read_bytes()
+    index.unlink()
+    server.folder = site
+    return index, kept
+
+
+def save_until_it_stops(page) -> None:
+    page.click("#offline-save")
+    page.click("#offline-download")
+    page.wait_for_selector("#offline-start:not([hidden])", timeout=60_000)
+
+
 LOSE_FAILED_MESSAGES = """
 navigator.serviceWorker.addEventListener("message", (event) => {
   if ((event.data || {}).type === "failed") event.stopImmediatePropagation();
@@ -312,30 +329,19 @@ navigator.serviceWorker.addEventListener("message", (event) => {
 
 def test_a_failed_save_is_explained_even_when_the_workers_message_comes_too_late(phone, server, phone_sites, tmp_path):
     # A busy phone may discard the worker before its message arrives: the reason it left in its cache is used.
-    site = tmp_path / "site"
-    shutil.copytree(phone_sites[0], site)
-    (site / "search" / "search_index.json").unlink()
-    server.folder = site
+    serve_without_the_index(server, phone_sites, tmp_path)
     phone.page.add_init_script(LOSE_FAILED_MESSAGES)
     page = phone.open("sin-conexion.html")
-    page.click("#offline-save")
-    page.click("#offline-download")
-    page.wait_for_selector("#offline-start:not([hidden])", timeout=60_000)
+    save_until_it_stops(page)
     assert page.locator("#offline-status").inner_text() == words("es", "failed_changed")
     assert phone.registrations() == []
 
 
 def test_an_interrupted_save_says_so_and_the_retry_downloads_only_what_is_missing(phone, server, phone_sites, tmp_path):
-    site = tmp_path / "site"
-    shutil.copytree(phone_sites[0], site)
-    index = site / "search" / "search_index.json"
-    kept = index.read_bytes()
-    index.unlink()  # the server cannot give one file: the save must stop and say so
-    server.folder = site
+    index, kept = serve_without_the_index(server, phone_sites, tmp_path)
+    site = server.folder
     page = phone.open("sin-conexion.html")
-    page.click("#offline-save")
-    page.click("#offline-download")
-    page.wait_for_selector("#offline-start:not([hidden])", timeout=60_000)
+    save_until_it_stops(page)
     assert page.locator("#offline-status").inner_text() == words("es", "failed_changed")
     assert phone.registrations() == []
     assert page.locator('link[rel="manifest"]').count() == 0

@@ -6,7 +6,6 @@ Expectations come from the built catalog.json, the guide page and mkdocs.yml; th
 from __future__ import annotations
 
 import datetime
-import functools
 import re
 from pathlib import Path
 

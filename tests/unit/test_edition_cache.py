@@ -1,7 +1,7 @@
 """Reusing the offline editions of the last build (hooks/manualgen/edition_cache.py)."""
 from __future__ import annotations
 
-from manualgen.edition_cache import EditionCache, editions_key
+from manualgen.edition_cache import EditionCache, editions_key, place
 
 
 def site_with(tmp_path, text="hola"):
@@ -44,3 +44,26 @@ def test_restores_only_the_same_key_and_intact_files(tmp_path):
     (tmp_path / "cache" / "manifest.json").write_text("{not json")
     assert not cache.restore("k1", targets)
     assert not EditionCache(tmp_path / "nowhere").restore("k1", targets)
+
+
+def test_an_edition_is_placed_as_a_link_to_the_same_bytes_and_replaces_what_was_there(tmp_path):
+    made = tmp_path / "made.zip"
+    made.write_bytes(b"zip bytes")
+    target = tmp_path / "dist" / "edition.zip"
+    target.parent.mkdir()
+    target.write_bytes(b"an older edition")
+    place(made, target)
+    assert target.read_bytes() == b"zip bytes" and target.stat().st_ino == made.stat().st_ino
+
+
+def test_an_edition_is_copied_when_it_cannot_be_linked(tmp_path, monkeypatch):
+    import os
+    made = tmp_path / "made.zip"
+    made.write_bytes(b"zip bytes")
+
+    def other_file_system(source, target):
+        raise OSError(18, "Invalid cross-device link")
+    monkeypatch.setattr(os, "link", other_file_system)
+    place(made, tmp_path / "elsewhere" / "edition.zip")
+    copy = tmp_path / "elsewhere" / "edition.zip"
+    assert copy.read_bytes() == b"zip bytes" and copy.stat().st_ino != made.stat().st_ino

@@ -186,3 +186,23 @@ def test_the_save_page_and_its_scripts_stay_in_the_offline_editions(rel):
                                             (4_861_132, "4.9 MB"), (12_400_000, "12 MB"), (2_500_000_000, "2.5 GB")])
 def test_size_text(size, text):
     assert size_text(size) == text
+
+
+def test_compressed_sizes_are_remembered_for_this_builds_files_only(tmp_path, monkeypatch):
+    from manualgen import offline_app
+    memo = tmp_path / "gzip-sizes.json"
+    monkeypatch.setattr(offline_app, "_compressed", {})
+    offline_app.remembered_sizes(memo)  # nothing yet: measured
+    page = b"<p>" + b"texto " * 400 + b"</p>"
+    measured = describe("index.html", page)
+    describe("pdf/a.pdf", b"%PDF-1.7 already compressed")
+    offline_app.keep_sizes(memo)
+    kept = json.loads(memo.read_text())
+    assert kept == {hashlib.sha256(page).hexdigest(): measured.gzip}  # PDFs are never compressed, nor kept
+    # A new process reads them back and compresses nothing it already knows
+    monkeypatch.setattr(offline_app, "_compressed", {})
+    offline_app.remembered_sizes(memo)
+    monkeypatch.setattr(offline_app.gzip, "compress", lambda *a, **k: pytest.fail("compressed again"))
+    assert describe("index.html", page).gzip == measured.gzip
+    memo.write_text("not json")
+    offline_app.remembered_sizes(memo)  # an unreadable memo only means measuring again
