@@ -32,6 +32,7 @@ from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import ContentError
 from manualgen.references import reference_problems
+from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.typography import smart_quotes, smart_quotes_data
@@ -50,6 +51,7 @@ class Settings:
     schema_path: Path
     facts_path: Path
     labels_path: Path
+    safety_path: Path  # data/safety.yml: the safety statements pages cite as [[safety:ID]]
     languages: tuple[str, ...]
     helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
@@ -72,6 +74,7 @@ class Loaded:
     schema: dict
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
+    safety: Safety = EMPTY_SAFETY  # data/safety.yml
 
 
 def reported(handler):
@@ -117,6 +120,7 @@ def _read_settings(config) -> Settings:
                     schema_path=root / extra.get("schema", "schema/manual.schema.json"),
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
+                    safety_path=root / extra.get("safety", "data/safety.yml"),
                     languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
@@ -137,7 +141,7 @@ def language_prefix(lang: str, config) -> str:
 def _inputs(s: Settings) -> list[Path]:
     """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
     hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, s.facts_path, s.labels_path]
+    paths = [s.schema_path, s.facts_path, s.labels_path, s.safety_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
     paths += sorted(hooks.rglob("*.py"))
@@ -252,8 +256,13 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     helplines, found = load_helplines(s.helplines, s.languages)
     problems += found
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
+    safety, found = load_safety(s.safety_path, s.languages, _shown(s, s.safety_path), known)
+    problems += found
+    known["safety"] = set(safety.statements)
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=_page_memo)
     problems += found
+    for page in manual.pages:  # the safety rule retold in a page's own words (front matter included)
+        problems += paraphrase_problems(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
@@ -261,12 +270,18 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text)
         problems += reference_problems(shown, text, 1, known)
+        problems += paraphrase_problems(shown, text, _page_language(path, s), safety)
     if not problems:  # the pages can only be rendered once their data is valid
-        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema), renderer,
+        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety), renderer,
                                       _glossaries(s), rules, _render_memo)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo))
+    return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo), safety)
+
+
+def _page_language(path: Path, s: Settings) -> str:
+    """A framing page's language from its name (guia.en.md → en; no suffix → the default language)."""
+    return path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else s.languages[0]
 
 
 def _set_quotes(manual, languages: tuple[str, ...]) -> None:
@@ -284,14 +299,15 @@ def _set_quotes(manual, languages: tuple[str, ...]) -> None:
 _render_memo: dict = {}
 
 
-def _render_jobs(s: Settings, manual, facts, helplines, labels, schema):
-    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule) for lang in s.languages}
+def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety):
+    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety)
+                 for lang in s.languages}
     for page in manual.pages:
         text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)
         full = (s.root / page.path).read_text(encoding="utf-8", errors="replace")
         yield Job(page.path, page.lang, text, full)
     for path, shown in _docs_pages(s):
-        lang = path.name.rsplit(".", 2)[-2] if path.name.count(".") >= 2 else s.languages[0]
+        lang = _page_language(path, s)
         if lang not in renderers:
             continue
         full = path.read_text(encoding="utf-8", errors="replace")
@@ -408,12 +424,13 @@ def helplines_view(config, lang: str) -> dict:
 
 
 def reference_renderers(config, lang: str) -> dict:
-    """How [[fact:…]], [[helpline:…]] and [[manual:…]] read in this language (computed once per loaded manual)."""
+    """How [[fact:…]], [[helpline:…]], [[manual:…]] and [[safety:…]] read in this language (computed once per
+    loaded manual)."""
     data = loaded(config)
     key = ("references", lang)
     if key not in data.computed:
         data.computed[key] = pipeline.reference_renderers(data.manual, data.facts, data.helplines, data.labels[lang], lang,
-                                                          data.settings.schedule)
+                                                          data.settings.schedule, data.safety)
     return data.computed[key]
 
 

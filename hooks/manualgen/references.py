@@ -1,5 +1,6 @@
 """References in page text: [[fact:ID]] (a sourced figure), [[helpline:ID]] (a phone line from the settings,
-as a tap-to-call link) and [[manual:NAME]] (a number computed from the manual). Authors never type figures
+as a tap-to-call link), [[manual:NAME]] (a number computed from the manual) and [[safety:ID]] (a statement of
+the safety guidance, data/safety.yml). Authors never type figures
 or phone numbers; the build checks every reference and replaces it in the page's language."""
 from __future__ import annotations
 
@@ -8,16 +9,17 @@ from collections.abc import Callable
 
 from .problems import Problem
 
-KINDS = ("fact", "helpline", "manual", "schema")  # schema: the authoring guide's field reference
+KINDS = ("fact", "helpline", "manual", "safety", "schema")  # schema: the authoring guide's field reference
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9][a-z0-9-]*)\]\]")
 
 HINTS = {
     "fact": "use un id de data/facts.yml o añada allí el dato con su fuente",
     "helpline": "use un id de extra.manual.helplines en mkdocs.yml",
     "manual": "use uno de los nombres que se listan",
+    "safety": "use un id de data/safety.yml",
     "schema": "la única referencia de este tipo es [[schema:reference]]",
 }
-WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "schema": "la referencia"}
+WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "safety": "el enunciado de seguridad", "schema": "la referencia"}
 
 
 def references_in(text: str) -> list[tuple[int, str, str]]:
