@@ -229,14 +229,23 @@ def render_fact(fact: Fact, lang: str, labels: dict) -> str:
 
     Values come from a data file: every one is escaped for Markdown and HTML here, so a source or label
     can never become markup (the page's allow-list would also refuse it)."""
-    value = _text(format_value(fact, lang))
+    return f"{fact_value(fact, lang)} ({fact_note(fact, lang, labels)})"
+
+
+def fact_value(fact: Fact, lang: str) -> str:
+    """The value alone, as said in a script or read on a participant sheet (its source goes to a footnote)."""
+    css = {"verified": ".fact .fact--verified", "sourced": ".fact .fact--sourced", "uncertain": ".fact .fact--uncertain"}[fact.status]
+    return f"**{_text(format_value(fact, lang))}**{{: {css} }}"
+
+
+def fact_note(fact: Fact, lang: str, labels: dict) -> str:
+    """The source as a link, then how far the figure is checked: what follows the value, in brackets or a footnote."""
     cited = fact.source if str(fact.year) in fact.source else f"{fact.source}, {fact.year}"
     title = html.escape(fact.label[lang], quote=True)
     source = f"[{_text(cited)}]({fact.url}){{: .fact-source title=\"{title}\" }}"
     status = {"verified": "", "sourced": f" *({_text(labels['fact_sourced'])})*",
               "uncertain": f" *({_text(labels['fact_uncertain'])})*"}[fact.status]
-    css = {"verified": ".fact .fact--verified", "sourced": ".fact .fact--sourced", "uncertain": ".fact .fact--uncertain"}[fact.status]
-    return f"**{value}**{{: {css} }} ({source}){status}"
+    return f"{source}{status}"
 
 
 def _text(value: str) -> str:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .counts import count_text, manual_counts
-from .facts import Fact, render_fact
+from .facts import Fact, fact_note, fact_value, render_fact
+from .figures_said import figures_said_plainly, spoken_marker
 from .helplines import Helpline, helpline_markdown
 from .model import Manual, Page
 from .reference import MARKER as REFERENCE_MARKER, schema_reference
@@ -28,6 +29,9 @@ def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[
         "manual": lambda ref: count_text(counts[ref], lang, ref) if ref in counts else None,
     }
     cite = dict(renderers)
+    # Not reference kinds (kinds are [a-z]+): how a fact reads when said plainly, for figures_said_plainly.
+    renderers["fact_value"] = lambda ref: fact_value(facts[ref], lang) if ref in facts else None
+    renderers["fact_note"] = lambda ref: fact_note(facts[ref], lang, labels) if ref in facts else None
     if safety is not None:
         renderers["safety"] = lambda ref: statement_markdown(safety, ref, lang, lambda text: replace_references(text, cite))
     return renderers
@@ -37,7 +41,16 @@ def page_markdown(markdown: str, page: Page | None, lang: str, labels: dict, ren
     """`markdown` is the page body as MkDocs read it; a manual page is rebuilt from its validated source."""
     if page is not None:
         markdown = rewrite_blocks(page.source, labels)
+    if "fact_value" in renderers:
+        marker = spoken_marker(labels.get("say_marker", "Diga"))
+        said = (lambda paragraph: True) if _participant_sheet(page) else (lambda paragraph: bool(marker.match(paragraph)))
+        markdown = figures_said_plainly(markdown, said, renderers["fact_value"], renderers["fact_note"])
     markdown = replace_references(markdown, renderers)
     if REFERENCE_MARKER in markdown:
         markdown = markdown.replace(REFERENCE_MARKER, schema_reference(schema, lang))
     return markdown
+
+
+def _participant_sheet(page: Page | None) -> bool:
+    """A handout participants hold: its figures read plainly, their sources at the foot of the sheet."""
+    return page is not None and page.type == "handout" and page.meta.get("audience", "participants") == "participants"

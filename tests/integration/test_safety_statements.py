@@ -66,3 +66,27 @@ def test_an_unknown_statement_is_refused_with_the_ids_to_use(mini_project, tmp_p
     assert build.returncode == 1
     assert "el enunciado de seguridad 'nivel-9' no existe — use un id de data/safety.yml" in build.output
     assert "nivel-1" in build.output.split("'nivel-9' no existe")[1].split("\n")[0]
+
+
+def test_figures_in_scripts_and_on_participant_sheets_keep_their_source_at_the_foot(mini_project, tmp_path):
+    fact = "[[fact:endes-2024-partner-violence-ever]]"
+    edit(mini_project / SESSION.format("es"), SAFETY_TEXT["es"], f"> **Diga:** «El {fact} de las mujeres.»")
+    edit(mini_project / SESSION.format("en"), SAFETY_TEXT["en"], f"> **Say:** \"The {fact} of women.\"")
+    edit(mini_project / "modules/01-prueba/h01-ficha.es.md", "Responda con calma.", f"Responda con calma. El {fact} de las mujeres.")
+    edit(mini_project / "modules/01-prueba/h01-ficha.en.md", "Take your time", f"The {fact} of women. Take your time")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    for page, said in (("modules/01-prueba/01-sesion.html", "Diga:"), ("en/modules/01-prueba/01-sesion.html", "Say:"),
+                       ("modules/01-prueba/h01-ficha.html", "calma."), ("en/modules/01-prueba/h01-ficha.html", "of women")):
+        page_html = build.html(page)
+        mark = page_html.index('class="footnote-ref"')
+        line = page_html[page_html.rindex("<p", 0, mark): page_html.index("</p>", mark)]
+        assert said in line and ("52,0" in line or "52.0" in line), line
+        assert "fact-source" not in line and "ENDES" not in plain(line.split("52")[1]), line
+        assert 'class="footnote-ref"' in line
+        foot = page_html[page_html.index('class="footnote"'):]
+        assert 'class="fact-source"' in foot and "ENDES 2024" in foot
+    # A fact in a facilitator note keeps its source inline, as before.
+    session = build.html("modules/01-prueba/01-sesion.html")
+    note = session[session.index("Según la ENDES"):]
+    assert "fact-source" in note[: note.index("</p>")]
