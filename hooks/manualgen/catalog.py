@@ -13,7 +13,10 @@ def material_entry(item) -> dict:
 
 
 def activities(page: Page) -> list[dict]:
-    return [{"title": b.title, "minutes": b.options.get("minutes"), "grouping": b.options.get("grouping")}
+    """Each activity's title, minutes and grouping, and for an opening that reviews a week of home practice what
+    it does instead when the session follows the previous one on the same day (same_day)."""
+    return [{"title": b.title, "minutes": b.options.get("minutes"), "grouping": b.options.get("grouping"),
+             **({"same_day": b.options["same_day"]} if b.options.get("same_day") else {})}
             for b in page.activities]
 
 

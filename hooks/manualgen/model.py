@@ -250,6 +250,11 @@ def validate_page(page: Page, schema: dict, references: dict[str, set[str]] | No
 
 def _check_session(page: Page) -> list[Problem]:
     src, problems = page.source, []
+    for block in page.activities[1:]:
+        if "same_day" in block.options:
+            problems.append(Problem(src.path, block.option_line.get("same_day", block.line), "bloque activity: same_day",
+                                    "same_day va solo en la primera actividad (la apertura que repasa la práctica en casa)",
+                                    "muévalo a la actividad de apertura o quítelo"))
     minutes = [b.options.get("minutes") for b in page.activities]
     duration = page.meta.get("duration")
     if all(isinstance(m, int) and not isinstance(m, bool) and m > 0 for m in minutes) and isinstance(duration, int) and minutes:

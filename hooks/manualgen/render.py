@@ -48,6 +48,8 @@ def rewrite_blocks(source: Source, labels: dict) -> str:
                 f"*{minutes} min · {grouping}*",
                 "{: .activity-meta }",
             ]
+            if block.options.get("same_day"):  # shown with the activity, whatever day the session falls on
+                replacements[at] += ["", f"**{labels.get('same_day_opening', '')}:** {block.options['same_day']}", "{: .same-day }"]
         elif block.type == "write":
             count = int(block.options.get("lines", 3))
             outer = block.fence + "/"

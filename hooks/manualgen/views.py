@@ -132,13 +132,17 @@ def schedule_view(manual: Manual, lang: str, labels: dict, options: dict) -> dic
                          "sensitivity": page.meta["sensitivity"],
                          "module": page.meta["module"], "module_order": module_titles[page.meta["module"]]["order"],
                          "activities": [{"title": b.title, "minutes": b.options["minutes"],
-                                         "grouping": labels[b.options["grouping"]]} for b in page.activities]})
+                                         "grouping": labels[b.options["grouping"]]} for b in page.activities],
+                         "same_day": next((b.options.get("same_day") for b in page.activities[:1]), None)})
     lunch = options.get("lunch") or {}
     rules = DayRules.from_settings(options)
     days = schedule(sessions, options.get("start", "09:00"), rules, int(options.get("break_minutes", 15)),
                     lunch.get("at"), int(lunch.get("minutes", 0)))
     for day in days:
         day["total_label"] = duration(day["total"])
+        for item in [i for i in day["items"] if i["kind"] == "session"][1:]:
+            # No week of home practice since the session before: its opening does what same_day says.
+            item["same_day"] = item["session"]["same_day"]
         day["session_label"] = duration(day["session_minutes"])
     modules = [{"order": m["order"], "title": m["title"],
                 "total": duration(sum(s["duration"] for s in sessions if s["module"] == mid)),
