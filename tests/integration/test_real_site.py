@@ -143,3 +143,28 @@ def test_english_pages_and_pdfs_use_typographic_quotes(real_site):
     session = next(s for s in real_site.catalog("en")["sessions"] if s["id"] == "m02-s02")
     sheet = PdfReader(real_site.site / "en" / session["pdf"])
     assert "“" in "".join(page.extract_text() for page in sheet.pages)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_safety_statement_reads_the_same_wherever_it_is_cited(real_site, lang):
+    """The statements of data/safety.yml are printed word for word, in the page's language, and every one of them
+    is used somewhere; run mode's safety card carries the four tiers as the guide writes them."""
+    import html as html_lib
+
+    import yaml
+    statements = yaml.safe_load((ROOT / "data" / "safety.yml").read_text(encoding="utf-8"))["statements"]
+
+    def plain(text: str) -> str:
+        text = re.sub(r"\[\[helpline:[a-z0-9-]+\]\]", "", re.sub(r"\*\*", "", text))
+        return " ".join(html_lib.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+    pages = {p: plain(p.read_text(encoding="utf-8")) for p in (real_site.site / LANG_PREFIX[lang]).rglob("*.html")
+             if lang == "en" or "/en/" not in p.as_posix()}
+    for statement_id, texts in statements.items():
+        # The statement's words up to its first helpline: the part no rendering changes.
+        head = plain(texts[lang].split("[[helpline:")[0])[:120]
+        assert any(head in text for text in pages.values()), f"{statement_id} ({lang}) is cited nowhere"
+    assert not any("[[safety:" in p.read_text(encoding="utf-8") for p in pages)
+    session = plain(real_site.html(LANG_PREFIX[lang] + SESSION))
+    for tier in ("nivel-1", "nivel-2", "nivel-3", "nivel-4"):
+        assert plain(statements[tier][lang].split("[[helpline:")[0])[:120] in session, f"run card lacks {tier}"
