@@ -38,7 +38,7 @@ class Fact:
     url: str
     status: str
     evidence: Evidence | None = None
-    note: str = ""
+    note: dict | None = None  # {lang: text}: what the figure is and where it comes from, in each language
 
 
 def load_facts(path: Path, languages: tuple[str, ...], shown: str | None = None) -> tuple[dict[str, Fact], list[Problem]]:
@@ -110,7 +110,20 @@ def _fact(entry, index: int, languages, official, shown: str, line: int | None) 
         return problem(".value", f"valor no válido: {value!r}", "escriba un número (52.0, 1191) o una fecha AAAA-MM-DD")
     if not _https(entry["url"]):
         return problem(".url", "la fuente necesita una URL https:// sin espacios ni comillas", "copie la dirección de la fuente con https://")
+    evidence_url = entry["evidence"].get("url") if isinstance(entry.get("evidence"), dict) else None
+    for field, address in ((".url", entry["url"]), (".evidence.url", evidence_url)):
+        embedded = embedded_host(address) if isinstance(address, str) else None
+        if embedded:
+            return problem(field, f"la dirección lleva otro sitio dentro de su ruta («{embedded}»): no es la dirección "
+                                  "canónica de la página", "abra la página y copie la dirección que muestra el navegador "
+                                  "(por ejemplo https://andina.pe/agencia/noticia-….aspx), sin trozos de otras direcciones")
     evidence, note = entry.get("evidence"), entry.get("note")
+    if note is not None:
+        if isinstance(note, str) or not isinstance(note, dict) or any(not isinstance(note.get(lang), str) or not note[lang].strip() for lang in languages) \
+                or set(note) - set(languages):
+            return problem(".note", "la nota necesita un texto en cada idioma",
+                           f"escriba note: {{{', '.join(f'{lang}: …' for lang in languages)}}}: qué es la cifra y de dónde sale")
+        note = {lang: " ".join(note[lang].split()) for lang in languages}
     if evidence is not None:
         if not isinstance(evidence, dict) or set(evidence) != {"url", "quote", "checked"}:
             return problem(".evidence", "la evidencia necesita exactamente url, quote y checked",
@@ -128,10 +141,11 @@ def _fact(entry, index: int, languages, official, shown: str, line: int | None) 
         if not quote_states(evidence.quote, entry["value"], entry["unit"]):
             return problem(".evidence.quote", f"la cita no contiene la cifra {entry['value']}",
                            "copie el pasaje exacto donde aparece la cifra")
-    elif not str(note or "").strip():
+    elif note is None:
         return problem(".note", f"un dato '{entry['status']}' necesita una nota que diga por qué no está verificado",
-                       "por ejemplo: «solo lo publica un diario; no se encontró la página del INEI»")
-    fact = Fact(**{field: entry[field] for field in REQUIRED}, evidence=evidence, note=str(note or "").strip())
+                       "por ejemplo: es: «Cifra publicada por la prensa; el informe del INEI no se consultó directamente.» "
+                       "en: «Reported by the press; the INEI report itself was not consulted.»")
+    fact = Fact(**{field: entry[field] for field in REQUIRED}, evidence=evidence, note=note)
     return fact, []
 
 
@@ -142,6 +156,31 @@ WEB_URL = re.compile(r"^https?://[^\s\"'<>\\`]+$")  # where a quote was read (on
 
 def _https(url) -> bool:
     return isinstance(url, str) and bool(URL_SAFE.match(url))
+
+
+# A path segment that is itself a host name ("www.gob.pe", "apps.reniec.gob.pe", "go.participate.com"): a page's
+# canonical address never carries another site's name in its path; such addresses come from crawlers that glued
+# links together, and they may stop working or show another page. File names (".aspx", ".html", ".pdf") are not hosts.
+_HOST_SEGMENT = re.compile(r"^(?:[a-z0-9-]+\.)+([a-z]{2,})$", re.I)
+_GENERIC_ENDINGS = ("com", "org", "net", "edu", "gov", "gob", "int", "info", "biz", "io", "mil")  # plus two-letter country codes
+_FILE_ENDINGS = ("aspx", "html", "htm", "php", "pdf", "jsp", "asp", "xml", "json", "txt", "doc", "docx", "xls", "xlsx",
+                 "jpg", "jpeg", "png", "gif", "csv", "zip", "md", "cfm", "shtml")
+
+
+def embedded_host(url: str) -> str | None:
+    """The host name found inside the path of `url` (after its own host), or None for a clean address."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    parts = path.split("/")
+    if len(parts) < 4 or not parts[0].lower().startswith("http"):
+        return None
+    for index, segment in enumerate(parts[3:], start=3):
+        if segment.lower() in ("https:", "http:"):  # "https://www.gob.pe/https://www.inei.gob.pe/…"
+            return "/".join(parts[index:index + 3])
+        match = _HOST_SEGMENT.match(segment)
+        ending = match.group(1).lower() if match else ""
+        if match and ending not in _FILE_ENDINGS and (ending in _GENERIC_ENDINGS or len(ending) == 2):
+            return segment
+    return None
 
 
 def _official(url: str, domains: tuple[str, ...]) -> bool:

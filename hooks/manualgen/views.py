@@ -163,7 +163,7 @@ def facts_view(facts: dict, lang: str, citations: dict[str, list[dict]]) -> dict
     for fact in facts.values():
         groups[fact.status].append({
             "id": fact.id, "value": format_value(fact, lang), "label": fact.label[lang], "year": fact.year,
-            "source": fact.source, "url": fact.url, "status": fact.status, "note": fact.note,
+            "source": fact.source, "url": fact.url, "status": fact.status, "note": fact.note[lang] if fact.note else "",
             "evidence": fact.evidence, "evidence_lang": quote_language(fact.evidence.quote) if fact.evidence else None,
             "cited_in": citations.get(fact.id, []),
         })

@@ -96,6 +96,8 @@ def test_no_page_references_another_host(real_site):
 
 @pytest.mark.parametrize("lang,sourced_word", [("es", "fuente secundaria"), ("en", "secondary source")])
 def test_facts_are_rendered_with_their_source_and_how_far_they_are_checked(real_site, lang, sourced_word):
+    from html import unescape
+
     import yaml
     facts = {f["id"]: f for f in yaml.safe_load((ROOT / "data" / "facts.yml").read_text(encoding="utf-8"))["facts"]}
     html = real_site.html(LANG_PREFIX[lang] + "contexto-peru.html")
@@ -109,6 +111,10 @@ def test_facts_are_rendered_with_their_source_and_how_far_they_are_checked(real_
         assert f"fact-status--{fact['status']}" in entry
         if fact["status"] == "verified":
             assert "<blockquote" in entry and fact["evidence"]["checked"].isoformat() in entry
+        if fact.get("note"):  # the note in the page's language, never the other one
+            other = "en" if lang == "es" else "es"
+            text = unescape(entry)
+            assert fact["note"][lang] in text and fact["note"][other] not in text
 
 
 @pytest.mark.parametrize("lang,term", [("es", "caja del hombre"), ("en", "man box")])

@@ -119,11 +119,60 @@ def test_a_verified_fact_needs_an_official_quote_that_states_the_figure(tmp_path
         assert problems[0].path == "data/facts.yml" and problems[0].line == 2
 
 
-def test_unverified_facts_say_why(tmp_path):
+def test_unverified_facts_say_why_in_every_language(tmp_path):
     _, problems = load(tmp_path, "sourced")
     assert problems and problems[0].field.endswith(".note") and problems[0].line == 2
-    facts, problems = load(tmp_path, "uncertain", '    note: "Solo lo publica un diario."\n')
-    assert problems == [] and facts["f"].note == "Solo lo publica un diario."
+    facts, problems = load(tmp_path, "uncertain", '    note: {es: "Solo lo publica un diario.", en: "Only a newspaper states it."}\n')
+    assert problems == [] and facts["f"].note == {"es": "Solo lo publica un diario.", "en": "Only a newspaper states it."}
+
+
+@pytest.mark.parametrize("note", ['"Solo lo publica un diario."', '{es: "Solo lo publica un diario."}',
+                                  '{es: "Solo lo publica un diario.", en: "  "}', '{es: a, en: b, qu: c}'])
+def test_a_note_in_one_language_only_is_refused(tmp_path, note):
+    """A note typed once would show in that language on both pages (the Spanish page showed English notes)."""
+    facts, problems = load(tmp_path, "sourced", f"    note: {note}\n")
+    assert facts == {} and [(p.path, p.line, p.field) for p in problems] == [("data/facts.yml", 2, "facts.0 (f).note")]
+    assert "cada idioma" in problems[0].message and "es: …, en: …" in problems[0].hint
+
+
+def test_the_facts_page_shows_each_note_in_the_page_language():
+    from manualgen.views import facts_view
+    noted = fact(status="sourced", note={"es": "Cifra publicada por la prensa.", "en": "Reported by the press."})
+    for lang, words in (("es", "Cifra publicada por la prensa."), ("en", "Reported by the press.")):
+        entry = facts_view({"x": noted}, lang, {})["groups"][0]["facts"][0]
+        assert entry["note"] == words
+
+
+@pytest.mark.parametrize("field,address,embedded", [
+    ("url", "https://www.gob.pe/https://www.inei.gob.pe/media/x.pdf", "https://www.inei.gob.pe"),
+    ("url", "https://andina.pe/agencia/seccion-clic-35.aspx/apps.reniec.gob.pe/plpi/noticia-x-1013917.aspx", "apps.reniec.gob.pe"),
+    ("evidence.url", "https://www.gob.pe/institucion/x/www.inei.gob.pe/noticia", "www.inei.gob.pe"),
+])
+def test_an_address_with_another_site_inside_its_path_is_refused(tmp_path, field, address, embedded):
+    evidence = EVIDENCE.replace("QUOTE", "el 65,8 % de los casos")
+    evidence = evidence.replace("URL", address if field == "evidence.url" else "https://www.inei.gob.pe/media/x.pdf")
+    path = tmp_path / "data" / "facts.yml"
+    path.parent.mkdir(exist_ok=True)
+    text = FACT_ENTRY.replace("STATUS", "verified").replace("EXTRA", evidence)
+    if field == "url":
+        text = text.replace("url: https://www.inei.gob.pe/x", f"url: {address}")
+    path.write_text(text, encoding="utf-8")
+    facts, problems = load_facts(path, ("es", "en"), "data/facts.yml")
+    assert facts == {} and len(problems) == 1
+    problem = problems[0]
+    assert (problem.path, problem.line, problem.field) == ("data/facts.yml", 2, f"facts.0 (f).{field}")
+    assert f"«{embedded}»" in problem.message and "canónica" in problem.message and "copie la dirección" in problem.hint
+
+
+@pytest.mark.parametrize("address", [
+    "https://andina.pe/agencia/noticia-minsa-cierra-2024-288-centros-salud-mental-comunitaria-funcionando-todo-pais-1013917.aspx",
+    "https://www.gob.pe/institucion/warmi%C3%B1an/noticias/1269877-mimp-acredita",
+    "https://busquedas.elperuano.pe/api/visor_html/1941276-3", "https://infopress.pe/?p=22705",
+    "https://www.inei.gob.pe/media/MenuRecursivo/publicaciones_digitales/Est/Lib1986/libro.pdf",
+])
+def test_canonical_addresses_pass(address):
+    from manualgen.facts import embedded_host
+    assert embedded_host(address) is None
 
 
 def test_facts_file_refuses_aliases_and_reports_yaml_errors_with_line(tmp_path):
