@@ -21,7 +21,7 @@ from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
-from manualgen.helplines import Helpline, load_helplines
+from manualgen.helplines import Helpline, helpline_source_problems, load_helplines
 from manualgen.labels import load_labels
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
@@ -254,7 +254,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     facts, found = load_facts(s.facts_path, s.languages, _shown(s, s.facts_path))
     problems += found
     helplines, found = load_helplines(s.helplines, s.languages)
-    problems += found
+    problems += found + helpline_source_problems(helplines, facts)
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
     safety, found = load_safety(s.safety_path, s.languages, _shown(s, s.safety_path), known)
     problems += found

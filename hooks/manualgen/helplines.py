@@ -18,6 +18,7 @@ class Helpline:
     number: str | None = None  # dialled number; None for a line reached on the web (Chat 100)
     url: str | None = None
     purpose: dict | None = None  # per language, optional: what to call it for (the home page's help buttons)
+    source: str | None = None  # the fact (data/facts.yml) whose evidence states the number
 
     @property
     def href(self) -> str:
@@ -48,8 +49,23 @@ def load_helplines(settings: dict, languages: tuple[str, ...], where: str = "mkd
         else:
             purpose = {k: str(v) for k, v in entry["purpose"].items()} if "purpose" in entry else None
             lines[line_id] = Helpline(line_id, {k: str(v) for k, v in entry["name"].items()},
-                                      str(number) if number is not None else None, url, purpose)
+                                      str(number) if number is not None else None, url, purpose,
+                                      str(entry["source"]) if entry.get("source") else None)
     return lines, problems
+
+
+def helpline_source_problems(lines: dict[str, Helpline], facts: dict, where: str = "mkdocs.yml") -> list[Problem]:
+    """A phone number printed to people in danger must be checked: every line names the fact that sources it."""
+    problems = []
+    for line in lines.values():
+        field = f"extra.manual.helplines.{line.id}.source"
+        if not line.source:
+            problems.append(Problem(where, None, field, "falta la fuente del número",
+                                    "añada source: con el id del dato de data/facts.yml cuya evidencia dice el número"))
+        elif line.source not in facts:
+            problems.append(Problem(where, None, field, f"el dato '{line.source}' no existe",
+                                    "use el id de un dato de data/facts.yml (o añádalo con su fuente)"))
+    return problems
 
 
 def helpline_markdown(line: Helpline, lang: str) -> str:

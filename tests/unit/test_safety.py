@@ -123,3 +123,30 @@ def test_mistakes_in_the_data_file_name_the_field_and_line(tmp_path, change, fie
     found = [p for p in problems if p.field == field]
     assert found and message in found[0].message, problems
     assert found[0].line is not None
+
+
+def test_every_helpline_names_the_fact_that_sources_its_number():
+    from manualgen.helplines import helpline_source_problems, load_helplines
+    lines, _ = load_helplines({"policia": {"number": "105", "name": {"es": "105", "en": "105"}, "source": "policia-105"},
+                               "samu": {"number": "106", "name": {"es": "106", "en": "106"}},
+                               "bomberos": {"number": "116", "name": {"es": "116", "en": "116"}, "source": "nada"}}, LANGS)
+    problems = helpline_source_problems(lines, {"policia-105": object()})
+    assert [(p.field, p.message) for p in problems] == [
+        ("extra.manual.helplines.samu.source", "falta la fuente del número"),
+        ("extra.manual.helplines.bomberos.source", "el dato 'nada' no existe")]
+
+
+def test_the_real_helplines_are_all_sourced():
+    import yaml as yaml_lib
+
+    from manualgen.facts import load_facts
+    from manualgen.helplines import helpline_source_problems, load_helplines
+
+    class Loader(yaml_lib.SafeLoader):
+        pass
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # mkdocs.yml's !ENV and !!python tags
+    config = yaml_lib.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
+    lines, problems = load_helplines(config["extra"]["manual"]["helplines"], LANGS)
+    facts, _ = load_facts(ROOT / "data" / "facts.yml", LANGS)
+    assert problems == [] and len(lines) >= 5
+    assert helpline_source_problems(lines, facts) == []
