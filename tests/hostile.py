@@ -51,7 +51,7 @@ def hostile_project(root):
     source: {yaml_text('Fuente ' + EVIL)}
     url: https://example.org/fuente
     status: uncertain
-    note: {yaml_text('nota ' + EVIL)}
+    note: {{es: {yaml_text('nota ' + EVIL)}, en: {yaml_text('note ' + EVIL)}}}
 """, encoding="utf-8")
     labels = project / "data" / "labels.yml"
     labels.write_text(labels.read_text(encoding="utf-8").replace("  agenda: Agenda\n", f"  agenda: {yaml_text('Agenda ' + EVIL)}\n", 1),
