@@ -30,7 +30,7 @@ from manualgen.pdf import pdf_paths
 from manualgen import sanitise
 from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
-from manualgen.problems import ContentError
+from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
 from manualgen.references import reference_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
@@ -74,22 +74,31 @@ class Loaded:
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
 
 
+def _unexpected(handler, args, kwargs, exc: Exception) -> PluginError:
+    page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
+    where = page.file.src_uri if page is not None else "(construcción del sitio)"
+    log.debug("".join(traceback.format_exception(exc)))
+    return PluginError(f"{where}: error inesperado al procesar la página ({handler.__module__}.{handler.__name__}: "
+                       f"{type(exc).__name__}: {exc}) — revise el archivo; si el error sigue, avise al equipo "
+                       f"técnico con este mensaje (mkdocs build --verbose muestra el detalle)")
+
+
 def reported(handler):
     """Wrap a hook event so an unexpected exception becomes one build error naming the file being
-    processed (no traceback for authors; the traceback goes to the debug log for developers)."""
+    processed (no traceback for authors; the traceback goes to the debug log for developers). A disk that
+    refuses a write (full, read-only) is said as such: nothing in the page is to blame."""
     @functools.wraps(handler)
     def wrapper(*args, **kwargs):
         try:
             return handler(*args, **kwargs)
         except PluginError:
             raise
+        except OSError as exc:
+            if exc.errno in DISK_ERRORS:
+                raise PluginError(file_system_message(exc)) from None
+            raise _unexpected(handler, args, kwargs, exc) from None
         except Exception as exc:  # noqa: BLE001 - any failure must reach the author as a clear message
-            page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
-            where = page.file.src_uri if page is not None else "(construcción del sitio)"
-            log.debug("".join(traceback.format_exception(exc)))
-            raise PluginError(f"{where}: error inesperado al procesar la página ({handler.__module__}.{handler.__name__}: "
-                              f"{type(exc).__name__}: {exc}) — revise el archivo; si el error sigue, avise al equipo "
-                              f"técnico con este mensaje (mkdocs build --verbose muestra el detalle)") from None
+            raise _unexpected(handler, args, kwargs, exc) from None
     return wrapper
 
 
