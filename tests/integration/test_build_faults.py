@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import BUILD_TIMEOUT, FIXTURE, ROOT, make_project
+from helpers import BUILD_TIMEOUT, FIXTURE, ROOT, make_project, mkdocs_build
 
 ENV = {"SOURCE_DATE_EPOCH": "1700000000", "MANUAL_VERSION": "test", "NO_MKDOCS_2_WARNING": "1"}
 DISK_FULL = "No queda espacio en el disco"
@@ -163,3 +163,21 @@ def test_a_full_disk_in_a_hook_says_the_disk_is_full(mini_project, tmp_path):
     assert result.returncode == 1
     assert "no queda espacio en el disco" in result.stderr, result.stderr
     assert "error inesperado" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_pdf_cache_entry_swapped_with_another_is_drawn_again_not_published_under_the_wrong_name(mini_project, tmp_path):
+    env = {**ENV, "MANUAL_PDF": "1"}
+    first = mkdocs_build(mini_project, tmp_path / "first", **env)
+    assert first.returncode == 0, first.output
+    pdfs = {p.relative_to(first.site).as_posix(): p.read_bytes() for p in first.site.rglob("*.pdf")}
+    entries = sorted((mini_project / ".cache" / "pdf").rglob("*.pdf"), key=lambda p: p.stat().st_size)
+    one, other = entries[-1], entries[-2]  # two bodies: a module of each language, or two modules
+    for suffix in ("", ".sha256"):  # the PDF and its checksum together
+        a, b = one.with_name(one.name + suffix), other.with_name(other.name + suffix)
+        a_bytes = a.read_bytes()
+        a.write_bytes(b.read_bytes())
+        b.write_bytes(a_bytes)
+    again = mkdocs_build(mini_project, tmp_path / "again", **env)
+    assert again.returncode == 0, again.output
+    assert "was damaged" in again.output
+    assert {p.relative_to(again.site).as_posix(): p.read_bytes() for p in again.site.rglob("*.pdf")} == pdfs
