@@ -99,6 +99,8 @@ CASES = {
                                  f"{S_ES}:9: sensitivity:", "necesita al menos un bloque 'safety'"),
     "missing-page-template": (replace("template: manual/programme.html", "template: manual/programa.html", path="docs/programa.es.md"),
                               "docs/programa.es.md:3: template:", "no existe"),
+    "deeply-nested-html": (replace("Una sesión corta para probar el generador.", "<div>\n" * 20_000 + "x\n" + "</div>\n" * 20_000),
+                           f"{S_ES}:50: html:", "anidados en más de 30 niveles"),
     "activity-without-title": (replace("/// activity | Bienvenida", "/// activity"), f"{S_ES}:22: bloque activity:", "falta el título"),
 }
 
