@@ -23,9 +23,9 @@ from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
 from manualgen.labels import load_labels
-from manualgen.lint import framing_page_problems, lint_document, template_problems
+from manualgen.lint import framing_page_problems, icon_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
-from manualgen.source import split_front_matter
+from manualgen.source import decode, split_front_matter
 from manualgen.pdf import pdf_paths
 from manualgen import sanitise
 from manualgen.glossary import abbreviations, parse_glossary
@@ -266,7 +266,10 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text, found = decode(shown, path.read_bytes())  # MkDocs would stop on a Latin-1 byte with a traceback
+        problems += found
+        if text is None:
+            continue
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text)
         problems += reference_problems(shown, text, 1, known)
@@ -349,7 +352,8 @@ def _docs_template_problems(s: Settings, templates) -> list:
     """Checked on every build, cached or not: templates live in the theme, outside the cached inputs."""
     problems = []
     for path, shown in _docs_pages(s):
-        problems += template_problems(shown, path.read_text(encoding="utf-8", errors="replace"), templates)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        problems += template_problems(shown, text, templates) + icon_problems(shown, text, templates)
     return problems
 
 
@@ -432,7 +436,7 @@ def fact_citations(config, lang: str) -> dict[str, list[dict]]:
     key = ("citations", lang)
     if key not in data.computed:
         from manualgen.references import references_in
-        from manualgen.source import split_front_matter
+        from manualgen.source import decode, split_front_matter
         found: dict[str, list[dict]] = {}
         pages = [(p.url, p.meta["title"], p.source.body) for p in data.manual.pages if p.lang == lang]
         for path, _ in _docs_pages(data.settings):

@@ -194,6 +194,24 @@ def template_problems(path: str, text: str, available: set[str]) -> list[Problem
                     f"use una de: {choices}; o borre la línea para una página normal")]
 
 
+ICON_LINE = re.compile(r"^icon:\s*['\"]?(?P<name>[^'\"\s]*)", re.M)
+
+
+def icon_problems(path: str, text: str, available) -> list[Problem]:
+    """A framing page's `icon:` must name one of the theme's icons (`material/…`): MkDocs would stop with a
+    message about search paths that says nothing of the page."""
+    parts = text.split("---", 2)
+    if len(parts) < 3 or parts[0].strip():
+        return []
+    match = ICON_LINE.search(parts[1])
+    if not match or f".icons/{match['name']}.svg" in available:
+        return []
+    line = parts[1][: match.start()].count("\n") + 1
+    return [Problem(path, line, "icon", f"el icono '{match['name']}' no existe",
+                    "use el nombre de un icono del tema, por ejemplo 'material/book-open-variant' (lista en "
+                    "https://pictogrammers.com/library/mdi/), o borre la línea")]
+
+
 # A count of the manual's own parts typed by hand ("diecisiete sesiones", "12 workshop days") goes stale when a
 # session is added: framing pages write [[manual:sessions]] and the build fills it. Rules such as "dos sesiones
 # por día" are not counts of the manual (numbers below three are left alone).

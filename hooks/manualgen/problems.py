@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import errno
+import re
 from dataclasses import dataclass
 
 
@@ -16,7 +17,15 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{where}: {self.field}: {self.message}"
-        return f"{text} — {self.hint}" if self.hint else text
+        return _visible(f"{text} — {self.hint}" if self.hint else text)
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _visible(text: str) -> str:
+    """One line, whatever a file name or a quoted piece of the page holds: control characters as escapes (\\n)."""
+    return _CONTROL.sub(lambda m: repr(m[0])[1:-1], text)
 
 
 class ContentError(Exception):
