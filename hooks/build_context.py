@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -217,7 +218,7 @@ def load(config) -> Loaded:
     otherwise a full validation."""
     _active.clear()
     s = settings(config)
-    problems = symlink_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
+    problems = file_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
                                          s.root / "overrides"])
     problems += _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
@@ -319,9 +320,12 @@ def _glossaries(s: Settings) -> dict[str, dict]:
     return out
 
 
-def symlink_problems(root: Path, folders: list[Path]) -> list:
-    """Symbolic links anywhere in the content folders: refused, because the build would copy whatever they point
-    to (any file of the build machine) into the site and the offline zip. Checked on every build, uncached."""
+def file_problems(root: Path, folders: list[Path]) -> list:
+    """Files the content folders must not hold, checked on every build, uncached:
+    - symbolic links: the build would copy whatever they point to (any file of the build machine) into the site
+      and the offline zip;
+    - names with control characters (a newline, a tab…): such a name breaks SHA256SUMS and the zips' listings,
+      and no reader's system shows it."""
     from manualgen.problems import Problem
     problems, seen = [], set()
     for folder in folders:
@@ -330,12 +334,25 @@ def symlink_problems(root: Path, folders: list[Path]) -> list:
         seen.add(folder)
         candidates = [folder] if folder.is_symlink() else []
         for base, dirs, files in os.walk(folder):  # never follows links
-            candidates += [Path(base) / name for name in dirs + files if (Path(base) / name).is_symlink()]
+            for name in dirs + files:
+                path = Path(base) / name
+                if path.is_symlink():
+                    candidates.append(path)
+                elif CONTROL_CHARACTER.search(name):
+                    problems.append(Problem(_relative(root, path), None, "archivo", "el nombre tiene caracteres de "
+                                            "control (un salto de línea, un tabulador…)", "cambie el nombre del "
+                                            "archivo: solo letras, cifras, guiones y puntos"))
         for path in candidates:
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-            problems.append(Problem(shown, None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
+            problems.append(Problem(_relative(root, path), None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
                                     "borre el enlace y copie el archivo (o la carpeta) real en su lugar"))
     return problems
+
+
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _shown(s: Settings, path: Path) -> str:

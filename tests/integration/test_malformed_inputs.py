@@ -117,6 +117,8 @@ CASES = {
                              f"{H_ES}:12: html:", "enlace con «javascript:» (java script:alert(1))"),
     "unclosed-style": (replace("Responda con calma.", "<style>\nbody{display:none}\n\nResponda con calma. <b onclick=\"x()\">b</b>", path=H_ES),
                        f"{H_ES}:10: html:", "<style> sin cerrar"),
+    "control-character-in-a-file-name": (write("x", path="docs/assets/notas\nfalsas.txt"),
+                                         "docs/assets/notas\\nfalsas.txt: archivo:", "caracteres de control"),
     "activity-without-title": (replace("/// activity | Bienvenida", "/// activity"), f"{S_ES}:22: bloque activity:", "falta el título"),
 }
 
