@@ -96,6 +96,26 @@ def test_a_build_stopped_by_a_signal_leaves_no_process_running(tmp_path, sig):
         assert not (project / "site").exists()
 
 
+def test_mkdocs_stopped_by_sigterm_leaves_no_pdf_worker(tmp_path):
+    # `timeout mkdocs build` or a CI cancel sends SIGTERM to MkDocs itself, which then ends without running any code.
+    project = make_project(tmp_path / "p", FIXTURE)
+    build = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                             cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env={**os.environ, **ENV, "MANUAL_PDF": "1"})
+    deadline = time.monotonic() + 120
+    workers: list[int] = []
+    while not workers:
+        assert build.poll() is None and time.monotonic() < deadline
+        workers = [pid for pid in descendants(build.pid) if "spawn_main" in command_line(pid)]
+        time.sleep(0.02)
+    build.send_signal(signal.SIGTERM)
+    build.wait(timeout=60)
+    until = time.monotonic() + 5
+    while [pid for pid in workers if alive(pid)] and time.monotonic() < until:
+        time.sleep(0.1)
+    assert not [pid for pid in workers if alive(pid)], [command_line(pid) for pid in workers]
+
+
 # scripts/build.py run whole, except that the offline editions are written into `full` (a small file system).
 DRIVER = textwrap.dedent("""
     import importlib.util, sys
