@@ -241,7 +241,15 @@ def source_line(source: str, needle: str | re.Pattern) -> int | None:
         if at >= 0:
             return source.casefold().count("\n", 0, at) + 1
         wanted = max(wanted.split("\n"), key=len)
-    for number, line in enumerate(source.split("\n"), start=1):
-        if wanted in line.casefold() or ("&" in line and wanted in unescape(line).casefold()):
+    lines = [(number, line.casefold(), unescape(line).casefold() if "&" in line else "")
+             for number, line in enumerate(source.split("\n"), start=1)]
+    # Where it is written as a link or attribute value first ("(javascript:…", "='javascript:…"): a mention of the
+    # same text earlier on (in a code span, a sentence) is not the line to fix.
+    as_value = re.compile(r"""[("'=]\s*""" + re.escape(wanted))
+    for number, line, decoded in lines:
+        if as_value.search(line) or (decoded and as_value.search(decoded)):
+            return number
+    for number, line, decoded in lines:
+        if wanted in line or wanted in decoded:
             return number
     return None

@@ -96,3 +96,10 @@ def test_an_unclosed_style_is_reported_and_everything_after_it_is_still_checked(
     assert any("onclick" in w for w in whats) and any("<script>" in w for w in whats), whats
     assert all("\n" not in w for w in whats)
     assert "display" not in clean and "onclick" not in clean
+
+
+def test_a_link_is_found_on_its_own_line_not_where_the_same_text_is_mentioned_before():
+    source = "---\ntitle: x\n---\nNo escriba `javascript:alert(1)` en un enlace.\n\n[x](JaVaScRiPt:alert(1))\n"
+    _, removed = check('<p>No escriba <code>javascript:alert(1)</code> en un enlace.</p>'
+                       '<p><a href="JaVaScRiPt:alert(1)">x</a></p>', RULES)
+    assert [(source_line(source, r.needle), "«javascript:»" in r.what) for r in removed] == [(6, True)]
