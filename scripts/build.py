@@ -268,7 +268,8 @@ def build() -> list[Path]:
 
 def main() -> int:
     for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, _terminated)
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup make site` keeps ignoring the closed terminal
+            signal.signal(sig, _terminated)
     try:
         with BuildLock(ROOT / ".build.lock"):
             try:
