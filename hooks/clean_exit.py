@@ -8,6 +8,8 @@ import logging
 import sys
 import traceback
 
+from jinja2 import TemplateNotFound
+
 from manualgen import render_pool
 from manualgen.problems import file_system_message
 
@@ -20,6 +22,11 @@ def _excepthook(kind, error, tb):
     if issubclass(kind, KeyboardInterrupt):
         print("\nConstrucción interrumpida. / Build interrupted.", file=sys.stderr)
         raise SystemExit(130)
+    if issubclass(kind, TemplateNotFound):  # an OSError to Python, but nothing to do with the disk
+        print(f"ERROR   -  No existe la plantilla o el icono «{error.name}» — revise los iconos y plantillas que nombra "
+              "mkdocs.yml (theme.icon, theme.palette) o la página que se estaba construyendo (mkdocs build --verbose "
+              "la nombra)", file=sys.stderr)
+        raise SystemExit(1)
     if issubclass(kind, OSError):
         print(f"ERROR   -  {file_system_message(error)}", file=sys.stderr)
         raise SystemExit(1)

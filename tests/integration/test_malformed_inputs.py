@@ -178,3 +178,12 @@ def test_a_byte_order_mark_in_a_framing_page_is_accepted_as_in_a_module_page(tmp
     build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 0, build.output
     assert "Manual de prueba" in build.html("index.html")
+
+
+def test_a_missing_icon_in_the_theme_settings_is_not_reported_as_a_disk_error(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    edit(project / "mkdocs.yml", "icon: material/weather-night", "icon: material/no-such-night")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1
+    assert "No existe la plantilla o el icono «.icons/material/no-such-night.svg» — revise" in build.output
+    assert "theme.icon" in build.output and "espacio libre" not in build.output and "Traceback" not in build.output
