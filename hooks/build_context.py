@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import sys
 import traceback
 from dataclasses import dataclass
@@ -23,14 +24,14 @@ from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, helpline_source_problems, load_helplines
 from manualgen.labels import load_labels
-from manualgen.lint import framing_page_problems, lint_document, template_problems
+from manualgen.lint import framing_page_problems, icon_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
-from manualgen.source import split_front_matter
+from manualgen.source import decode, split_front_matter
 from manualgen.pdf import pdf_paths
 from manualgen import sanitise
 from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
-from manualgen.problems import ContentError
+from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
 from manualgen.references import reference_problems
 from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
 from manualgen.schema import load_schema
@@ -77,22 +78,31 @@ class Loaded:
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
 
 
+def _unexpected(handler, args, kwargs, exc: Exception) -> PluginError:
+    page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
+    where = page.file.src_uri if page is not None else "(construcción del sitio)"
+    log.debug("".join(traceback.format_exception(exc)))
+    return PluginError(f"{where}: error inesperado al procesar la página ({handler.__module__}.{handler.__name__}: "
+                       f"{type(exc).__name__}: {exc}) — revise el archivo; si el error sigue, avise al equipo "
+                       f"técnico con este mensaje (mkdocs build --verbose muestra el detalle)")
+
+
 def reported(handler):
     """Wrap a hook event so an unexpected exception becomes one build error naming the file being
-    processed (no traceback for authors; the traceback goes to the debug log for developers)."""
+    processed (no traceback for authors; the traceback goes to the debug log for developers). A disk that
+    refuses a write (full, read-only) is said as such: nothing in the page is to blame."""
     @functools.wraps(handler)
     def wrapper(*args, **kwargs):
         try:
             return handler(*args, **kwargs)
         except PluginError:
             raise
+        except OSError as exc:
+            if exc.errno in DISK_ERRORS:
+                raise PluginError(file_system_message(exc)) from None
+            raise _unexpected(handler, args, kwargs, exc) from None
         except Exception as exc:  # noqa: BLE001 - any failure must reach the author as a clear message
-            page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
-            where = page.file.src_uri if page is not None else "(construcción del sitio)"
-            log.debug("".join(traceback.format_exception(exc)))
-            raise PluginError(f"{where}: error inesperado al procesar la página ({handler.__module__}.{handler.__name__}: "
-                              f"{type(exc).__name__}: {exc}) — revise el archivo; si el error sigue, avise al equipo "
-                              f"técnico con este mensaje (mkdocs build --verbose muestra el detalle)") from None
+            raise _unexpected(handler, args, kwargs, exc) from None
     return wrapper
 
 
@@ -212,7 +222,7 @@ def load(config) -> Loaded:
     otherwise a full validation."""
     _active.clear()
     s = settings(config)
-    problems = symlink_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
+    problems = file_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
                                          s.root / "overrides"])
     problems += _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
@@ -266,7 +276,10 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text, found = decode(shown, path.read_bytes())  # MkDocs would stop on a Latin-1 byte with a traceback
+        problems += found
+        if text is None:
+            continue
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text)
         problems += reference_problems(shown, text, 1, known)
@@ -323,9 +336,12 @@ def _glossaries(s: Settings) -> dict[str, dict]:
     return out
 
 
-def symlink_problems(root: Path, folders: list[Path]) -> list:
-    """Symbolic links anywhere in the content folders: refused, because the build would copy whatever they point
-    to (any file of the build machine) into the site and the offline zip. Checked on every build, uncached."""
+def file_problems(root: Path, folders: list[Path]) -> list:
+    """Files the content folders must not hold, checked on every build, uncached:
+    - symbolic links: the build would copy whatever they point to (any file of the build machine) into the site
+      and the offline zip;
+    - names with control characters (a newline, a tab…): such a name breaks SHA256SUMS and the zips' listings,
+      and no reader's system shows it."""
     from manualgen.problems import Problem
     problems, seen = [], set()
     for folder in folders:
@@ -334,12 +350,25 @@ def symlink_problems(root: Path, folders: list[Path]) -> list:
         seen.add(folder)
         candidates = [folder] if folder.is_symlink() else []
         for base, dirs, files in os.walk(folder):  # never follows links
-            candidates += [Path(base) / name for name in dirs + files if (Path(base) / name).is_symlink()]
+            for name in dirs + files:
+                path = Path(base) / name
+                if path.is_symlink():
+                    candidates.append(path)
+                elif CONTROL_CHARACTER.search(name):
+                    problems.append(Problem(_relative(root, path), None, "archivo", "el nombre tiene caracteres de "
+                                            "control (un salto de línea, un tabulador…)", "cambie el nombre del "
+                                            "archivo: solo letras, cifras, guiones y puntos"))
         for path in candidates:
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
-            problems.append(Problem(shown, None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
+            problems.append(Problem(_relative(root, path), None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
                                     "borre el enlace y copie el archivo (o la carpeta) real en su lugar"))
     return problems
+
+
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _relative(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
 def _shown(s: Settings, path: Path) -> str:
@@ -356,7 +385,8 @@ def _docs_template_problems(s: Settings, templates) -> list:
     """Checked on every build, cached or not: templates live in the theme, outside the cached inputs."""
     problems = []
     for path, shown in _docs_pages(s):
-        problems += template_problems(shown, path.read_text(encoding="utf-8", errors="replace"), templates)
+        text = path.read_text(encoding="utf-8", errors="replace")
+        problems += template_problems(shown, text, templates) + icon_problems(shown, text, templates)
     return problems
 
 
@@ -440,7 +470,7 @@ def fact_citations(config, lang: str) -> dict[str, list[dict]]:
     key = ("citations", lang)
     if key not in data.computed:
         from manualgen.references import references_in
-        from manualgen.source import split_front_matter
+        from manualgen.source import decode, split_front_matter
         found: dict[str, list[dict]] = {}
         pages = [(p.url, p.meta["title"], p.source.body) for p in data.manual.pages if p.lang == lang]
         for path, _ in _docs_pages(data.settings):

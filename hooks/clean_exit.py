@@ -4,21 +4,15 @@ do (`mkdocs build --verbose` still shows the traceback, for developers). Errors 
 by the other hooks as PluginError, which MkDocs already prints without a traceback."""
 from __future__ import annotations
 
-import errno
 import logging
 import sys
 import traceback
 
-from manualgen import render_pool
+from jinja2 import TemplateNotFound
 
-FILE_HINTS = {
-    errno.ENOSPC: "no queda espacio en el disco: libere espacio (por ejemplo, borre .cache/) y vuelva a construir",
-    errno.EACCES: "no hay permiso de escritura: revise los permisos de la carpeta de salida",
-    errno.EPERM: "no hay permiso de escritura: revise los permisos de la carpeta de salida",
-    errno.EROFS: "el disco es de solo lectura: construya en otra carpeta",
-    errno.ENOENT: "la carpeta no existe: revise la ruta de salida (--site-dir)",
-    errno.ENOTDIR: "una parte de la ruta es un archivo, no una carpeta: revise la ruta de salida",
-}
+from manualgen import render_pool
+from manualgen.problems import file_system_message
+
 
 
 def _excepthook(kind, error, tb):
@@ -28,10 +22,13 @@ def _excepthook(kind, error, tb):
     if issubclass(kind, KeyboardInterrupt):
         print("\nConstrucción interrumpida. / Build interrupted.", file=sys.stderr)
         raise SystemExit(130)
+    if issubclass(kind, TemplateNotFound):  # an OSError to Python, but nothing to do with the disk
+        print(f"ERROR   -  No existe la plantilla o el icono «{error.name}» — revise los iconos y plantillas que nombra "
+              "mkdocs.yml (theme.icon, theme.palette) o la página que se estaba construyendo (mkdocs build --verbose "
+              "la nombra)", file=sys.stderr)
+        raise SystemExit(1)
     if issubclass(kind, OSError):
-        where = f" {error.filename}" if error.filename else ""
-        hint = FILE_HINTS.get(error.errno, "revise el espacio libre y los permisos de la carpeta de salida")
-        print(f"ERROR   -  No se pudo escribir{where}: {error.strerror or error} — {hint}", file=sys.stderr)
+        print(f"ERROR   -  {file_system_message(error)}", file=sys.stderr)
         raise SystemExit(1)
     _previous(kind, error, tb)
 

@@ -12,7 +12,6 @@ import shutil
 import signal
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from importlib.metadata import version as installed_version
 from pathlib import Path
 
@@ -24,7 +23,9 @@ from mkdocs.utils.yaml import yaml_load  # noqa: E402
 
 from manualgen.edition_cache import EditionCache, editions_key, place  # noqa: E402
 from manualgen.bundle import EDITIONS_LISTING, NOTICE, START_NOTICE, checksums, editions_listing, published_copy, write_offline_zip  # noqa: E402
-from manualgen.zim import site_languages, ZimError, ZimMetadata, write_zim, zim_metadata  # noqa: E402
+from manualgen.lifetime import parent_death_signal  # noqa: E402
+from manualgen.zim import site_languages, ZimError, ZimMetadata, zim_metadata  # noqa: E402
+from manualgen.zim_process import ZimWriter  # noqa: E402
 
 NAME = "manual-masculinidades"
 EDITIONS_CACHE = ROOT / ".cache" / "editions"  # beside .cache/pdf; `make clean` empties both
@@ -33,6 +34,14 @@ KEPT = "site/ y dist/ quedan como estaban. / site/ and dist/ were left as they w
 
 class BuildStopped(Exception):
     """A reason to stop that the person running the build can act on (printed without a traceback)."""
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (`timeout`, a CI cancel, a closed terminal): stopped as Ctrl-C is, without waiting."""
+
+
+def _terminated(signum, frame):
+    raise Terminated(signum)
 
 
 def git(*args: str) -> str:
@@ -144,14 +153,17 @@ class BuildLock:
 
 def run_mkdocs(site: Path, env: dict) -> int:
     """MkDocs in its own process group, so Ctrl-C reaches this script alone, which then stops MkDocs and its
-    PDF workers together (a worker left behind keeps ~60 MB and a core busy)."""
+    PDF workers together (a worker left behind keeps ~60 MB and a core busy). Should this script be killed
+    outright (SIGKILL), the kernel kills MkDocs too (parent_death_signal) and its workers follow it (lifetime)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)]
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True, preexec_fn=parent_death_signal)
     try:
         return process.wait()
-    except KeyboardInterrupt:
-        # First as a terminal would (MkDocs stops its workers and says so), then harder if it does not end.
-        for sig, group in ((signal.SIGINT, False), (signal.SIGTERM, True), (signal.SIGKILL, True)):
+    except KeyboardInterrupt as stop:
+        # Ctrl-C first as a terminal would (MkDocs stops its workers and says so), then harder if it does not end;
+        # SIGTERM means "now": the whole group at once.
+        steps = ((signal.SIGINT, False), (signal.SIGTERM, True), (signal.SIGKILL, True))
+        for sig, group in steps[1:] if isinstance(stop, Terminated) else steps:
             try:
                 os.killpg(process.pid, sig) if group else os.kill(process.pid, sig)
             except ProcessLookupError:
@@ -186,7 +198,7 @@ def write_zips(site: Path, paths: dict[str, Path], name: str, epoch: int, langua
 def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, languages: tuple[str, ...],
                    helplines: dict) -> dict[str, Path]:
     """The offline zips and the ZIM of `site`: copied from the last build when nothing they hold changed, else
-    written side by side (the zips in a thread: zlib works outside the GIL while libzim compresses and indexes)."""
+    written side by side (the ZIM in a child process, zim_process.ZimWriter, while this one writes the zips)."""
     name = version()
     paths = edition_paths(dist, name, languages)
     settings = {"name": NAME, "version": name, "epoch": epoch, "metadata": list(metadata.items()),
@@ -197,10 +209,12 @@ def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, la
         print("Ediciones sin conexión sin cambios: copiadas de .cache/editions. / "
               "Offline editions unchanged: copied from .cache/editions.")
         return paths
-    with ThreadPoolExecutor(max_workers=1) as thread:
-        zipped = thread.submit(write_zips, site, paths, name, epoch, languages, helplines)
-        write_zim(site, paths["zim"], metadata)
-        zipped.result()
+    zim = ZimWriter(site, paths["zim"], metadata)
+    try:
+        write_zips(site, paths, name, epoch, languages, helplines)
+        zim.wait()
+    finally:
+        zim.stop()  # a failed zip (the disk is shared), Ctrl-C or SIGTERM: the ZIM is not waited for
     try:
         cache.keep(key, paths)
     except OSError as error:  # a cache that cannot be written costs time next build, never this build
@@ -253,6 +267,9 @@ def build() -> list[Path]:
 
 
 def main() -> int:
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) is not signal.SIG_IGN:  # `nohup make site` keeps ignoring the closed terminal
+            signal.signal(sig, _terminated)
     try:
         with BuildLock(ROOT / ".build.lock"):
             try:
@@ -265,6 +282,10 @@ def main() -> int:
     except BuildStopped as stopped:
         print(f"\n{stopped}\n{KEPT}", file=sys.stderr)
         return 1
+    except Terminated as stop:
+        print(f"\nConstrucción detenida por la señal {signal.Signals(stop.args[0]).name}. / Build stopped.\n{KEPT}",
+              file=sys.stderr)
+        return 128 + stop.args[0]
     except KeyboardInterrupt:
         print(KEPT, file=sys.stderr)  # MkDocs has said it was interrupted
         return 130

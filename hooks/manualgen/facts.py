@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +109,9 @@ def _fact(entry, index: int, languages, official, shown: str, line: int | None) 
                        f"escriba value: {{{', '.join(f'{lang}: …' for lang in languages)}}} con unit: text")
     if entry["unit"] != "text" and not isinstance(value, (int, float, str)) or isinstance(value, bool):
         return problem(".value", f"valor no válido: {value!r}", "escriba un número (52.0, 1191) o una fecha AAAA-MM-DD")
+    for field in ("value", "year"):  # YAML reads .inf and .nan as numbers: they would print as "inf" or "nan %"
+        if isinstance(entry[field], float) and not math.isfinite(entry[field]):
+            return problem(f".{field}", f"valor no válido: {entry[field]!r}", "escriba el número que publica la fuente (52.0, 1191)")
     if not _https(entry["url"]):
         return problem(".url", "la fuente necesita una URL https:// sin espacios ni comillas", "copie la dirección de la fuente con https://")
     evidence_url = entry["evidence"].get("url") if isinstance(entry.get("evidence"), dict) else None

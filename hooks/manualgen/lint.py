@@ -20,6 +20,11 @@ MAX_LINE = 5_000
 MAX_BRACKETS_PER_PARAGRAPH = 300
 MAX_INDENT = 40
 MAX_NESTING = 10
+# HTML elements open inside one another: Python-Markdown's raw-HTML handling and the search plugin's parser are
+# quadratic in this depth (20,000 levels took 26 s, 80,000 over 400 s), and no page needs more than a few.
+MAX_HTML_NESTING = 30
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>")
+VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
 
 def lint_markdown(path: str, markdown: str, first_line: int = 1) -> list[Problem]:
@@ -27,7 +32,7 @@ def lint_markdown(path: str, markdown: str, first_line: int = 1) -> list[Problem
     above. Everything about the rendered page (headings, images, links, HTML) is checked on the parsed HTML
     (lint_html and sanitise.py)."""
     problems: list[Problem] = []
-    brackets, paragraph_start, in_code = 0, first_line, False
+    brackets, paragraph_start, in_code, html_depth = 0, first_line, False, 0
     for offset, line in enumerate(markdown.split("\n")):
         at = first_line + offset
         if CODE_FENCE.match(line):
@@ -44,6 +49,12 @@ def lint_markdown(path: str, markdown: str, first_line: int = 1) -> list[Problem
             problems.append(Problem(path, paragraph_start, "texto", f"más de {MAX_BRACKETS_PER_PARAGRAPH} corchetes «[» en un párrafo",
                                     "revise el párrafo: un enlace se escribe [texto](destino)"))
             brackets = -len(markdown)  # one report per paragraph
+        if not in_code and html_depth >= 0:
+            html_depth = _html_depth(INLINE_CODE.sub("", line), html_depth)
+            if html_depth > MAX_HTML_NESTING:
+                problems.append(Problem(path, at, "html", f"elementos HTML anidados en más de {MAX_HTML_NESTING} niveles",
+                                        "cierre cada etiqueta que abre (</div>…) y use como mucho unos pocos niveles"))
+                html_depth = -1  # one report per page
         indent = len(line) - len(line.lstrip(" \t"))
         if indent > MAX_INDENT or _nesting(line) > MAX_NESTING:
             problems.append(Problem(path, at, "texto", f"listas o citas anidadas en más de {MAX_NESTING} niveles",
@@ -52,6 +63,19 @@ def lint_markdown(path: str, markdown: str, first_line: int = 1) -> list[Problem
             problems.append(Problem(path, at, "plantilla", "texto de plantilla sin completar (✎)",
                                     "reemplace la línea marcada con ✎ por el contenido real"))
     return problems
+
+
+def _html_depth(line: str, depth: int) -> int:
+    """How many HTML elements are open after `line`, `depth` being open before it (linear in the line)."""
+    for match in HTML_TAG.finditer(line):
+        closing, name = match.group(1), match.group(2).lower()
+        if closing:
+            depth = max(depth - 1, 0)
+        elif name not in VOID_ELEMENTS and not match.group(0).endswith("/>"):
+            depth += 1
+            if depth > MAX_HTML_NESTING:
+                break
+    return depth
 
 
 def _nesting(line: str) -> int:
@@ -168,6 +192,24 @@ def template_problems(path: str, text: str, available: set[str]) -> list[Problem
     choices = ", ".join(sorted(t for t in available if t.startswith("manual/") and not t.split("/")[-1].startswith("_")))
     return [Problem(path, line, "template", f"la plantilla '{match['name']}' no existe",
                     f"use una de: {choices}; o borre la línea para una página normal")]
+
+
+ICON_LINE = re.compile(r"^icon:\s*['\"]?(?P<name>[^'\"\s]*)", re.M)
+
+
+def icon_problems(path: str, text: str, available) -> list[Problem]:
+    """A framing page's `icon:` must name one of the theme's icons (`material/…`): MkDocs would stop with a
+    message about search paths that says nothing of the page."""
+    parts = text.split("---", 2)
+    if len(parts) < 3 or parts[0].strip():
+        return []
+    match = ICON_LINE.search(parts[1])
+    if not match or f".icons/{match['name']}.svg" in available:
+        return []
+    line = parts[1][: match.start()].count("\n") + 1
+    return [Problem(path, line, "icon", f"el icono '{match['name']}' no existe",
+                    "use el nombre de un icono del tema, por ejemplo 'material/book-open-variant' (lista en "
+                    "https://pictogrammers.com/library/mdi/), o borre la línea")]
 
 
 # A count of the manual's own parts typed by hand ("diecisiete sesiones", "12 workshop days") goes stale when a

@@ -49,9 +49,10 @@ def cache_key(html: str, renderer: str) -> str:
 class PdfCache:
     """PDFs by content hash, outside site/ so clean builds and `mkdocs serve` reuse them.
 
-    Each entry is stored with the SHA-256 of its bytes and checked on every read: a truncated or damaged
-    file (a full disk, a killed build, a bad copy) is never published; it counts as missing, is reported
-    once through `on_damaged` and is rendered again."""
+    Each entry is stored with a SHA-256 of its file name (the key it was made for) and its bytes, checked on
+    every read: a truncated or damaged file (a full disk, a killed build, a bad copy) and an entry moved or
+    swapped with another (its file and checksum together) are never published; such an entry counts as missing,
+    is reported once through `on_damaged` and is rendered again."""
 
     def __init__(self, folder: Path, on_damaged=None):
         self.folder = folder
@@ -63,6 +64,11 @@ class PdfCache:
     def _sum_path(self, path: Path) -> Path:
         return path.with_name(path.name + ".sha256")
 
+    @staticmethod
+    def _checksum(path: Path, data: bytes) -> str:
+        """The entry's proof: its bytes bound to the name it is stored under (key and kind, .pdf or .json)."""
+        return hashlib.sha256(path.name.encode("utf-8") + b"\0" + data).hexdigest()
+
     def _read(self, path: Path) -> bytes | None:
         """The file's bytes when they match their stored checksum; None when missing or damaged."""
         if not path.is_file():
@@ -72,7 +78,7 @@ class PdfCache:
             expected = self._sum_path(path).read_text(encoding="ascii").strip()
         except OSError:
             data, expected = b"", ""
-        if hashlib.sha256(data).hexdigest() != expected:
+        if self._checksum(path, data) != expected:
             self.on_damaged(path)
             for damaged in (path, self._sum_path(path)):
                 damaged.unlink(missing_ok=True)
@@ -83,7 +89,7 @@ class PdfCache:
 
     def _write(self, path: Path, data: bytes) -> None:
         write_atomically(path, data)
-        write_atomically(self._sum_path(path), hashlib.sha256(data).hexdigest().encode("ascii"))
+        write_atomically(self._sum_path(path), self._checksum(path, data).encode("ascii"))
 
     def get(self, key: str) -> bytes | None:
         return self._read(self.path(key))

@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import signal
 import sys
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Callable
+
+from manualgen import lifetime
 
 # Spawned workers start with the parent's sys.path; MkDocs puts hooks/ on it only while it imports a
 # hook file, so it is added for good (at the end: it shadows nothing) before the first worker starts.
@@ -42,10 +43,9 @@ def _worker_pool() -> ProcessPoolExecutor:
     if _pool is None:
         if _HOOKS_DIR not in sys.path:
             sys.path.append(_HOOKS_DIR)
-        # Workers ignore Ctrl-C: stopping `mkdocs serve` interrupts MkDocs, which then shuts the pool down
-        # cleanly, instead of every worker dying mid-render with its own traceback.
+        # Workers ignore Ctrl-C (MkDocs shuts the pool down itself) and end with this process, however it ends.
         _pool = ProcessPoolExecutor(max_workers=_worker_count(), mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
+                                    initializer=lifetime.worker_start, initargs=(os.getpid(),))
     return _pool
 
 

@@ -72,7 +72,7 @@ def _attribute_filter(rules: Policy):
         if name == "id":
             return None if RESERVED_ID.match(value) else value
         if name == "href":
-            scheme = SCHEME.match(value)
+            scheme = SCHEME.match(re.sub(r"[\t\n\r]", "", value))  # as a browser reads it: java<newline>script: runs
             if scheme:
                 return value if scheme[1].lower() in LINK_SCHEMES else None
             return value if _relative(value) else None
@@ -103,18 +103,50 @@ def _permissive(html: str) -> str:
 @dataclass(frozen=True)
 class Removal:
     what: str     # Spanish description of what the allow-list removes
-    needle: str   # text to look for in the source to find the line
+    needle: str | re.Pattern  # text (or a pattern of a source line) to look for in the source to find the line
     hint: str = ""  # how to fix it, when there is more to say than "remove it"
+
+
+# Elements whose content the browser reads as raw text up to their end tag: left open, they swallow the rest of
+# the page, and the allow-list would report one removal for all of it, hiding every other problem after it.
+RAW_TEXT = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)\b[^>]*>", re.I)
+# A level-1 heading in the source: "# Title" (Markdown) or <h1> (HTML). The page title is the only level 1.
+H1_SOURCE = re.compile(r"^ {0,3}#(?!#)[ \t]+\S|<h1\b", re.I)
+HINT_H1 = "el título de la página (campo title) es el único de nivel 1: use ## para las secciones"
+
+
+def _unclosed_raw_text(html: str) -> list[re.Match]:
+    """The opening tags of raw-text elements that are never closed, in page order."""
+    found, at = [], 0
+    while (opening := RAW_TEXT.search(html, at)) is not None:
+        closing = re.compile(rf"</{opening[1]}\s*>", re.I).search(html, opening.end())
+        if closing is None:
+            found.append(opening)
+            at = opening.end()
+        else:
+            at = closing.end()
+    return found
+
+
+def _one_line(text: str, limit: int) -> str:
+    """A piece of the page quoted in a one-line message: whitespace runs (newlines too) as one space."""
+    return " ".join(text.split())[:limit]
 
 
 def check(html: str, rules: Policy) -> tuple[str, list[Removal]]:
     """The page as it is published (always the allow-listed HTML) and what the allow-list removed from it
     (empty when it passes unchanged)."""
     strict = clean(html, rules)
+    unclosed = _unclosed_raw_text(html)
+    for opening in reversed(unclosed):  # checked without them, so that what follows is checked too
+        html = html[:opening.start()] + html[opening.end():]
+    found = [Removal(f"etiqueta <{o[1].lower()}> sin cerrar: oculta todo lo que la sigue en la página", f"<{o[1]}",
+                     f"borre la etiqueta <{o[1].lower()}>") for o in unclosed]
     loose = _permissive(html)
-    if strict == loose:
-        return strict, []
-    return strict, _differences(_tokens(loose), _tokens(strict), rules)
+    strict_rest = clean(html, rules) if unclosed else strict
+    if strict_rest == loose:
+        return strict, found
+    return strict, found + _differences(_tokens(loose), _tokens(strict_rest), rules)
 
 
 class _Tokens(HTMLParser):
@@ -156,10 +188,13 @@ def _differences(before: list[tuple], after: list[tuple], rules: Policy) -> list
             if kind == "start" and twin is not None:
                 lost = sorted(set(attrs) - set(twin[2]))
                 found += [_attribute_removal(name, key, value, rules) for key, value in lost]
+            elif kind == "start" and name == "h1":
+                found.append(Removal("encabezado de nivel 1 («# …»)", H1_SOURCE, HINT_H1))
             elif kind == "start":
                 found.append(Removal(f"etiqueta <{name}> no permitida", f"<{name}"))
             elif kind == "text" and not any(t[0] == "text" and t[1] == name for t in kept):
-                found.append(Removal(f"texto dentro de una etiqueta no permitida («{name[:40]}»)", name[:40]))
+                found.append(Removal(f"texto dentro de una etiqueta no permitida («{_one_line(name, 40)}»)",
+                                     name.strip().split("\n")[0][:40]))
     unique: dict[str, Removal] = {}
     for removal in found:
         unique.setdefault(removal.what, removal)
@@ -170,16 +205,16 @@ def _attribute_removal(tag: str, name: str, value: str, rules: Policy) -> Remova
     if name.startswith("on"):
         return Removal(f"atributo {name} en <{tag}>: ejecutaría código", name)
     if name in ("href", "src"):
-        scheme = SCHEME.match(value)
+        scheme = SCHEME.match(re.sub(r"[\t\n\r]", "", value))  # as a browser reads it: java<newline>script: runs
         if name == "src" and (scheme or value.startswith("//")):
-            return Removal(f"imagen de otro sitio ({value[:60]}): las imágenes deben estar en el propio manual", value[:40])
+            return Removal(f"imagen de otro sitio ({_one_line(value, 60)}): las imágenes deben estar en el propio manual", value[:40])
         if scheme and scheme[1].lower() == "http":
-            return Removal(f"enlace sin https ({value[:60]}): solo se permiten enlaces https:, mailto:, tel: o a páginas "
+            return Removal(f"enlace sin https ({_one_line(value, 60)}): solo se permiten enlaces https:, mailto:, tel: o a páginas "
                            "del manual", value[:40], "use la dirección https:// (los enlaces http pueden ser interceptados o bloqueados)")
         if scheme:
-            return Removal(f"enlace con «{scheme[1].lower()}:» ({value[:60]}): solo se permiten enlaces https:, mailto:, tel: "
+            return Removal(f"enlace con «{scheme[1].lower()}:» ({_one_line(value, 60)}): solo se permiten enlaces https:, mailto:, tel: "
                            "o a páginas del manual", value[:40])
-        return Removal(f"dirección no permitida en {name} ({value[:60]})", value[:40])
+        return Removal(f"dirección no permitida en {name} ({_one_line(value, 60)})", value[:40])
     if name == "style":
         return Removal(f"atributo style en <{tag}>: el contenido no puede cambiar el diseño", "style")
     if name == "class":
@@ -190,13 +225,32 @@ def _attribute_removal(tag: str, name: str, value: str, rules: Policy) -> Remova
     return Removal(f"atributo {name} en <{tag}> no permitido", name)
 
 
-def source_line(source: str, needle: str) -> int | None:
+def source_line(source: str, needle: str | re.Pattern) -> int | None:
     """First line (1-based) of the source that contains the needle, ignoring case and reading character
-    references as the browser does (java&#115;cript: is found as javascript:); None when not found."""
+    references as the browser does (java&#115;cript: is found as javascript:); a needle that spans lines (a
+    URL with a newline in it) is found on the line where it starts; a pattern is matched against each line
+    after the front matter. None when not found."""
+    if isinstance(needle, re.Pattern):
+        lines = source.split("\n")
+        body = lines.index("---", 1) + 1 if lines and lines[0] == "---" and "---" in lines[1:] else 0
+        return next((number for number, line in enumerate(lines[body:], start=body + 1) if needle.search(line)), None)
     wanted = needle.casefold()
     if not wanted:
         return None
-    for number, line in enumerate(source.split("\n"), start=1):
-        if wanted in line.casefold() or ("&" in line and wanted in unescape(line).casefold()):
+    if "\n" in wanted:
+        at = source.casefold().find(wanted)
+        if at >= 0:
+            return source.casefold().count("\n", 0, at) + 1
+        wanted = max(wanted.split("\n"), key=len)
+    lines = [(number, line.casefold(), unescape(line).casefold() if "&" in line else "")
+             for number, line in enumerate(source.split("\n"), start=1)]
+    # Where it is written as a link or attribute value first ("(javascript:…", "='javascript:…"): a mention of the
+    # same text earlier on (in a code span, a sentence) is not the line to fix.
+    as_value = re.compile(r"""[("'=]\s*""" + re.escape(wanted))
+    for number, line, decoded in lines:
+        if as_value.search(line) or (decoded and as_value.search(decoded)):
+            return number
+    for number, line, decoded in lines:
+        if wanted in line or wanted in decoded:
             return number
     return None

@@ -18,6 +18,7 @@ rewrites the ZIM's MD5 checksum, following the ZIM format (https://wiki.openzim.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -374,10 +375,18 @@ def write_zim(site: Path, target: Path, metadata: ZimMetadata) -> Path:
                 creator.add_metadata(name, value)
             creator.add_illustration(ILLUSTRATION_SIZE, logo_png(ILLUSTRATION_SIZE))
     except RuntimeError as error:  # libzim reports its own failures (a duplicate path, a write error) this way
+        if os.strerror(errno.ENOSPC) in str(error) or "Unknown exception" in str(error) and _disk_full(target):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(target)) from None
         raise ZimError(f"libzim no pudo escribir {target.name}: {error}") from None
     archive_id = fix_random_ids(target)
     _check_readable(target, archive_id)
     return target
+
+
+def _disk_full(target: Path) -> bool:
+    """Whether `target`'s disk has (almost) no space left: libzim sometimes loses the error's own text."""
+    stats = os.statvfs(target.parent)
+    return stats.f_bfree * stats.f_frsize < (1 << 20)
 
 
 def _check_readable(zim: Path, archive_id: uuid.UUID) -> None:

@@ -359,6 +359,33 @@ def test_a_workshop_unknown_to_this_device_runs_the_session_alone(phone, real_si
     phone.clean()
 
 
+DISCARDED = {"es": "Lo guardado en este aparato sobre esta sesión o taller no se pudo leer y se borró",
+             "en": "What this device had saved about this session or workshop could not be read and was removed"}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_stored_run_this_page_cannot_use_is_discarded_with_a_notice(phone, real_site, lang):
+    session = a_session(real_site.catalog(lang))
+    page = phone.open(PREFIX[lang] + session["url"])
+    page.evaluate("""() => {  // a workshop saved by another version or damaged: a session that is not an object
+        const step = {kind: "activity", session: "x", n: 1, title: "A", minutes: 10, at: 540};
+        localStorage.setItem("manual-run:v1:p:pbroken", JSON.stringify({v: 1, kind: "plan", id: "pbroken", clock: true,
+            steps: [step], sessions: [null], current: 0, spent: [0], since: null, startedAt: null, finishedAt: null, note: ""}));
+        localStorage.setItem("manual-run:v1:active", "pbroken");
+    }""")
+    page.reload()
+    page.get_by_role("button", name=WORDS[lang]["open"], exact=True).click()
+    page.locator("#run-view").wait_for()
+    assert text(page, "#run-notice").startswith(DISCARDED[lang])
+    assert text(page, "#run-body h2") == session["activities"][0]["title"]
+    assert page.evaluate("() => localStorage.getItem('manual-run:v1:p:pbroken')") is None
+    page.evaluate("() => { location.hash = '#run'; }")
+    page.reload()  # the next visit finds nothing to discard
+    page.locator("#run-view").wait_for()
+    assert page.locator("#run-notice").is_hidden()
+    phone.clean()
+
+
 def helplines() -> list[tuple[str, dict]]:
     class Loader(yaml.SafeLoader):
         pass
@@ -555,6 +582,11 @@ def test_pure_run_logic(browser, real_site):
                            R.restore(JSON.stringify(Object.assign({}, done, {spent: [1]}))),
                            R.restore(JSON.stringify(Object.assign({}, done, {since: "x"}))),
                            R.restore(JSON.stringify(Object.assign({}, done, {v: 2})))];
+            const broken = changes => R.restore(JSON.stringify(Object.assign({}, done, changes))) === null;
+            out.unusable = [{startedAt: 1e300}, {finishedAt: -5}, {since: 9e15}, {savedAt: 1e20}, {spent: [1e13, 0]},
+                              {sessions: [null]}, {sessions: [{id: 3, title: "S"}]}, {steps: [null, steps[1]]},
+                              {steps: [Object.assign({}, steps[0], {minutes: 1e9}), steps[1]]},
+                              {steps: [Object.assign({}, steps[0], {kind: "<img>"}), steps[1]]}].map(broken);
             out.same = [R.sameSteps(steps, steps.map(s => Object.assign({}, s, {title: "other"}))),
                         R.sameSteps(steps, [steps[0], Object.assign({}, steps[1], {minutes: 20})]), R.sameSteps(steps, [steps[0]])];
             out.keys = [R.storageKey("session", "m02-s02"), R.storageKey("plan", "p1")];
@@ -592,5 +624,6 @@ def test_pure_run_logic(browser, real_site):
     assert result["timers"] == ["12:34", "1:02:03", "0:01", "1:01", "0:00"]
     assert result["times"] == ["09:05", "01:00", "1:25", "2026-12-05", "09:03"]
     assert result["restore"] == [True, None, None, None, None, None, None]
+    assert result["unusable"] == [True] * 10
     assert result["same"] == [True, False, False]
     assert result["keys"] == ["manual-run:v1:s:m02-s02", "manual-run:v1:p:p1"]

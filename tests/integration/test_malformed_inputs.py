@@ -44,6 +44,13 @@ def latin1(root):
     (root / S_ES).write_bytes((root / S_ES).read_text(encoding="utf-8").encode("latin-1"))
 
 
+def latin1_byte(path):
+    def apply(root):
+        target = root / path
+        target.write_bytes(target.read_bytes().replace(b"Manual de prueba", b"Manual de prueba, espa\xf1ol", 1))
+    return apply
+
+
 def apply_all(*changes):
     def apply(root):
         for change in changes:
@@ -99,6 +106,19 @@ CASES = {
                                  f"{S_ES}:9: sensitivity:", "necesita al menos un bloque 'safety'"),
     "missing-page-template": (replace("template: manual/programme.html", "template: manual/programa.html", path="docs/programa.es.md"),
                               "docs/programa.es.md:3: template:", "no existe"),
+    "deeply-nested-html": (replace("Una sesión corta para probar el generador.", "<div>\n" * 20_000 + "x\n" + "</div>\n" * 20_000),
+                           f"{S_ES}:50: html:", "anidados en más de 30 niveles"),
+    "latin1-byte-in-framing-page": (latin1_byte("docs/index.es.md"), "docs/index.es.md:4: archivo:", "UTF-8"),
+    "level-one-heading": (replace("Responda con calma.", "Responda con calma.\n\n# Otro título", path=H_ES),
+                          f"{H_ES}:12: html:", "encabezado de nivel 1"),
+    "missing-icon": (replace("title: Inicio", "title: Inicio\nicon: material/no-such-icon", path="docs/index.es.md"),
+                     "docs/index.es.md:3: icon:", "no existe"),
+    "newline-inside-a-url": (replace("Responda con calma.", "Responda con calma.\n\n<a href=\"java\nscript:alert(1)\">x</a>", path=H_ES),
+                             f"{H_ES}:12: html:", "enlace con «javascript:» (java script:alert(1))"),
+    "unclosed-style": (replace("Responda con calma.", "<style>\nbody{display:none}\n\nResponda con calma. <b onclick=\"x()\">b</b>", path=H_ES),
+                       f"{H_ES}:10: html:", "<style> sin cerrar"),
+    "control-character-in-a-file-name": (write("x", path="docs/assets/notas\nfalsas.txt"),
+                                         "docs/assets/notas\\nfalsas.txt: archivo:", "caracteres de control"),
     "activity-without-title": (replace("/// activity | Bienvenida", "/// activity"), f"{S_ES}:22: bloque activity:", "falta el título"),
 }
 
@@ -135,3 +155,35 @@ def test_mistake_is_reported_and_previous_site_kept(name, tmp_path, good_site):
     assert " — " in line, "every message ends with a hint on how to fix it"
     assert "Traceback" not in build.output
     assert snapshot(site) == before
+
+
+def test_an_unclosed_style_hides_nothing_after_it_and_each_message_is_one_line(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    edit(project / H_ES, "Responda con calma.",
+         "<style>\nbody{display:none}\n\nResponda con calma. <b onclick=\"x()\">b</b>\n\n<a href=\"java\nscript:x()\">y</a>")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1
+    report = [line for line in build.output.splitlines() if line.startswith((H_ES, f"ERROR   -  {H_ES}"))]
+    assert any(":10: html: etiqueta <style> sin cerrar" in line for line in report), build.output
+    assert any(":13: html: atributo onclick" in line for line in report), build.output
+    assert any(":15: html: enlace con «javascript:»" in line for line in report), build.output
+    assert "3 problemas en el contenido" in build.output
+
+
+def test_a_byte_order_mark_in_a_framing_page_is_accepted_as_in_a_module_page(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    for path in ("docs/index.es.md", S_ES):
+        page = project / path
+        page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    assert "Manual de prueba" in build.html("index.html")
+
+
+def test_a_missing_icon_in_the_theme_settings_is_not_reported_as_a_disk_error(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    edit(project / "mkdocs.yml", "icon: material/weather-night", "icon: material/no-such-night")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1
+    assert "No existe la plantilla o el icono «.icons/material/no-such-night.svg» — revise" in build.output
+    assert "theme.icon" in build.output and "espacio libre" not in build.output and "Traceback" not in build.output

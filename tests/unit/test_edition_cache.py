@@ -46,24 +46,24 @@ def test_restores_only_the_same_key_and_intact_files(tmp_path):
     assert not EditionCache(tmp_path / "nowhere").restore("k1", targets)
 
 
-def test_an_edition_is_placed_as_a_link_to_the_same_bytes_and_replaces_what_was_there(tmp_path):
+def test_an_edition_is_placed_as_a_file_of_its_own_and_replaces_what_was_there(tmp_path):
     made = tmp_path / "made.zip"
     made.write_bytes(b"zip bytes")
     target = tmp_path / "dist" / "edition.zip"
     target.parent.mkdir()
     target.write_bytes(b"an older edition")
     place(made, target)
-    assert target.read_bytes() == b"zip bytes" and target.stat().st_ino == made.stat().st_ino
+    assert target.read_bytes() == b"zip bytes" and target.stat().st_ino != made.stat().st_ino
 
 
-def test_an_edition_is_copied_when_it_cannot_be_linked(tmp_path, monkeypatch):
-    import os
-    made = tmp_path / "made.zip"
-    made.write_bytes(b"zip bytes")
-
-    def other_file_system(source, target):
-        raise OSError(18, "Invalid cross-device link")
-    monkeypatch.setattr(os, "link", other_file_system)
-    place(made, tmp_path / "elsewhere" / "edition.zip")
-    copy = tmp_path / "elsewhere" / "edition.zip"
-    assert copy.read_bytes() == b"zip bytes" and copy.stat().st_ino != made.stat().st_ino
+def test_changing_the_cache_in_place_never_changes_a_published_edition(tmp_path):
+    made = {"zip": tmp_path / "made" / "a.zip"}
+    made["zip"].parent.mkdir()
+    made["zip"].write_bytes(b"the edition")
+    cache = EditionCache(tmp_path / "cache")
+    cache.keep("k1", made)
+    published = {"zip": tmp_path / "dist" / "a.zip"}
+    assert cache.restore("k1", published)
+    with (tmp_path / "cache" / "zip").open("r+b") as kept:  # written in place, as a careless tool would
+        kept.write(b"THE")
+    assert made["zip"].read_bytes() == b"the edition" and published["zip"].read_bytes() == b"the edition"

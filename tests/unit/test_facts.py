@@ -119,6 +119,17 @@ def test_a_verified_fact_needs_an_official_quote_that_states_the_figure(tmp_path
         assert problems[0].path == "data/facts.yml" and problems[0].line == 2
 
 
+@pytest.mark.parametrize("field,written", [("value: 65.8", "value: .inf"), ("value: 65.8", "value: -.Inf"),
+                                           ("value: 65.8", "value: .nan"), ("year: 2023", "year: .inf")])
+def test_infinite_or_not_a_number_values_are_refused(tmp_path, field, written):
+    path = tmp_path / "facts.yml"
+    path.write_text(FACT_ENTRY.replace("STATUS", "sourced").replace("EXTRA", '    note: {es: "x", en: "x"}\n').replace(field, written),
+                    encoding="utf-8")
+    facts, problems = load_facts(path, ("es", "en"), "data/facts.yml")
+    assert facts == {} and len(problems) == 1
+    assert problems[0].field == f"facts.0 (f).{written.split(':')[0]}" and "valor no válido" in problems[0].message
+
+
 def test_unverified_facts_say_why_in_every_language(tmp_path):
     _, problems = load(tmp_path, "sourced")
     assert problems and problems[0].field.endswith(".note") and problems[0].line == 2

@@ -48,6 +48,20 @@ def test_inputs_that_would_make_markdown_explode_are_refused(text, fragment):
     assert any(fragment in message for _, _, message in problems(text))
 
 
+def test_deeply_nested_html_is_refused_quickly_once_with_its_line():
+    import time
+    started = time.monotonic()
+    found = problems("Texto\n\n" + "<div>\n" * 80_000 + "x\n" + "</div>\n" * 80_000)
+    assert time.monotonic() - started < 2
+    assert [(line, field) for line, field, _ in found] == [(33, "html")]
+    assert "anidados en más de 30 niveles" in found[0][2]
+
+
+def test_html_that_closes_what_it_opens_passes_however_long():
+    page = "<div><p>a<br>b</p><img src='x.png' alt='x'/></div>\n" * 5000 + "`<div>` <span>x</span>\n"
+    assert problems(page) == []
+
+
 def test_the_bounds_are_linear_and_ordinary_text_passes():
     import time
     started = time.monotonic()

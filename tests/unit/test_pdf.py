@@ -12,6 +12,23 @@ def test_cache_round_trip_and_keys(tmp_path):
     assert cache_key("<p>a</p>", "weasyprint-71") != key
 
 
+def test_an_entry_swapped_with_another_is_never_returned_under_the_wrong_key(tmp_path):
+    damaged = []
+    cache = PdfCache(tmp_path / "cache", on_damaged=damaged.append)
+    spanish, english = cache_key("<p>es</p>", "w"), cache_key("<p>en</p>", "w")
+    cache.put(spanish, b"%PDF-1.7 Spanish module")
+    cache.put(english, b"%PDF-1.7 English module")
+    for kind in ("", ".sha256"):  # the PDF and its checksum swapped together, as a careless copy would
+        a, b = (cache.path(key).with_name(cache.path(key).name + kind) for key in (spanish, english))
+        a_bytes = a.read_bytes()
+        a.write_bytes(b.read_bytes())
+        b.write_bytes(a_bytes)
+    assert cache.get(spanish) is None and cache.get(english) is None
+    assert len(damaged) == 2
+    cache.put(spanish, b"%PDF-1.7 Spanish module")
+    assert cache.get(spanish) == b"%PDF-1.7 Spanish module"
+
+
 def test_print_links_are_absolute_with_a_site_url_and_plain_without():
     html = '<a href="../h01-x.html">ficha</a> <a href="https://inei.gob.pe">INEI</a> <a href="#a1">x</a>'
     out = print_links(html, "modules/02-g/01-s.html", "https://manual.example.org/")

@@ -37,7 +37,8 @@ def test_what_the_manual_uses_passes_unchanged(html):
     ('<a href="javascript:alert(1)">x</a>', "«javascript:»"),
     ('<a href="JaVaScRiPt:alert(1)">x</a>', "«javascript:»"),
     ('<a href="java&#115;cript:alert(1)">x</a>', "«javascript:»"),
-    ('<a href="jav&#x09;ascript:alert(1)">x</a>', "dirección no permitida"),
+    ('<a href="jav&#x09;ascript:alert(1)">x</a>', "enlace con «javascript:»"),
+    ('<a href="java\nscript:alert(1)">x</a>', "enlace con «javascript:»"),
     ('<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "«data:»"),
     ('<a href="http://example.org">x</a>', "sin https"),
     ('<a href="HTTP://example.org">x</a>', "sin https"),
@@ -71,3 +72,34 @@ def test_the_line_of_a_removal_is_found_in_the_source():
     _, removed = check('<p onclick="x">a</p>', RULES)
     assert source_line(source, removed[0].needle) == 6
     assert source_line(source, "no está") is None
+
+
+def test_a_url_with_a_newline_is_found_on_the_line_where_it_starts_and_quoted_on_one_line():
+    source = "---\ntitle: x\n---\nUn texto que nombra java y script.\n\n<a href=\"java\nscript:alert(1)\">x</a>\n"
+    _, removed = check('<p>Un texto que nombra java y script.</p><a href="java\nscript:alert(1)">x</a>', RULES)
+    assert [source_line(source, r.needle) for r in removed] == [6]
+    assert "\n" not in removed[0].what and "java script:alert(1)" in removed[0].what
+
+
+def test_a_level_one_heading_is_named_as_such_with_its_line():
+    source = "---\ntitle: x\n# a comment in YAML\n---\nTexto.\n\n## Sección\n\n# Otro título\n"
+    _, removed = check("<p>Texto.</p><h2>Sección</h2><h1>Otro título</h1>", RULES)
+    assert [(source_line(source, r.needle), r.what) for r in removed] == [(9, "encabezado de nivel 1 («# …»)")]
+    assert "##" in removed[0].hint
+
+
+def test_an_unclosed_style_is_reported_and_everything_after_it_is_still_checked():
+    html = '<p>a</p>\n<style>\nbody{display:none}\n<p onclick="x()">b</p>\n<script>alert(1)</script>'
+    clean, removed = check(html, RULES)
+    whats = [r.what for r in removed]
+    assert any("<style> sin cerrar" in w for w in whats), whats
+    assert any("onclick" in w for w in whats) and any("<script>" in w for w in whats), whats
+    assert all("\n" not in w for w in whats)
+    assert "display" not in clean and "onclick" not in clean
+
+
+def test_a_link_is_found_on_its_own_line_not_where_the_same_text_is_mentioned_before():
+    source = "---\ntitle: x\n---\nNo escriba `javascript:alert(1)` en un enlace.\n\n[x](JaVaScRiPt:alert(1))\n"
+    _, removed = check('<p>No escriba <code>javascript:alert(1)</code> en un enlace.</p>'
+                       '<p><a href="JaVaScRiPt:alert(1)">x</a></p>', RULES)
+    assert [(source_line(source, r.needle), "«javascript:»" in r.what) for r in removed] == [(6, True)]

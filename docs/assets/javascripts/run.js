@@ -254,11 +254,31 @@
     });
   }
 
-  function isTime(value) {
-    return value === null || (typeof value === "number" && isFinite(value));
+  var LATEST_TIME = 8.64e15;  // the last instant a Date can hold: past it, dates print as "NaN-NaN-NaN"
+  var LONGEST_STEP = 7 * 1440 * MINUTE;  // no activity, break or lunch of a workshop lasts a week
+
+  function isNumberIn(value, low, high) {
+    return typeof value === "number" && isFinite(value) && value >= low && value <= high;
   }
 
-  /** A stored run (JSON text) if it has the shape this script writes, else null. */
+  function isTime(value) {
+    return value === null || isNumberIn(value, 0, LATEST_TIME);
+  }
+
+  function isStep(step) {
+    return !!step && typeof step === "object" && (step.kind === "activity" || step.kind === "break" || step.kind === "lunch") &&
+      isNumberIn(step.minutes, 0, 1440) && isNumberIn(step.at, -366 * 1440, 366 * 1440) &&
+      (step.kind !== "activity" || (typeof step.title === "string" && typeof step.session === "string" &&
+                                    isNumberIn(step.n, 1, 1000)));
+  }
+
+  function isSession(session) {
+    return !!session && typeof session === "object" && typeof session.id === "string" &&
+      typeof session.title === "string" && (session.url === undefined || typeof session.url === "string");
+  }
+
+  /** A stored run (JSON text) if it has the shape this script writes, with every time and number in range (a run
+      this script cannot show is refused here, never half-shown), else null. */
   function restore(text) {
     var run;
     try {
@@ -266,13 +286,14 @@
     } catch (error) {
       return null;
     }
-    var ok = run && run.v === 1 && (run.kind === "session" || run.kind === "plan") && typeof run.id === "string" &&
-      Array.isArray(run.steps) && run.steps.length > 0 && Array.isArray(run.sessions) && run.sessions.length > 0 &&
+    var ok = !!run && typeof run === "object" && run.v === 1 && (run.kind === "session" || run.kind === "plan") &&
+      typeof run.id === "string" && Array.isArray(run.steps) && run.steps.length > 0 && run.steps.every(isStep) &&
+      Array.isArray(run.sessions) && run.sessions.length > 0 && run.sessions.every(isSession) &&
       Array.isArray(run.spent) && run.spent.length === run.steps.length &&
-      run.spent.every(function (ms) { return typeof ms === "number" && ms >= 0; }) &&
-      run.steps.every(function (s) { return s && typeof s.minutes === "number" && typeof s.kind === "string"; }) &&
+      run.spent.every(function (ms) { return isNumberIn(ms, 0, LONGEST_STEP); }) &&
       Number.isInteger(run.current) && run.current >= 0 && run.current < run.steps.length &&
-      isTime(run.since) && isTime(run.startedAt) && isTime(run.finishedAt) && typeof run.note === "string";
+      isTime(run.since) && isTime(run.startedAt) && isTime(run.finishedAt) && typeof run.note === "string" &&
+      (run.savedAt === undefined || isTime(run.savedAt));
     return ok ? run : null;
   }
 
@@ -314,8 +335,19 @@
     return write(storageKey(run.kind, run.id), JSON.stringify(run));
   }
 
+  var discarded = false;  // a stored run this script could not use was removed: the page says so once
+
+  /** The stored run, if usable; one that is not (damaged, or from another version) is removed, so that it
+      cannot stop run mode on every page until the browser's storage is cleared. */
   function load(kind, id) {
-    return restore(read(storageKey(kind, id)));
+    var key = storageKey(kind, id);
+    var text = read(key);
+    var run = restore(text);
+    if (text !== null && run === null) {
+      write(key, null);
+      discarded = true;
+    }
+    return run;
   }
 
   /** Keep the newest plan runs only: a device lends itself to many workshops. */
@@ -418,6 +450,7 @@
     }
 
     function keep(next) {
+      discarded = false;
       run = next;
       save(run);
       render();
@@ -642,7 +675,8 @@
       var done = run.finishedAt !== null;
       parts.clock.hidden = done;
       parts.summary.hidden = !done;
-      parts.notice.hidden = !planMissing;
+      parts.notice.hidden = !planMissing && !discarded;
+      parts.notice.textContent = planMissing ? W.plan_missing : W.discarded;
       parts.title.textContent = W.mode + ": " + data.title;
       if (done) {
         shownStep = -1;
