@@ -22,7 +22,7 @@ from manualgen.catalog import build_catalog
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
-from manualgen.labels import load_labels
+from manualgen.labels import load_label_rules, load_labels
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.source import split_front_matter
@@ -137,7 +137,7 @@ def language_prefix(lang: str, config) -> str:
 def _inputs(s: Settings) -> list[Path]:
     """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
     hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, s.facts_path, s.labels_path]
+    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
     paths += sorted(hooks.rglob("*.py"))
@@ -244,7 +244,12 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     except (OSError, ValueError) as exc:
         raise PluginError(f"{_shown(s, s.schema_path)}: no se pudo leer el esquema: {exc} — recupérelo con git si lo "
                           "editó por error") from None
-    labels, problems = load_labels(s.labels_path, s.languages, _shown(s, s.labels_path))
+    try:
+        label_rules = load_label_rules(_labels_schema(s))
+    except (OSError, ValueError) as exc:
+        raise PluginError(f"{_shown(s, _labels_schema(s))}: no se pudo leer el esquema de las palabras: {exc} — "
+                          "recupérelo con git si lo editó por error") from None
+    labels, problems = load_labels(s.labels_path, s.languages, _shown(s, s.labels_path), label_rules)
     if problems:  # every page needs the interface words: report them alone
         raise PluginError(ContentError(problems).report())
     facts, found = load_facts(s.facts_path, s.languages, _shown(s, s.facts_path))
@@ -324,6 +329,11 @@ def symlink_problems(root: Path, folders: list[Path]) -> list:
             problems.append(Problem(shown, None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
                                     "borre el enlace y copie el archivo (o la carpeta) real en su lugar"))
     return problems
+
+
+def _labels_schema(s: Settings) -> Path:
+    """The labels' schema lives beside the manual's."""
+    return s.schema_path.with_name("labels.schema.json")
 
 
 def _shown(s: Settings, path: Path) -> str:
