@@ -264,7 +264,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     for path, shown in _docs_pages(s):
         text = path.read_text(encoding="utf-8", errors="replace")
         problems += lint_document(shown, text)
-        problems += framing_page_problems(shown, text)
+        problems += framing_page_problems(shown, text, schema)
         problems += reference_problems(shown, text, 1, known)
     if not problems:  # the pages can only be rendered once their data is valid
         problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema), renderer,

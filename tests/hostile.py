@@ -41,6 +41,7 @@ def hostile_project(root):
         set_field(handout, "description", "Ficha " + EVIL)
         set_field(module, "summary", "Resumen " + EVIL)
         set_field(project / f"docs/programa.{lang}.md", "title", "Programa " + EVIL)
+        edit(project / f"docs/programa.{lang}.md", "title:", f"description: {yaml_text('Descripción ' + EVIL)}\ntitle:")
     facts = project / "data" / "facts.yml"
     facts.write_text(facts.read_text(encoding="utf-8") + f"""
   - id: hostil

@@ -155,3 +155,37 @@ def test_windows_line_endings_build_like_unix_ones(tmp_path):
     build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 0, build.output
     assert build.html("modules/01-prueba/01-sesion.html").count('class="activity admonition"') == 2
+
+
+FRAMING_FRONT_MATTER = {
+    # name: (lines added to a framing page's front matter, the field named, line in the file)
+    "subtitle": ('subtitle: "<img src=x onerror=alert(1)>"', "subtitle", "campo desconocido 'subtitle'"),
+    "status": ("status: new", "status", "campo desconocido 'status'"),
+    "icon": ("icon: material/alert", "icon", "campo desconocido 'icon'"),
+    "hide": ("hide: [toc, navigation]", "hide", "campo desconocido 'hide'"),
+    "redirect": ('location: "javascript:alert(1)"', "location", "campo desconocido 'location'"),
+    "template-of-another-kind": ("template: manual/session.html", "template", "valor no permitido 'manual/session.html'"),
+    "search-include": ("search: {boost: 1000}", "search", "campo desconocido 'boost'"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FRAMING_FRONT_MATTER))
+def test_a_framing_page_takes_only_the_keys_the_manual_uses(name, tmp_path):
+    added, field, message = FRAMING_FRONT_MATTER[name]
+    project = make_project(tmp_path / "project", FIXTURE)
+    page = project / "docs/index.en.md"
+    text = page.read_text(encoding="utf-8")
+    if added.startswith("template:"):
+        assert "template:" not in text.split("---")[1]
+    page.write_text(text.replace("---\n", "---\n" + added + "\n", 1), encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output
+    assert re.search(rf"^(ERROR +- +)?docs/index\.en\.md:2: {re.escape(field)}(\.\w+)?: {re.escape(message)}", build.output, re.M), build.output
+    assert "Traceback" not in build.output
+
+
+def test_framing_page_values_reach_the_theme_escaped(hostile_site):
+    for page in ("programa.html", "en/programa.html"):
+        html = hostile_site.html(page)
+        meta = re.search(r'<meta name="description" content="([^"]*)"', html)
+        assert meta and unescape(meta.group(1)) == "Descripción " + EVIL, page
