@@ -38,6 +38,9 @@ def hostile_project(root):
         edit(session, "handouts: [m01-h01]", "handouts: [m01-h01]\nadapted_from:\n"
              f"  - {{title: {yaml_text('Manual ' + EVIL)}, org: {yaml_text('Org ' + EVIL)}, url: https://example.org/x}}")
         edit(session, "/// facilitator\n", "/// facilitator\n[[fact:hostil]].\n\n")
+        # a code span shows markup as text on the page; the search excerpt (the section's start) must too
+        first = session.read_text(encoding="utf-8").split("---\n", 2)[2].split("\n", 1)[0]
+        edit(session, first, f"Código `{EVIL}`. {first}")
         set_field(handout, "description", "Ficha " + EVIL)
         set_field(module, "summary", "Resumen " + EVIL)
         set_field(project / f"docs/programa.{lang}.md", "title", "Programa " + EVIL)
