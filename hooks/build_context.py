@@ -23,6 +23,7 @@ from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
 from manualgen.labels import load_label_rules, load_labels
+from manualgen.reserved_ids import template_ids
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.source import split_front_matter
@@ -233,9 +234,34 @@ def load(config) -> Loaded:
 
 
 def html_policy(config):
-    """The allow-list, with the typed blocks of mkdocs.yml (pymdownx.blocks.admonition types) as classes."""
+    """The allow-list, with the typed blocks of mkdocs.yml (pymdownx.blocks.admonition types) as classes, the ids
+    the templates use as reserved, and the helplines' links as the only phone links (each from a reference)."""
+    for known, found in _policy_of:  # asked for every page
+        if known is config:
+            return found
     types = (config.mdx_configs.get("pymdownx.blocks.admonition") or {}).get("types", [])
-    return sanitise.policy(tuple(types))
+    s = settings(config)
+    lines = load_helplines(s.helplines, s.languages)[0]
+    found = sanitise.policy(tuple(types), reserved_ids(config), tuple(sorted((i, line.href) for i, line in lines.items())))
+    _policy_of[:] = [(config, found)]
+    return found
+
+
+_policy_of: list = []
+
+
+def reserved_ids(config) -> frozenset[str]:
+    """The literal ids of our templates (overrides/), read once per config."""
+    for known, found in _reserved_of:
+        if known is config:
+            return found
+    folder = Path(config.theme.custom_dir) if config.theme.custom_dir else Path(config.config_file_path).parent / "overrides"
+    found = template_ids(folder)
+    _reserved_of[:] = [(config, found)]
+    return found
+
+
+_reserved_of: list = []
 
 
 def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:

@@ -70,7 +70,8 @@ def _checker_version(config) -> str:
     """The allow-list as configured and the source of the code that applies it: a change to either checks
     every page again."""
     here = Path(__file__).resolve().parent / "manualgen"
-    code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py"))
+    code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py", "misleading.py",
+                                                            "reserved_ids.py"))
     policy = json.dumps(dataclasses.asdict(build_context.html_policy(config)), default=sorted, sort_keys=True)
     return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
 

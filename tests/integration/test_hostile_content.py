@@ -189,3 +189,43 @@ def test_framing_page_values_reach_the_theme_escaped(hostile_site):
         html = hostile_site.html(page)
         meta = re.search(r'<meta name="description" content="([^"]*)"', html)
         assert meta and unescape(meta.group(1)) == "Descripción " + EVIL, page
+
+
+SAFETY = "/// safety\nSi alguien cuenta una situación de violencia, escuche sin juzgar.\n///"
+MISLEADING = {
+    # name: (Markdown added to the session's body, field, words of the message, words of the hint)
+    "typed-tel": ("[Línea 100](tel:999)", "enlace", "teléfono escrito a mano (tel:999)", "extra.manual.helplines"),
+    "typed-tel-helpline-class": ("[Línea 100](tel:999){: .helpline }", "enlace", "teléfono escrito a mano", "[[helpline:"),
+    "entity-tel": ('<a href="&#116;el:999">Línea 100</a>', "enlace", "teléfono escrito a mano", "[[helpline:"),
+    "tab-in-tel": ('<a href="t&#9;el:999">Línea 100</a>', "enlace", "teléfono escrito a mano", "[[helpline:"),
+    "real-number-typed": ("[Línea 100](tel:100){: .helpline }", "enlace", "teléfono escrito a mano", "[[helpline:linea-100]]"),
+    "helpline-class-on-a-web-link": ("[Línea 100](https://example.org/){: .helpline }", "enlace", "teléfono escrito a mano", "[[helpline:"),
+    "fake-verified-fact": ("**99 %**{: .fact .fact--verified }", "html", "clase «fact", "[[fact:ID]]"),
+    "framing-safety-in-details-block": (f"/// html | details\n\n{SAFETY}\n\n///", "seguridad", "dentro de <details>", "a la vista"),
+    "framing-typed-tel": ("Llame a la [Línea 100](tel:999).", "enlace", "teléfono escrito a mano", "[[helpline:"),
+    "safety-in-details-html": (f'<details markdown="1">\n<summary>Más</summary>\n\n{SAFETY}\n\n</details>', "seguridad",
+                               "dentro de <details>", "a la vista"),
+    "reserved-id-html": ('<div id="planner-rules">x</div>', "html", "id «planner-rules»", "otro id"),
+    "reserved-id-attr-list": ("Texto\n{: #certificate-words }", "html", "id «certificate-words»", "otro id"),
+    "reserved-id-heading": ("## Datos {: #run-open }", "html", "id «run-open»", "otro id"),
+    "template-heading-id": ("## Agenda propia {: #agenda }", "html", "id «agenda»", "otro id"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(MISLEADING))
+def test_content_that_would_mislead_stops_the_build_with_its_line(name, tmp_path):
+    attack, field, message, hint = MISLEADING[name]
+    project = make_project(tmp_path / "project", FIXTURE)
+    if name.startswith("framing-"):  # a framing page (docs/), where any block type is Markdown's
+        where, rows = "docs/index.es.md", "(5|6)"
+        head, body = (project / where).read_text(encoding="utf-8").split("---\n", 2)[1:]
+        (project / where).write_text(f"---\n{head}---\n\n{attack}\n\n{body}", encoding="utf-8")
+    else:
+        where, rows = S.format("es"), r"(2[6-9]|3[0-9])"
+        edit(project / where, "1. Salude al grupo.\n", "1. Salude al grupo.\n///\n\n" + attack + "\n\n/// facilitator\nx\n")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output
+    lines = [l for l in build.output.splitlines() if f"{where}:" in l and f": {field}: " in l and message in l]
+    assert lines, build.output
+    assert re.search(rf"\.md:{rows}: ", lines[0]) and hint in lines[0], lines[0]
+    assert "Traceback" not in build.output
