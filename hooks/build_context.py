@@ -23,6 +23,7 @@ from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
 from manualgen.labels import load_label_rules, load_labels
+from manualgen.published_files import published_file_problems
 from manualgen.reserved_ids import template_ids
 from manualgen.lint import framing_page_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
@@ -61,6 +62,7 @@ class Settings:
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
+    published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
 
 
 @dataclass
@@ -123,7 +125,8 @@ def _read_settings(config) -> Settings:
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
-                    typographic_quotes=tuple(extra.get("typographic_quotes") or ()))
+                    typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
+                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))
 
 
 def current_language(config) -> str:
@@ -211,6 +214,7 @@ def load(config) -> Loaded:
     s = settings(config)
     problems = symlink_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
                                          s.root / "overrides"])
+    problems += published_file_problems(s.root, s.docs_dir, s.root / s.modules_dir, s.published_types)
     problems += _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
         raise PluginError(ContentError(problems).report())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import time
 from html import unescape
+from pathlib import Path
 
 import pytest
 
@@ -229,3 +230,46 @@ def test_content_that_would_mislead_stops_the_build_with_its_line(name, tmp_path
     assert lines, build.output
     assert re.search(rf"\.md:{rows}: ", lines[0]) and hint in lines[0], lines[0]
     assert "Traceback" not in build.output
+
+
+PLAIN_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#4a1c6b"/></svg>\n'
+PUBLISHED_FILES = {
+    # name: (file, content, what the report says about it)
+    "html-beside-the-pages": ("docs/ayuda.html", "<script>alert(1)</script>", "docs/ayuda.html: archivo: los archivos «.html» no se publican"),
+    "html-in-a-module": ("modules/01-prueba/ficha.htm", "<script>alert(1)</script>", "modules/01-prueba/ficha.htm: archivo: los archivos «.htm»"),
+    "script-in-the-code-folder-as-html": ("docs/assets/javascripts/x.html", "<script>alert(1)</script>", "docs/assets/javascripts/x.html: archivo:"),
+    "script-beside-the-pages": ("docs/x.js", "alert(1)", "docs/x.js: archivo: los archivos «.js» no se publican"),
+    "svg-script": ("modules/01-prueba/dibujo.svg",
+                   '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="4" height="4"/>\n<script>alert(1)</script>\n</svg>',
+                   "modules/01-prueba/dibujo.svg:3: svg: elemento <script> no permitido"),
+    "svg-handler": ("docs/assets/images/logo2.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>',
+                    "docs/assets/images/logo2.svg:1: svg: atributo onload"),
+    "svg-foreign-html": ("docs/dibujo.svg", '<svg xmlns="http://www.w3.org/2000/svg">\n<foreignObject><p xmlns="http://www.w3.org/1999/xhtml">x</p></foreignObject></svg>',
+                         "docs/dibujo.svg:2: svg: elemento <foreignObject>"),
+    "svg-link": ("docs/dibujo.svg", '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">\n'
+                 '<use xlink:href="https://example.org/x.svg#a"/></svg>', "docs/dibujo.svg:2: svg: <use> apunta fuera"),
+    "svg-entities": ("docs/dibujo.svg", '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY a "b">]>\n<svg xmlns="http://www.w3.org/2000/svg"/>',
+                     "docs/dibujo.svg:2: svg: una imagen SVG no lleva DOCTYPE"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PUBLISHED_FILES))
+def test_only_the_kinds_of_file_the_manual_needs_are_published(name, tmp_path):
+    where, content, message = PUBLISHED_FILES[name]
+    project = make_project(tmp_path / "project", FIXTURE)
+    (project / where).write_text(content, encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output
+    assert message in build.output, build.output
+    assert "Traceback" not in build.output
+    assert not (tmp_path / "site").exists() or not list((tmp_path / "site").rglob(Path(where).name))
+
+
+def test_plain_images_are_published(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    (project / "modules/01-prueba/dibujo.svg").write_text(PLAIN_SVG, encoding="utf-8")
+    (project / "docs/foto.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    assert (build.site / "modules/01-prueba/dibujo.svg").read_text(encoding="utf-8") == PLAIN_SVG
+    assert (build.site / "foto.png").is_file()
