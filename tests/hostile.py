@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import FIXTURE, edit, make_project
+from helpers import FIXTURE, ROOT, edit, make_project
 
 S = "modules/01-prueba/01-sesion.{}.md"
 H = "modules/01-prueba/h01-ficha.{}.md"
@@ -13,6 +13,11 @@ M = "modules/01-prueba/index.{}.md"
 EVIL = "\"'><img src=x onerror=alert(1)><script>alert(2)</script>"
 ESCAPED = "&lt;script&gt;alert(2)&lt;/script&gt;"
 RAW = re.compile(r"<script>alert|<img[^>]*onerror", re.I)
+
+
+# Headings whose automatic ids are the ones the planner's and the certificate's scripts read.
+RESERVED_HEADINGS = "\n## Planner data\n\nx\n\n## Planner rules\n\nx\n\n## Certificate words\n\nx\n\n## Run open\n\nx\n"
+RESERVED_SLUGS = ("planner-data", "planner-rules", "certificate-words", "run-open")
 
 
 def yaml_text(value: str) -> str:
@@ -45,6 +50,12 @@ def hostile_project(root):
         set_field(module, "summary", "Resumen " + EVIL)
         set_field(project / f"docs/programa.{lang}.md", "title", "Programa " + EVIL)
         edit(project / f"docs/programa.{lang}.md", "title:", f"description: {yaml_text('Descripción ' + EVIL)}\ntitle:")
+    # The planner and the certificate page, with headings whose automatic ids would be the ones their scripts read
+    # (each heading gets h-<id> instead: the page shows the planner's rules and the certificate's own words).
+    for stem in ("planificador", "constancia"):
+        for lang in ("es", "en"):
+            text = (ROOT / "docs" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
+            (project / "docs" / f"{stem}.{lang}.md").write_text(text + RESERVED_HEADINGS, encoding="utf-8")
     facts = project / "data" / "facts.yml"
     facts.write_text(facts.read_text(encoding="utf-8") + f"""
   - id: hostil

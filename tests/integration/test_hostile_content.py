@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from helpers import FIXTURE, edit, make_project, mkdocs_build
-from hostile import ESCAPED, EVIL, RAW, H, M, S, hostile_project, set_field, yaml_text  # noqa: F401
+from hostile import ESCAPED, EVIL, RAW, RESERVED_SLUGS, H, M, S, hostile_project, set_field, yaml_text  # noqa: F401
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +35,16 @@ def test_hostile_values_are_printed_as_text_on_every_page(hostile_site):
     for what in ("Sesión ", "Prepare ", "Material ", "Objetivo ", "Manual ", "Org ", "Agenda ", "Fuente ", "valor "):
         assert what + EVIL in shown_text, what
     assert shown > 30
+
+
+def test_headings_never_take_the_ids_the_scripts_read(hostile_site):
+    for page in ("planificador.html", "en/planificador.html", "constancia.html", "en/constancia.html"):
+        html = hostile_site.html(page)
+        ids = re.findall(r'\bid="([^"]+)"', html)
+        assert sorted(i for i in ids if ids.count(i) > 1) == [], page
+        for slug in RESERVED_SLUGS:
+            assert f'id="h-{slug}"' in html, (page, slug)
+    assert re.search(r'<script type="application/json" id="planner-rules">', hostile_site.html("planificador.html"))
 
 
 def test_search_index_and_catalog_carry_the_values_as_data(hostile_site):
