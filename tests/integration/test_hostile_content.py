@@ -283,3 +283,55 @@ def test_plain_images_are_published(tmp_path):
     assert build.returncode == 0, build.output
     assert (build.site / "modules/01-prueba/dibujo.svg").read_text(encoding="utf-8") == PLAIN_SVG
     assert (build.site / "foto.png").is_file()
+
+
+def test_a_verified_fact_whose_official_host_is_only_user_info_is_refused(tmp_path):
+    project = make_project(tmp_path / "project", FIXTURE)
+    facts = project / "data" / "facts.yml"
+    facts.write_text(facts.read_text(encoding="utf-8") + """
+  - id: falsa-oficial
+    value: 99.0
+    unit: percent
+    year: 2024
+    label: {es: etiqueta, en: label}
+    source: INEI
+    url: https://www.inei.gob.pe:x@evil.example.org/informe
+    status: verified
+    evidence:
+      url: https://www.inei.gob.pe:x@evil.example.org/informe
+      quote: "el 99,0 % de los casos"
+      checked: 2026-11-29
+""", encoding="utf-8")
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output
+    assert re.search(r"data/facts\.yml:\d+: facts\.\d+ \(falsa-oficial\)\.evidence\.url: la evidencia de un dato verificado debe venir de una "
+                     r"fuente oficial", build.output), build.output
+    assert "Traceback" not in build.output
+
+
+LABELS = {
+    # name: (English line replaced, new line, words of the message)
+    "padding-spec": ("  sessions_count:", '  sessions_count: "{n:>999999999} sessions"', "sin formato ni conversión"),
+    "attribute": ("  group_size_value:", '  group_size_value: "{min.__class__} to {max} people"', "no es un marcador"),
+    "unknown-name": ("  page_of:", '  page_of: "Page {page} of {pages}{secret}"', "no es un marcador"),
+    "blank-safety-title": ("  safety_box_title:", '  safety_box_title: ""', "está vacío"),
+    "emergency-without-number": ("  emergency:", '  emergency: "In an emergency call the police."', "falta el marcador {policia}"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_hostile_labels_stop_the_build_naming_labels_yml_and_the_key(name, tmp_path):
+    start, new, message = LABELS[name]
+    project = make_project(tmp_path / "project", FIXTURE)
+    path = project / "data" / "labels.yml"
+    text = path.read_text(encoding="utf-8")
+    english = text.index("\nen:\n")
+    old = next(line for line in text[english:].split("\n") if line.startswith(start))
+    line = text[:english].count("\n") + 1 + text[english:].split("\n").index(old)
+    path.write_text(text[:english] + text[english:].replace(old, new, 1), encoding="utf-8")
+    started = time.monotonic()
+    build = mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1, build.output[-3000:]
+    key = start.strip().rstrip(":")
+    assert re.search(rf"data/labels\.yml:{line}: en\.{key}: .*{re.escape(message)}", build.output), build.output[-3000:]
+    assert "Traceback" not in build.output and time.monotonic() - started < 60
