@@ -39,12 +39,13 @@ def published_file_problems(root: Path, docs_dir: Path, modules_dir: Path, types
             own = next((kinds for code, kinds in OWN_CODE.items() if is_docs and rel.as_posix().startswith(code + "/")), None)
             if own is not None:
                 if kind not in own:
-                    problems.append(Problem(shown, None, "archivo", f"un archivo «.{kind or '(sin extensión)'}» no va en "
-                                            "esta carpeta del código del sitio", "bórrelo; el contenido va en docs/ o modules/"))
+                    problems.append(Problem(shown, None, "archivo", f"tipo de archivo no admitido en esta carpeta del código "
+                                            f"del sitio ('.{kind}')", "bórrelo; el contenido va en docs/ o modules/"))
                 continue
             if kind not in types:
-                problems.append(Problem(shown, None, "archivo", f"los archivos «.{kind or '(sin extensión)'}» no se publican: "
-                                        "el sitio copia tal cual solo " + ", ".join(f".{t}" for t in sorted(types)),
+                written = f"'.{kind}'" if kind else "sin extensión"
+                problems.append(Problem(shown, None, "archivo", f"tipo de archivo no admitido ({written}): junto a las "
+                                        "páginas el sitio publica tal cual solo " + ", ".join(f".{t}" for t in sorted(types)),
                                         "las páginas se escriben en Markdown (.md); para un documento, enlace su dirección "
                                         "https://; para una imagen, guárdela como PNG, JPG o SVG sin scripts"))
             elif kind == "svg":

@@ -245,10 +245,10 @@ def test_content_that_would_mislead_stops_the_build_with_its_line(name, tmp_path
 PLAIN_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="#4a1c6b"/></svg>\n'
 PUBLISHED_FILES = {
     # name: (file, content, what the report says about it)
-    "html-beside-the-pages": ("docs/ayuda.html", "<script>alert(1)</script>", "docs/ayuda.html: archivo: los archivos «.html» no se publican"),
-    "html-in-a-module": ("modules/01-prueba/ficha.htm", "<script>alert(1)</script>", "modules/01-prueba/ficha.htm: archivo: los archivos «.htm»"),
+    "html-beside-the-pages": ("docs/ayuda.html", "<script>alert(1)</script>", "docs/ayuda.html: archivo: tipo de archivo no admitido ('.html')"),
+    "html-in-a-module": ("modules/01-prueba/ficha.htm", "<script>alert(1)</script>", "modules/01-prueba/ficha.htm: archivo: tipo de archivo no admitido ('.htm')"),
     "script-in-the-code-folder-as-html": ("docs/assets/javascripts/x.html", "<script>alert(1)</script>", "docs/assets/javascripts/x.html: archivo:"),
-    "script-beside-the-pages": ("docs/x.js", "alert(1)", "docs/x.js: archivo: los archivos «.js» no se publican"),
+    "script-beside-the-pages": ("docs/x.js", "alert(1)", "docs/x.js: archivo: tipo de archivo no admitido ('.js'): junto a las páginas"),
     "svg-script": ("modules/01-prueba/dibujo.svg",
                    '<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="4" height="4"/>\n<script>alert(1)</script>\n</svg>',
                    "modules/01-prueba/dibujo.svg:3: svg: elemento <script> no permitido"),
