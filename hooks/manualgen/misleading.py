@@ -64,8 +64,8 @@ class _Elements(HTMLParser):
 
 def misleading_problems(html: str, source: str, helplines: tuple[tuple[str, str], ...]) -> list[tuple]:
     """(field, message, hint, text — or texts, the first found — to find the source line) for each way the page
-    misleads. `source` is the file
-    as written (its references are counted); `helplines` the (id, href) of every helpline."""
+    misleads. `source` is the file as written (its references are counted); `helplines` the (id, href) of every
+    helpline."""
     found = _Elements()
     found.feed(html)
     found.close()
@@ -75,15 +75,15 @@ def misleading_problems(html: str, source: str, helplines: tuple[tuple[str, str]
                          "saque el bloque /// safety del <details>: la guía de seguridad se publica siempre a la vista",
                          ("<details", "| details", "details")))
     references = Counter((m["kind"], m["id"]) for m in REFERENCE.finditer(source))
-    by_href = {href: line_id for line_id, href in helplines}
+    href_of = dict(helplines)
     made = Counter()  # phone links each href may have: one per [[helpline:ID]] in the page
     for (kind, ref), count in references.items():
         if kind == "helpline":
-            made[dict(helplines).get(ref, "")] += count
+            made[href_of.get(ref, "")] += count
     ids = ", ".join(f"[[helpline:{line_id}]]" for line_id, _ in helplines) or "[[helpline:ID]]"
     seen = Counter()
     for href, classes in found.phone_links:
-        known = href in by_href and "helpline" in classes
+        known = bool(href) and href in made and "helpline" in classes
         seen[href] += 1
         if known and seen[href] <= made[href]:
             continue
