@@ -335,3 +335,23 @@ def test_hostile_labels_stop_the_build_naming_labels_yml_and_the_key(name, tmp_p
     key = start.strip().rstrip(":")
     assert re.search(rf"data/labels\.yml:{line}: en\.{key}: .*{re.escape(message)}", build.output), build.output[-3000:]
     assert "Traceback" not in build.output and time.monotonic() - started < 60
+
+
+ONE_PIXEL_PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63fccf"
+                              "c0500f0004850180848a98c20000000049454e44ae426082")
+
+
+def test_a_pdf_cannot_pull_an_image_of_the_build_machine(tmp_path):
+    """A folder literally named %2e%2e inside the site passes a check of the literal path; the opener decodes it
+    and would read the image beside the site: the fetcher checks the path the opener reads."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    (tmp_path / "secret.png").write_bytes(ONE_PIXEL_PNG)  # beside the site: a file of the build machine
+    (project / "docs" / "%2e%2e").mkdir()
+    (project / "docs" / "%2e%2e" / "secret.png").write_bytes(ONE_PIXEL_PNG)  # the decoy the literal path finds
+    edit(project / H.format("es"), "Responda con calma.", 'Responda con calma.\n\n<img src="%2e%2e/secret.png" alt="Foto">')
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    from pypdf import PdfReader
+    pdf = build.site / "pdf" / "m01-h01-ficha.pdf"
+    assert pdf.is_file()
+    assert sum(len(page.images) for page in PdfReader(pdf).pages) == 0
