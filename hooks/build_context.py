@@ -23,7 +23,9 @@ from manualgen.catalog import build_catalog
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, helpline_source_problems, load_helplines
-from manualgen.labels import load_labels
+from manualgen.labels import load_label_rules, load_labels
+from manualgen.published_files import published_file_problems
+from manualgen.reserved_ids import template_ids
 from manualgen.lint import framing_page_problems, icon_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.source import decode, split_front_matter
@@ -33,7 +35,7 @@ from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
 from manualgen.references import reference_problems
-from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
+from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems, with_statements
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.typography import smart_quotes, smart_quotes_data
@@ -63,6 +65,7 @@ class Settings:
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
+    published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
 
 
 @dataclass
@@ -136,7 +139,8 @@ def _read_settings(config) -> Settings:
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
-                    typographic_quotes=tuple(extra.get("typographic_quotes") or ()))
+                    typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
+                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))
 
 
 def current_language(config) -> str:
@@ -151,7 +155,7 @@ def language_prefix(lang: str, config) -> str:
 def _inputs(s: Settings) -> list[Path]:
     """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
     hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, s.facts_path, s.labels_path, s.safety_path]
+    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path, s.safety_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
     paths += sorted(hooks.rglob("*.py"))
@@ -224,6 +228,7 @@ def load(config) -> Loaded:
     s = settings(config)
     problems = file_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
                                          s.root / "overrides"])
+    problems += published_file_problems(s.root, s.docs_dir, s.root / s.modules_dir, s.published_types)
     problems += _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
         raise PluginError(ContentError(problems).report())
@@ -247,9 +252,34 @@ def load(config) -> Loaded:
 
 
 def html_policy(config):
-    """The allow-list, with the typed blocks of mkdocs.yml (pymdownx.blocks.admonition types) as classes."""
+    """The allow-list, with the typed blocks of mkdocs.yml (pymdownx.blocks.admonition types) as classes, the ids
+    the templates use as reserved, and the helplines' links as the only phone links (each from a reference)."""
+    for known, found in _policy_of:  # asked for every page
+        if known is config:
+            return found
     types = (config.mdx_configs.get("pymdownx.blocks.admonition") or {}).get("types", [])
-    return sanitise.policy(tuple(types))
+    s = settings(config)
+    lines = load_helplines(s.helplines, s.languages)[0]
+    found = sanitise.policy(tuple(types), reserved_ids(config), tuple(sorted((i, line.href) for i, line in lines.items())))
+    _policy_of[:] = [(config, found)]
+    return found
+
+
+_policy_of: list = []
+
+
+def reserved_ids(config) -> frozenset[str]:
+    """The literal ids of our templates (overrides/), read once per config."""
+    for known, found in _reserved_of:
+        if known is config:
+            return found
+    folder = Path(config.theme.custom_dir) if config.theme.custom_dir else Path(config.config_file_path).parent / "overrides"
+    found = template_ids(folder)
+    _reserved_of[:] = [(config, found)]
+    return found
+
+
+_reserved_of: list = []
 
 
 def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
@@ -258,7 +288,12 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     except (OSError, ValueError) as exc:
         raise PluginError(f"{_shown(s, s.schema_path)}: no se pudo leer el esquema: {exc} — recupérelo con git si lo "
                           "editó por error") from None
-    labels, problems = load_labels(s.labels_path, s.languages, _shown(s, s.labels_path))
+    try:
+        label_rules = load_label_rules(_labels_schema(s))
+    except (OSError, ValueError) as exc:
+        raise PluginError(f"{_shown(s, _labels_schema(s))}: no se pudo leer el esquema de las palabras: {exc} — "
+                          "recupérelo con git si lo editó por error") from None
+    labels, problems = load_labels(s.labels_path, s.languages, _shown(s, s.labels_path), label_rules)
     if problems:  # every page needs the interface words: report them alone
         raise PluginError(ContentError(problems).report())
     facts, found = load_facts(s.facts_path, s.languages, _shown(s, s.facts_path))
@@ -281,7 +316,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         if text is None:
             continue
         problems += lint_document(shown, text)
-        problems += framing_page_problems(shown, text)
+        problems += framing_page_problems(shown, text, schema)
         problems += reference_problems(shown, text, 1, known)
         problems += paraphrase_problems(shown, text, _page_language(path, s), safety)
     if not problems:  # the pages can only be rendered once their data is valid
@@ -318,14 +353,15 @@ def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety):
     for page in manual.pages:
         text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)
         full = (s.root / page.path).read_text(encoding="utf-8", errors="replace")
-        yield Job(page.path, page.lang, text, full)
+        yield Job(page.path, page.lang, text, with_statements(full, safety, page.lang))
     for path, shown in _docs_pages(s):
         lang = _page_language(path, s)
         if lang not in renderers:
             continue
         full = path.read_text(encoding="utf-8", errors="replace")
         body = split_front_matter(full)[1]
-        yield Job(shown, lang, pipeline.page_markdown(body, None, lang, labels[lang], renderers[lang], schema), full)
+        yield Job(shown, lang, pipeline.page_markdown(body, None, lang, labels[lang], renderers[lang], schema),
+                  with_statements(full, safety, lang))
 
 
 def _glossaries(s: Settings) -> dict[str, dict]:
@@ -369,6 +405,11 @@ CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
 
 def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
+def _labels_schema(s: Settings) -> Path:
+    """The labels' schema lives beside the manual's."""
+    return s.schema_path.with_name("labels.schema.json")
 
 
 def _shown(s: Settings, path: Path) -> str:

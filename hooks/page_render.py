@@ -44,7 +44,22 @@ def on_page_markdown(markdown, page, config, files):
     found = manual_page(page, config)
     if found is not None:
         page.meta["template"] = TEMPLATES[found.type]
+    else:
+        # A framing page's other values (validated by the schema's `framing` definition) reach Material's
+        # templates, which print them raw (a description in <meta>): escaped once, here, like the title.
+        page.meta.update({key: escaped_values(value) for key, value in page.meta.items() if key not in ("title", "template")})
     return page_markdown(markdown, found, lang, data.labels[lang], build_context.reference_renderers(config, lang), data.schema)
+
+
+def escaped_values(value):
+    """Every text inside a front-matter value HTML-escaped (lists and mappings followed); other values as they are."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape(value)
+    if isinstance(value, list):
+        return [escaped_values(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped_values(item) for key, item in value.items()}
+    return value
 
 
 def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[str, str]]) -> None:

@@ -19,6 +19,7 @@ import build_context
 from manualgen.atomic import write_atomically
 from manualgen.prerender import html_problems
 from manualgen.problems import ContentError, Problem
+from manualgen.safety import with_statements
 
 # Problems found in this build so far; reset when the first language starts (module state outlives a
 # build under `mkdocs serve`).
@@ -70,7 +71,8 @@ def _checker_version(config) -> str:
     """The allow-list as configured and the source of the code that applies it: a change to either checks
     every page again."""
     here = Path(__file__).resolve().parent / "manualgen"
-    code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py"))
+    code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py", "misleading.py",
+                                                            "reserved_ids.py"))
     policy = json.dumps(dataclasses.asdict(build_context.html_policy(config)), default=sorted, sort_keys=True)
     return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
 
@@ -98,6 +100,8 @@ def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
     source_path = Path(page.file.abs_src_path)
     shown = source_path.relative_to(s.root).as_posix() if source_path.is_relative_to(s.root) else page.file.src_uri
     source = source_path.read_text(encoding="utf-8", errors="replace") if source_path.is_file() else ""
+    # The helplines a cited safety statement prints are the build's own phone links, like [[helpline:…]].
+    source = with_statements(source, build_context.loaded(config).safety, build_context.current_language(config))
     return html_problems(shown, html, source, build_context.html_policy(config))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from helpers import FIXTURE, edit, make_project
+from helpers import FIXTURE, ROOT, edit, make_project
 
 S = "modules/01-prueba/01-sesion.{}.md"
 H = "modules/01-prueba/h01-ficha.{}.md"
@@ -13,6 +13,11 @@ M = "modules/01-prueba/index.{}.md"
 EVIL = "\"'><img src=x onerror=alert(1)><script>alert(2)</script>"
 ESCAPED = "&lt;script&gt;alert(2)&lt;/script&gt;"
 RAW = re.compile(r"<script>alert|<img[^>]*onerror", re.I)
+
+
+# Headings whose automatic ids are the ones the planner's and the certificate's scripts read.
+RESERVED_HEADINGS = "\n## Planner data\n\nx\n\n## Planner rules\n\nx\n\n## Certificate words\n\nx\n\n## Run open\n\nx\n"
+RESERVED_SLUGS = ("planner-data", "planner-rules", "certificate-words", "run-open")
 
 
 def yaml_text(value: str) -> str:
@@ -38,9 +43,19 @@ def hostile_project(root):
         edit(session, "handouts: [m01-h01]", "handouts: [m01-h01]\nadapted_from:\n"
              f"  - {{title: {yaml_text('Manual ' + EVIL)}, org: {yaml_text('Org ' + EVIL)}, url: https://example.org/x}}")
         edit(session, "/// facilitator\n", "/// facilitator\n[[fact:hostil]].\n\n")
+        # a code span shows markup as text on the page; the search excerpt (the section's start) must too
+        first = session.read_text(encoding="utf-8").split("---\n", 2)[2].split("\n", 1)[0]
+        edit(session, first, f"Código `{EVIL}`. {first}")
         set_field(handout, "description", "Ficha " + EVIL)
         set_field(module, "summary", "Resumen " + EVIL)
         set_field(project / f"docs/programa.{lang}.md", "title", "Programa " + EVIL)
+        edit(project / f"docs/programa.{lang}.md", "title:", f"description: {yaml_text('Descripción ' + EVIL)}\ntitle:")
+    # The planner and the certificate page, with headings whose automatic ids would be the ones their scripts read
+    # (each heading gets h-<id> instead: the page shows the planner's rules and the certificate's own words).
+    for stem in ("planificador", "constancia"):
+        for lang in ("es", "en"):
+            text = (ROOT / "docs" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
+            (project / "docs" / f"{stem}.{lang}.md").write_text(text + RESERVED_HEADINGS, encoding="utf-8")
     facts = project / "data" / "facts.yml"
     facts.write_text(facts.read_text(encoding="utf-8") + f"""
   - id: hostil

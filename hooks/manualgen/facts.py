@@ -7,6 +7,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -188,7 +189,18 @@ def embedded_host(url: str) -> str | None:
 
 
 def _official(url: str, domains: tuple[str, ...]) -> bool:
-    host = url.split("/", 3)[2].split(":")[0].lower()
+    """Whether the URL's host, as a browser reads it, is an official domain. Parsed, not cut at the first '/' or
+    ':': in https://www.inei.gob.pe:x@other.host/ the host is other.host. A URL with user info before the host
+    is never official (no official page needs one, and it exists to make another host look like an official one)."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+        parts.port  # noqa: B018 — a malformed port raises here
+    except ValueError:
+        return False
+    if "@" in parts.netloc or not host:
+        return False
+    host = host.rstrip(".").lower()
     return any(host == d or host.endswith("." + d) for d in domains)
 
 

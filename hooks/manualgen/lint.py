@@ -224,15 +224,21 @@ COUNT_REFERENCE = {"módulos": "modules", "modules": "modules", "sesiones": "ses
                    "fichas": "handouts", "handouts": "handouts", "días de taller": "days", "workshop days": "days"}
 
 
-def framing_page_problems(path: str, text: str) -> list[Problem]:
+def framing_page_problems(path: str, text: str, schema: dict | None = None) -> list[Problem]:
     """Framing pages in docs/ need a readable front matter with a title (MkDocs would silently show the
-    broken block as text and take the title from the file name), and take the manual's counts from its data."""
+    broken block as text and take the title from the file name) and only the keys the manual uses, as the
+    schema's `framing` definition says (the theme prints other keys such as subtitle, status or icon raw, and
+    some templates redirect); they take the manual's counts from its data."""
+    from .schema import page_schema, violations
     from .source import parse_source
     source, problems = parse_source(path, text)
     problems = [p for p in problems if p.field == "front matter"]
     if source is not None and not isinstance(source.meta.get("title"), str):
         problems.append(Problem(path, source.line_of("title"), "title", "falta el título de la página",
                                 "añada 'title: …' al bloque de datos"))
+    elif source is not None and schema is not None:
+        problems += [Problem(path, source.line_of(field), field, message, hint)
+                     for field, message, hint in violations(source.meta, page_schema(schema, "framing"))]
     for number, line in enumerate(text.split("\n"), start=1):
         for match in TYPED_COUNT.finditer(re.sub(r"\[\[[^\]]*\]\]", "", line)):
             name = COUNT_REFERENCE.get(match.group(2).lower(), "hours")

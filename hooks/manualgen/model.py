@@ -122,9 +122,7 @@ def load_manual(root: Path, modules_dir: str, languages: tuple[str, ...], schema
             manual.assets.append(rel)
             continue
         if file.suffix.lower() != ".md":
-            problems.append(Problem(shown, None, "archivo", f"tipo de archivo no admitido ('{file.suffix or 'sin extensión'}')",
-                                    "en modules/ solo van páginas .md (nombre.es.md, nombre.en.md) e imágenes (.png, .jpg, .svg, .webp); mueva o borre este archivo"))
-            continue
+            continue  # any other kind of file is refused before validation (published_files.py, extra.manual.published_types)
         match = PAGE_NAME.match(file.name)
         if not match or match["lang"] not in languages:
             problems.append(Problem(shown, None, "archivo", "el nombre no indica el idioma",

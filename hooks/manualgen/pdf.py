@@ -204,6 +204,25 @@ def render_body(html: str, base_dir: Path) -> tuple[bytes, dict]:
     return document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False), meta
 
 
+def local_file(url: str, root: Path) -> Path | None:
+    """The file a `file:` URL opens, read the way WeasyPrint's opener will read it (query cut, IRI encoded,
+    fragment dropped, host empty or localhost, path percent-decoded by url2pathname), when it is a file inside
+    `root`; else None. Checking the literal path and letting the opener decode `%2e%2e` would reach any file of
+    the build machine."""
+    from urllib.parse import urlsplit
+    from urllib.request import url2pathname
+
+    from weasyprint.urls import iri_to_uri
+
+    if not url.lower().startswith("file:"):
+        return None
+    parts = urlsplit(iri_to_uri(url.split("?", 1)[0]).split("#", 1)[0])
+    if parts.netloc not in ("", "localhost"):
+        return None
+    path = Path(url2pathname(parts.path)).resolve()
+    return path if path.is_relative_to(root) and path.is_file() else None
+
+
 def _document(html: str, base_dir: Path):
     import weasyprint
     from weasyprint.urls import URLFetcher
@@ -214,10 +233,9 @@ def _document(html: str, base_dir: Path):
         def fetch(self, url, headers=None):
             if url.startswith("data:"):
                 return super().fetch(url, headers)
-            if url.startswith("file://"):
-                path = Path(url[len("file://"):].split("?", 1)[0]).resolve()
-                if path.is_relative_to(root) and path.is_file():
-                    return super().fetch(url, headers)
+            path = local_file(url, root)
+            if path is not None:  # opened by its resolved path, so what is read is what was checked
+                return super().fetch(path.as_uri(), headers)
             raise ValueError(f"blocked non-local resource: {url}")
 
     return weasyprint.HTML(string=html, base_url=str(root) + "/", url_fetcher=LocalOnlyFetcher()).render()

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import markdown as markdown_lib
 
 from .lint import lint_html
+from .misleading import misleading_problems
 from .problems import Problem
 from .sanitise import Policy, check, source_line
 
@@ -32,9 +33,17 @@ def html_problems(shown: str, html: str, source: str, rules: Policy) -> tuple[st
     """The allow-listed HTML and every problem in it, with the source line where it can be found."""
     clean, removed = check(html, rules)
     problems = [Problem(shown, source_line(source, r.needle), "html", r.what, r.hint or HINT_HTML) for r in removed]
-    problems += [Problem(shown, source_line(source, needle), field, message, hint)
-                 for field, message, hint, needle in lint_html(clean)]
+    problems += [Problem(shown, _first_line(source, needle), field, message, hint)
+                 for field, message, hint, needle in lint_html(clean) + misleading_problems(clean, source, rules.helplines)]
     return clean, problems
+
+
+def _first_line(source: str, needles: str | tuple[str, ...]) -> int | None:
+    for needle in (needles,) if isinstance(needles, str) else needles:
+        line = source_line(source, needle)
+        if line is not None:
+            return line
+    return None
 
 
 class Renderer:

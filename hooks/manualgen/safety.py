@@ -159,3 +159,13 @@ def statement_markdown(safety: Safety, statement_id: str, lang: str, cite) -> st
     (references.replace_references with the page's renderers); None for an unknown id."""
     text = safety.text(statement_id, lang)
     return cite(text) if text is not None else None
+
+
+def with_statements(text: str, safety: Safety, lang: str) -> str:
+    """`text` with each [[safety:ID]] replaced by the statement as written, its own [[helpline:…]] and [[fact:…]]
+    references included: what a page cites, for the checks that count the references behind what is printed
+    (a statement's phone links are the build's, not typed)."""
+    def expand(match):
+        statement = safety.text(match["id"], lang) if match["kind"] == "safety" else None
+        return statement if statement is not None else match.group(0)
+    return REFERENCE.sub(expand, text)

@@ -17,6 +17,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from .reserved_ids import is_reserved
+
 # What Markdown, the manual's typed blocks and the allowed extensions produce, and nothing else.
 TAGS = frozenset({
     "a", "abbr", "aside", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "div", "dl",
@@ -38,8 +40,6 @@ GENERATED_CLASSES = frozenset({"admonition", "admonition-title", "activity-meta"
                                "fact--verified", "fact--sourced", "fact--uncertain", "helpline",
                                "footnote", "footnote-ref", "footnote-backref", "same-day"})  # a figure's source at the page's foot
 CLASS_PATTERNS = (re.compile(r"^lines-(?:[1-9]|1[0-2])$"), re.compile(r"^language-[\w+-]{1,30}$"))
-# Ids that would collide with the theme's own controls (its drawer and search toggles start with "__").
-RESERVED_ID = re.compile(r"^(?:__|md-)")
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 ANY_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)")
@@ -50,13 +50,19 @@ ATTR_NAME = re.compile(r"[\s\"'/]([a-zA-Z_:@][^\s\"'<>/=]*)")
 @dataclass(frozen=True)
 class Policy:
     classes: frozenset[str]
+    reserved_ids: frozenset[str] = frozenset()  # the templates' ids (reserved_ids.py); prefixes always apply
+    helplines: tuple[tuple[str, str], ...] = ()  # (id, href) of every helpline: the only phone links, by reference
 
     def allows_class(self, name: str) -> bool:
         return name in self.classes or any(p.match(name) for p in CLASS_PATTERNS)
 
+    def reserves_id(self, value: str) -> bool:
+        return is_reserved(value, self.reserved_ids)
 
-def policy(admonition_types: list[str] | tuple[str, ...] = ()) -> Policy:
-    return Policy(frozenset(GENERATED_CLASSES | set(admonition_types)))
+
+def policy(admonition_types: list[str] | tuple[str, ...] = (), reserved_ids: frozenset[str] = frozenset(),
+           helplines: tuple[tuple[str, str], ...] = ()) -> Policy:
+    return Policy(frozenset(GENERATED_CLASSES | set(admonition_types)), frozenset(reserved_ids), tuple(helplines))
 
 
 def _relative(url: str) -> bool:
@@ -70,7 +76,7 @@ def _attribute_filter(rules: Policy):
             kept = [c for c in value.split() if rules.allows_class(c)]
             return " ".join(kept) if kept == value.split() and kept else None
         if name == "id":
-            return None if RESERVED_ID.match(value) else value
+            return None if rules.reserves_id(value) else value
         if name == "href":
             scheme = SCHEME.match(re.sub(r"[\t\n\r]", "", value))  # as a browser reads it: java<newline>script: runs
             if scheme:
@@ -221,7 +227,8 @@ def _attribute_removal(tag: str, name: str, value: str, rules: Policy) -> Remova
         odd = " ".join(c for c in value.split() if not rules.allows_class(c)) or value
         return Removal(f"clase «{odd}» en <{tag}>: solo se permiten las clases del manual", odd.split()[0])
     if name == "id":
-        return Removal(f"id «{value}» en <{tag}>: ese nombre está reservado para el sitio", value)
+        return Removal(f"id «{value}» en <{tag}>: ese nombre está reservado para el sitio (lo usan sus plantillas y "
+                       "programas)", value, "use otro id, por ejemplo con una palabra propia de la página delante")
     return Removal(f"atributo {name} en <{tag}> no permitido", name)
 
 

@@ -8,12 +8,17 @@ from file:// (Material reads `var __index = …` there, as its offline plugin wr
 
 Each index is also made light for a phone on paid data (about half the size, gzip): a section keeps a short
 plain-text excerpt in `text` (what results show) and its searchable words once each, folded and without stop
-words, in an extra `body` field that Material's search indexes like any field named in the index's config."""
+words, in an extra `body` field that Material's search indexes like any field named in the index's config.
+
+What the index holds is inert in the result list: Material inserts a result's `title` and `text` as HTML, so
+both are plain text escaped once here (a code span that shows `<img onerror=…>`, or a fact's source, reads as
+text), whatever markup or entities the page had. Highlighting still works: it wraps the matched words."""
 from __future__ import annotations
 
 import json
 import re
 import unicodedata
+from html import escape
 from html.parser import HTMLParser
 
 EXCERPT = 180  # characters of each section shown under a result
@@ -87,8 +92,9 @@ def shape(index: dict, lang: str) -> dict:
     """The light index: excerpts to show, words to find (see the module's docstring)."""
     docs = []
     for doc in index["docs"]:
-        text = plain_text(doc.get("text", ""))
-        docs.append({**doc, "text": excerpt(text), "body": searchable_words(f"{doc.get('title', '')} {text}", lang)})
+        text, title = plain_text(doc.get("text", "")), plain_text(doc.get("title", ""))
+        docs.append({**doc, "title": escape(title, quote=False), "text": escape(excerpt(text), quote=False),
+                     "body": searchable_words(f"{title} {text}", lang)})
     fields = {**index["config"].get("fields", {}), "body": {"boost": 1.0}}
     return {"config": {**index["config"], "fields": fields}, "docs": docs}
 

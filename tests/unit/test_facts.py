@@ -111,6 +111,12 @@ EVIDENCE = """    evidence:
     ("https://www.inei.gob.pe/media/x.pdf", "el 65.8% were committed by a partner", True),
     ("https://www.inei.gob.pe/media/x.pdf", "el 70 % de los casos", False),          # the quote does not state the figure
     ("https://www.infobae.com/peru/x", "el 65,8 % de los casos", False),             # not an official page
+    # the host is what follows the user info: an official name before '@' proves nothing
+    ("https://www.inei.gob.pe:x@evil.example.org/x.pdf", "el 65,8 % de los casos", False),
+    ("https://www.inei.gob.pe@evil.example.org/x.pdf", "el 65,8 % de los casos", False),
+    ("https://evil.example.org/www.inei.gob.pe/x.pdf", "el 65,8 % de los casos", False),
+    ("https://x.inei.gob.pe.evil.example.org/x.pdf", "el 65,8 % de los casos", False),
+    ("https://WWW.INEI.GOB.PE./media/x.pdf", "el 65,8 % de los casos", True),          # case and the root dot
 ])
 def test_a_verified_fact_needs_an_official_quote_that_states_the_figure(tmp_path, url, quote, ok):
     facts, problems = load(tmp_path, "verified", EVIDENCE.replace("URL", url).replace("QUOTE", quote))

@@ -86,3 +86,48 @@ def test_a_damaged_cache_entry_is_never_used_and_is_reported_once(tmp_path):
     cache.path(unsummed).parent.mkdir(parents=True, exist_ok=True)
     cache.path(unsummed).write_bytes(b"%PDF-1.7 from an older version, without a checksum")
     assert cache.get(unsummed) is None
+
+
+def _escape_fixture(tmp_path):
+    """A site whose folders are literally named %2e%2e (any author can add such folders to modules/), and an
+    image of the build machine outside it."""
+    site = tmp_path / "site"
+    (site / "%2e%2e" / "%2e%2e").mkdir(parents=True)
+    (site / "%2e%2e" / "%2e%2e" / "secret.png").write_bytes(b"decoy")
+    (site / "inside.png").write_bytes(b"ok")
+    secret = tmp_path / "secret.png"
+    return site, secret
+
+
+def test_a_file_url_is_checked_as_the_opener_will_read_it(tmp_path):
+    from manualgen.pdf import local_file
+    site, secret = _escape_fixture(tmp_path)
+    secret.write_bytes(b"x")
+    root = site.resolve()
+    assert local_file((site / "inside.png").as_uri(), root) == root / "inside.png"
+    assert local_file((site / "inside.png").as_uri() + "?v=1#top", root) == root / "inside.png"
+    assert local_file(f"file://{site}/%69nside.png", root) == root / "inside.png"  # decoded like the opener does
+    # the literal path exists inside the site, the decoded one is outside it
+    assert local_file(f"file://{site}/%2e%2e/secret.png", root) is None
+    assert local_file(f"file://{site}/%2E%2E/%2e%2e/{tmp_path.name}/secret.png", root) is None
+    assert local_file(f"file://other.host{site}/inside.png", root) is None
+    assert local_file("https://example.org/x.png", root) is None
+
+
+def test_weasyprint_cannot_pull_an_image_from_outside_the_site(tmp_path):
+    import base64
+    import io
+    from manualgen.pdf import render_body
+    site, secret = _escape_fixture(tmp_path)
+    decoy = site / "%2e%2e" / "%2e%2e" / tmp_path.name
+    decoy.mkdir()
+    (decoy / "secret.png").write_bytes(b"decoy")  # the literal path exists inside the site
+    # a 1x1 PNG: embedded in the PDF it would be an image XObject
+    secret.write_bytes(base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+    html = ('<!doctype html><meta charset="utf-8"><p>x</p>'
+            f'<img src="%2e%2e/%2e%2e/{tmp_path.name}/secret.png" alt="">'
+            '<img src="%2e%2e/secret.png" alt=""><img src="inside.png" alt="">')
+    (site / "inside.png").write_bytes(secret.read_bytes())  # the site's own image is drawn: one image only
+    pdf, _ = render_body(html, site)
+    from pypdf import PdfReader
+    assert [len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages] == [1]

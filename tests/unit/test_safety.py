@@ -150,3 +150,10 @@ def test_the_real_helplines_are_all_sourced():
     facts, _ = load_facts(ROOT / "data" / "facts.yml", LANGS)
     assert problems == [] and len(lines) >= 5
     assert helpline_source_problems(lines, facts) == []
+
+
+def test_with_statements_shows_the_references_behind_a_cited_statement(real):
+    from manualgen.safety import with_statements
+    out = with_statements("Antes.\n\n[[safety:nivel-1]]\n\n[[safety:nada]] [[helpline:linea-100]]", real, "es")
+    assert "[[helpline:policia]]" in out and "[[safety:nivel-1]]" not in out
+    assert "[[safety:nada]] [[helpline:linea-100]]" in out  # unknown ids and other kinds stay as written

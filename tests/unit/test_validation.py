@@ -154,9 +154,14 @@ def test_unknown_fact_reference(mini, schema):
 
 
 def test_stray_file_type(mini, schema):
+    """Refused before validation, with the kinds mkdocs.yml lets through (published_files.py)."""
+    from manualgen.published_files import published_file_problems
     (mini / "modules/01-prueba/notas.docx").write_bytes(b"PK\x03\x04")
-    problem = only(problems_for(mini, schema), "modules/01-prueba/notas.docx", "archivo")
-    assert "no admitido" in problem.message
+    (mini / "modules/01-prueba/foto.png").write_bytes(b"\x89PNG")
+    assert problems_for(mini, schema) == []
+    types = frozenset({"png", "svg"})
+    problem = only(published_file_problems(mini, mini / "docs", mini / "modules", types), "modules/01-prueba/notas.docx", "archivo")
+    assert "no admitido ('.docx')" in problem.message and ".png, .svg" in problem.message
 
 
 def test_every_problem_is_reported_not_just_the_first(mini, schema):

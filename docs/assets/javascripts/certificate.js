@@ -105,13 +105,15 @@
   var el = window.manualDom.el;  // a DOM element; strings become text nodes, never HTML
 
   function start() {
-    var dataNode = document.getElementById("certificate-data");
-    var wordsNode = document.getElementById("certificate-words");
-    var form = document.getElementById("certificate-form");
+    // The build's own elements (a JSON <script>, a <form>: no page content can hold one), never the first
+    // element of the page that carries the id.
+    var dataNode = document.querySelector('script[type="application/json"]#certificate-data');
+    var wordsNode = document.querySelector('script[type="application/json"]#certificate-words');
+    var form = document.querySelector("form#certificate-form");
     if (!dataNode || !wordsNode || !form) return;
     var data = JSON.parse(dataNode.textContent);
     var W = JSON.parse(wordsNode.textContent);
-    var rules = JSON.parse(document.getElementById("certificate-rules").textContent);
+    var rules = JSON.parse(document.querySelector('script[type="application/json"]#certificate-rules').textContent);
     var sessionsById = new Map(data.sessions.map(function (s) { return [s.id, s]; }));
     var modulesById = new Map(data.modules.map(function (m) { return [m.id, m]; }));
     var knownIds = new Set(sessionsById.keys());

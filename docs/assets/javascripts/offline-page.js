@@ -67,8 +67,9 @@
 
   /* ---------- The page ---------- */
 
-  var box = document.getElementById("offline-app");
-  var wordsNode = document.getElementById("offline-words");
+  // The build's own JSON <script> (no page content can hold one) and the box around it.
+  var wordsNode = document.querySelector('script[type="application/json"]#offline-words');
+  var box = wordsNode && wordsNode.closest("#offline-app");
   if (!box || !wordsNode) return;
   var words = JSON.parse(wordsNode.textContent);
   var PANELS = ["start", "confirm", "progress", "saved"];

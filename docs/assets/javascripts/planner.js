@@ -280,13 +280,15 @@
   }
 
   function start() {
-    var dataNode = document.getElementById("planner-data");
-    var wordsNode = document.getElementById("planner-words");
-    var form = document.getElementById("planner-form");
+    // The build's own elements (a JSON <script>, a <form>: no page content can hold one), never the first
+    // element of the page that carries the id.
+    var dataNode = document.querySelector('script[type="application/json"]#planner-data');
+    var wordsNode = document.querySelector('script[type="application/json"]#planner-words');
+    var form = document.querySelector("form#planner-form");
     if (!dataNode || !wordsNode || !form) return;
     var catalog = JSON.parse(dataNode.textContent);
     var W = JSON.parse(wordsNode.textContent);
-    var rules = JSON.parse(document.getElementById("planner-rules").textContent);  // extra.manual.schedule
+    var rules = JSON.parse(document.querySelector('script[type="application/json"]#planner-rules').textContent);  // extra.manual.schedule
     var rulesLink = form.getAttribute("data-rules-link");
     var sessionsById = new Map(catalog.sessions.map(function (s) { return [s.id, s]; }));
     var modulesById = new Map(catalog.modules.map(function (m) { return [m.id, m]; }));

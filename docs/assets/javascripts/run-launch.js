@@ -5,8 +5,9 @@
 (function () {
   "use strict";
 
-  var template = document.getElementById("run-template");
-  var button = document.getElementById("run-open");
+  // The build's own <template> and <button> (no page content can hold either), not the first element with the id.
+  var template = document.querySelector("template#run-template");
+  var button = document.querySelector("button#run-open");
   if (!template || !button) return;
   var state = "idle";  // idle, then loading, then ready (run.js handles the button from then on)
   var wanted = /^#run(=|$)/;

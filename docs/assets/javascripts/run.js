@@ -408,10 +408,11 @@
   }
 
   function startPage() {
-    var dataNode = document.getElementById("run-data");
-    var wordsNode = document.getElementById("run-words");
-    var template = document.getElementById("run-template");
-    var launch = document.getElementById("run-open");
+    // The build's own elements (JSON <script>, <template>, <button>: no page content can hold one).
+    var dataNode = document.querySelector('script[type="application/json"]#run-data');
+    var wordsNode = document.querySelector('script[type="application/json"]#run-words');
+    var template = document.querySelector("template#run-template");
+    var launch = document.querySelector("button#run-open");
     if (!dataNode || !wordsNode || !template || !launch) return;
     var data = JSON.parse(dataNode.textContent);
     var W = JSON.parse(wordsNode.textContent);
