@@ -60,6 +60,12 @@ class DayRules:
         return cls(int(options.get("sessions_per_day", 2)), int(options.get("high_sensitivity_per_day", 1)),
                    int(options.get("max_day_minutes", 360)))
 
+    def for_script(self) -> dict:
+        """The rules under the names planner.js reads (dayWarnings, planAgenda), for the planner's and the
+        certificate page's JSON."""
+        return {"sessionsPerDay": self.sessions_per_day, "highPerDay": self.high_per_day,
+                "maxDayMinutes": self.max_day_minutes, "lunchWindow": LUNCH_WINDOW}
+
 
 def day_rule_breaks(sessions: list[dict], rules: DayRules) -> list[tuple[str, object]]:
     """The rules a day's sessions break, as (rule, detail): ("sessions", 3), ("high", [ids]), ("minutes", 420).

@@ -213,14 +213,16 @@
         }
         at += length;
       }
-      var header = { kind: "session", session: session, start: at, end: at, minutes: session.duration };
-      rows.push(header);
+      // A session lasts its duration (the sum of its activities, checked by the build), so a plan without the
+      // activities (the certificate page's) is timed the same.
+      rows.push({ kind: "session", session: session, start: at, end: at + session.duration, minutes: session.duration });
+      var activityAt = at;
       (session.activities || []).forEach(function (activity) {
-        rows.push({ kind: "activity", session: session, activity: activity, start: at, end: at + activity.minutes,
-                    minutes: activity.minutes });
-        at += activity.minutes;
+        rows.push({ kind: "activity", session: session, activity: activity, start: activityAt,
+                    end: activityAt + activity.minutes, minutes: activity.minutes });
+        activityAt += activity.minutes;
       });
-      header.end = at;
+      at += session.duration;
     });
 
     var sessionMinutes = sessions.reduce(function (sum, s) { return sum + s.duration; }, 0);
@@ -231,6 +233,39 @@
       breakMinutes: breakTotal, lunchMinutes: lunchAt === null ? 0 : wanted.minutes, lunchStart: lunchAt,
       lunchNote: lunchNote, pastMidnight: at > DAY,
     };
+  }
+
+  /** The plan as the planner lays it out and prints it: the agenda of the chosen sessions (in the plan's order)
+      from the plan's start time, breaks and lunch. state: parseHash's; rules: {lunchWindow}. */
+  function planAgenda(sessions, state, rules) {
+    return buildAgenda(sessions, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch,
+                                   lunchWindow: rules.lunchWindow });
+  }
+
+  /** The plan's own days: its sessions grouped by the calendar day each starts on in the agenda (the plan's date
+      is day 0; an agenda that runs past midnight goes on to day 1). Never split again by the day rules: those
+      are warnings for the trainer, and the certificates state the days of the plan the trainer printed.
+      -> [{offset, sessions: [session]}], in order. */
+  function agendaDays(agenda) {
+    var days = [];
+    agenda.rows.forEach(function (row) {
+      if (row.kind !== "session") return;
+      var offset = Math.floor(row.start / DAY);
+      var last = days[days.length - 1];
+      if (last && last.offset === offset) last.sessions.push(row.session);
+      else days.push({ offset: offset, sessions: [row.session] });
+    });
+    return days;
+  }
+
+  /** "2026-12-31" + 1 -> "2027-01-01"; "" when the date is not a real one. */
+  function addDays(iso, days) {
+    if (!parseDate(iso)) return "";
+    var parts = iso.split("-").map(Number);
+    var date = utcDate(parts[0], parts[1], parts[2] + days);
+    var year = String(date.getUTCFullYear());
+    while (year.length < 4) year = "0" + year;
+    return year + "-" + pad2(date.getUTCMonth() + 1) + "-" + pad2(date.getUTCDate());
   }
 
   /** The manual's safety rules for a day that the plan breaks (the schedule page obeys the same rules,
@@ -256,7 +291,8 @@
     parseClock: parseClock, parseTimeInput: parseTimeInput, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
     parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
     mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda, lunchGap: lunchGap,
-    dayWarnings: dayWarnings, utcDate: utcDate, sessionNumber: sessionNumber,
+    dayWarnings: dayWarnings, utcDate: utcDate, sessionNumber: sessionNumber, planAgenda: planAgenda,
+    agendaDays: agendaDays, addDays: addDays,
   };
   window.manualPlanner = logic;
 
@@ -542,9 +578,11 @@
         output.appendChild(el("p", { className: "planner-hint", text: W.plan_empty }));
         return;
       }
-      var agenda = buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch,
-                                         lunchWindow: rules.lunchWindow });
-      var when = formatDate(state.date, W.locale);
+      var agenda = planAgenda(chosen, state, rules);
+      // Every day of the plan by its date (a plan that runs past midnight has two).
+      var when = state.date ? agendaDays(agenda).map(function (day) {
+        return formatDate(addDays(state.date, day.offset), W.locale);
+      }).join(" – ") : "";
       status.textContent = (when ? when + " · " : "") + formatSpan(agenda.start, agenda.end) + " · " +
         (chosen.length === 1 ? W.one_session : fill(W.n_sessions, { n: chosen.length }));
       var notes = [];
@@ -574,8 +612,7 @@
     if (runButton) {
       runButton.addEventListener("click", function () {
         var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
-        window.manualRun.startPlan(buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes,
-                                                         lunch: state.lunch, lunchWindow: rules.lunchWindow }));
+        window.manualRun.startPlan(planAgenda(chosen, state, rules));
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
