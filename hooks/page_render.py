@@ -96,8 +96,12 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/planner.html":
         view["catalog"] = build_context.catalog(config, lang)
         rules = DayRules.from_settings(data.settings.schedule)
+        try:
+            script_rules = rules.for_script({s["id"] for s in view["catalog"]["sessions"]})
+        except ValueError as problem:
+            raise PluginError(str(problem)) from None
         view["planner"] = {"words": {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")},
-                           "rules": rules.for_script()}
+                           "rules": script_rules}
     elif template == "manual/certificate.html":
         view["certificate"] = certificate_view(build_context.catalog(config, lang), labels,
                                                DayRules.from_settings(data.settings.schedule))

@@ -281,6 +281,34 @@
     return found;
   }
 
+  /** What in the plan's order goes against the manual (the day rules aside): [{rule: "order", session, previous}]
+      for each session placed after one the manual puts later (each module builds on the ones before), and
+      {rule: "agreements", sessions: [high-sensitivity sessions], agreements} when such sessions come before the
+      session where the group makes its agreements (rules.agreementsSession). modulesById: id -> {order}. */
+  function planWarnings(sessions, modulesById, rules) {
+    var found = [];
+    function place(session) {
+      var module = modulesById.get(session.module);
+      return [module ? module.order : 0, session.order];
+    }
+    sessions.forEach(function (session, index) {
+      if (!index) return;
+      var previous = sessions[index - 1];
+      var here = place(session);
+      var before = place(previous);
+      if (here[0] < before[0] || (here[0] === before[0] && here[1] < before[1])) {
+        found.push({ rule: "order", session: session, previous: previous });
+      }
+    });
+    var agreementsAt = -1;
+    sessions.forEach(function (session, index) { if (session.id === rules.agreementsSession) agreementsAt = index; });
+    if (agreementsAt > 0) {
+      var early = sessions.slice(0, agreementsAt).filter(function (s) { return s.sensitivity === "high"; });
+      if (early.length) found.push({ rule: "agreements", sessions: early, agreements: sessions[agreementsAt] });
+    }
+    return found;
+  }
+
   /** "2.3" for session 3 of module 2 (modulesById: module id -> {order}); "?.3" when the module is unknown. */
   function sessionNumber(session, modulesById) {
     var module = modulesById.get(session.module);
@@ -292,7 +320,7 @@
     parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
     mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda, lunchGap: lunchGap,
     dayWarnings: dayWarnings, utcDate: utcDate, sessionNumber: sessionNumber, planAgenda: planAgenda,
-    agendaDays: agendaDays, addDays: addDays,
+    agendaDays: agendaDays, addDays: addDays, planWarnings: planWarnings,
   };
   window.manualPlanner = logic;
 
@@ -403,7 +431,19 @@
     /* "Print certificates" (constancia.html) opens with this plan. */
     function linkCertificates(hash) {
       var link = document.getElementById("planner-certificates");
-      if (link) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + hash);
+      if (!link) return;
+      var page = link.getAttribute("data-href") || link.getAttribute("href").split("#")[0];
+      link.setAttribute("data-href", page);
+      // No session chosen: nothing to certify, so the link is shown disabled (no address, announced as such).
+      if (state.sessions.length) {
+        link.setAttribute("href", page + "#" + hash);
+        link.removeAttribute("aria-disabled");
+        link.removeAttribute("role");
+      } else {
+        link.removeAttribute("href");
+        link.setAttribute("aria-disabled", "true");
+        link.setAttribute("role", "link");
+      }
     }
 
     function renderChosen(focus) {
@@ -421,6 +461,8 @@
           el("span", { className: "planner-chosen__title" }, [
             el("span", { className: "planner-chosen__module", text: sessionLabel(session) }), " ",
             title, " ", el("span", { className: "planner-minutes", text: "(" + session.duration + " min)" }),
+            session.sensitivity === "high" ? " " : null,
+            session.sensitivity === "high" ? el("span", { className: "planner-high", text: W.sensitivity_high_short }) : null,
           ]),
           el("span", { className: "planner-chosen__buttons" }, [
             button("up", "↑", W.up, index === 0),
@@ -557,6 +599,14 @@
                                      list: w.sessions.map(function (session) {
                                        return sessionNumber(session, modulesById);
                                      }).join(", ") });
+        } else if (w.rule === "order") {
+          text = fill(W.rule_order, { number: sessionNumber(w.session, modulesById),
+                                      previous: sessionNumber(w.previous, modulesById) });
+        } else if (w.rule === "agreements") {
+          text = fill(W.rule_agreements, { number: sessionNumber(w.agreements, modulesById),
+                                           list: w.sessions.map(function (session) {
+                                             return sessionNumber(session, modulesById);
+                                           }).join(", ") });
         } else text = fill(W.rule_minutes, { total: formatDuration(w.total), max: formatDuration(w.max) });
         list.appendChild(el("li", { "data-rule": w.rule, text: text }));
       });
@@ -591,7 +641,7 @@
       if (agenda.pastMidnight) notes.push(W.past_midnight);
       var parts = [
         when ? el("p", { className: "planner-date", id: "planner-date-shown", text: when }) : null,
-        warningsBox(dayWarnings(chosen, rules)),
+        warningsBox(dayWarnings(chosen, rules).concat(planWarnings(chosen, modulesById, rules))),
         totalsList(agenda, chosen.length),
       ].concat(notes.map(function (note) { return el("p", { className: "planner-note", text: note }); }), [
         el("h3", { id: "planner-agenda", text: W.agenda }),
