@@ -528,3 +528,22 @@ def test_pure_logic(phone, server):
     assert page.evaluate(f"{worker}.hex(new Uint8Array([0, 15, 255]).buffer, 4)") == "000f"
     assert page.evaluate(f"""[{worker}.failureReason({{name: 'QuotaExceededError'}}), {worker}.failureReason({{reason: 'changed'}}),
         {worker}.failureReason(new TypeError('Failed to fetch'))]""") == ["space", "changed", "network"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_with_one_language_saved_and_no_connection_the_language_switch_says_the_other_is_not_saved(
+        phone, server, phone_sites, lang):
+    """Issue 27: with only English saved, «Español» showed the browser's own offline error (the English copy's
+    scope, en/, does not hold the Spanish pages); both directions now show the copy's friendly page."""
+    site = phone_sites[0]
+    save(phone, lang, site, with_pdf=False)
+    phone.disconnect(server)
+    other = "en" if lang == "es" else "es"
+    page = phone.open(PREFIX[lang] + "index.html")
+    page.get_by_role("navigation").first.wait_for(state="attached")
+    page.eval_on_selector(f'a.md-select__link[hreflang="{other}"]', "a => a.click()")
+    page.wait_for_function("() => document.querySelector('h1') && !document.querySelector('.md-header')")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == words(lang, "missing_title")
+    assert page.locator("a").first.get_attribute("href") == server.base + PREFIX[lang] + "index.html"
+    assert phone.left_the_machine() == [] and phone.errors == []
