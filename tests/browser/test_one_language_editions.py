@@ -39,3 +39,45 @@ def test_in_the_english_zip_espanol_on_the_home_page_says_where_the_spanish_manu
     page.wait_for_url("**/en/index.html")
     assert visit.errors == [] and visit.blocked == []
     context.close()
+
+
+@pytest.fixture(scope="module")
+def kiwix_like(real_site, tmp_path_factory):
+    """The built site with the pages marked as the ZIM writer marks them, served over http as kiwix-serve does."""
+    import functools
+    import http.server
+    import shutil
+    import threading
+
+    from manualgen.zim import mark_zim_channel
+    folder = tmp_path_factory.mktemp("kiwix") / "site"
+    shutil.copytree(real_site.site, folder)
+    for page in folder.rglob("*.html"):
+        page.write_text(mark_zim_channel(page.read_text(encoding="utf-8")), encoding="utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_inside_kiwix_no_search_button_that_does_nothing_and_no_request_for_a_listing(browser, kiwix_like, lang):
+    context = browser.new_context(viewport={"width": 360, "height": 640})
+    page = context.new_page()
+    visit = Visit(page, kiwix_like)
+    watch(context, page, visit.base, visit.blocked, visit.errors)
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    prefix = "" if lang == "es" else "en/"
+    page = visit.open(prefix + "index.html")
+    assert page.locator("html").get_attribute("data-channel") == "zim"
+    assert page.locator("[data-open-search]").count() == 1 and not page.locator("[data-open-search]").is_visible()
+    page = visit.open(prefix + "descargas.html")
+    page.wait_for_timeout(300)
+    assert not [url for url in asked if "/offline/" in url], asked
+    assert visit.errors == [] and visit.blocked == []
+    context.close()
