@@ -101,3 +101,17 @@ def test_the_header_title_is_not_cut_inside_a_word(phone, lang):
         return {word, fits: r.right <= box.right + 0.5 && r.bottom <= box.bottom + 0.5,
                 size: parseFloat(getComputedStyle(e).fontSize), wide: e.scrollWidth <= e.clientWidth + 1}; }""")
     assert shown["fits"] and shown["wide"] and shown["size"] >= 12, shown
+
+
+def test_glossary_terms_can_be_linked_to_and_the_language_switch_keeps_the_term(phone):
+    for lang in ("es", "en"):
+        page = phone.open(PREFIX[lang] + "glosario.html")
+        ids = page.eval_on_selector_all(".md-content dl dt", "ts => ts.map(t => t.id)")
+        assert len(ids) > 20 and all(ids) and len(set(ids)) == len(ids), ids
+    # A term spelt the same in both languages keeps its place across the switch.
+    page = phone.open("en/glosario.html#demuna")
+    assert page.evaluate("document.getElementById('demuna').getBoundingClientRect().top") < 200
+    page.eval_on_selector('a.md-select__link[hreflang="es"]', "a => a.click()")
+    page.wait_for_url(lambda url: "/en/" not in url and url.endswith("/glosario.html#demuna"))
+    assert page.locator("#demuna").inner_text() == "DEMUNA"
+    assert phone.errors == [] and phone.blocked == []
