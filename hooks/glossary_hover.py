@@ -3,7 +3,7 @@ becomes the abbr extension's glossary, so every page marks "caja del hombre", "C
 from __future__ import annotations
 
 import build_context
-from manualgen.glossary import abbreviations, parse_glossary, strip_abbreviations
+from manualgen.glossary import abbreviations, anchor_terms, parse_glossary, strip_abbreviations
 from manualgen.references import replace_references
 
 
@@ -27,7 +27,7 @@ def on_config(config):
 
 @build_context.reported
 def on_page_content(html, page, config, files):
-    """The glossary page itself shows every definition: no hover boxes there."""
+    """The glossary page itself shows every definition: no hover boxes there; each term gets an anchor."""
     if page.file.src_uri.split(".")[0] == _glossary_stem(config):
-        return strip_abbreviations(html)
+        return anchor_terms(strip_abbreviations(html))
     return html

@@ -10,7 +10,7 @@ from mkdocs.structure.toc import AnchorLink
 import build_context
 from manualgen.certificate import certificate_view
 from manualgen.pipeline import page_markdown
-from manualgen.timing import LUNCH_WINDOW, DayRules
+from manualgen.timing import DayRules
 from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
 from manualgen.views import (downloads_view, facts_view, gathered_blocks_view, handout_view, home_view,
@@ -111,9 +111,12 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/planner.html":
         view["catalog"] = build_context.catalog(config, lang)
         rules = DayRules.from_settings(data.settings.schedule)
+        try:
+            script_rules = rules.for_script({s["id"] for s in view["catalog"]["sessions"]})
+        except ValueError as problem:
+            raise PluginError(str(problem)) from None
         view["planner"] = {"words": {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")},
-                           "rules": {"sessionsPerDay": rules.sessions_per_day, "highPerDay": rules.high_per_day,
-                                     "maxDayMinutes": rules.max_day_minutes, "lunchWindow": LUNCH_WINDOW}}
+                           "rules": script_rules}
     elif template == "manual/certificate.html":
         view["certificate"] = certificate_view(build_context.catalog(config, lang), labels,
                                                DayRules.from_settings(data.settings.schedule))

@@ -7,6 +7,7 @@ notice (rendered by hooks/offline_app.py into site/offline/), so the language sw
 from __future__ import annotations
 
 import hashlib
+import re
 import zipfile
 from pathlib import Path
 
@@ -73,6 +74,9 @@ EDITION_TEXT = {
 # language by hooks/offline_app.py, with HOME_MARKER where the edition's home page goes.
 NOTICE = "offline/only-{lang}.html"
 START_NOTICE = "offline/only-{lang}-start.html"
+# ... and where the edition's home page's language switch leads instead of that index.html, which would send the
+# reader straight back (nothing would seem to happen): the notice, saying plainly where the other language is.
+OTHER_LANGUAGE_NOTICE = "otro-idioma.html"
 
 # Where `make site` puts a copy of each offline edition inside the published site, under names that do not change
 # between versions, so the downloads page can link to them (they are never inside an edition themselves).
@@ -150,6 +154,13 @@ def notice_for(rel: str, notice: str, home: str) -> str:
     return notice.replace(HOME_MARKER, "../" * depth + home)
 
 
+def switch_to_notice(html: str, edition: str) -> str:
+    """The edition's home page with its language switch's links to the other languages' home (the root
+    index.html, as `../index.html`) pointed at the notice (OTHER_LANGUAGE_NOTICE) instead."""
+    return re.sub(r'href="((?:\.\./)+)index\.html"(\s+hreflang="(?!' + re.escape(edition) + r'")[^"]*")',
+                  lambda m: f'href="{m.group(1)}{OTHER_LANGUAGE_NOTICE}"{m.group(2)}', html)
+
+
 def checksums(site: Path) -> str:
     """sha256sum's listing of every file in `site`."""
     return checksum_listing((path.relative_to(site).as_posix(), path.read_bytes())
@@ -181,6 +192,10 @@ def zip_entries(site: Path, languages: tuple[str, ...], edition: str | None = No
         for rel in notice_pages(rels, languages, edition):
             page = start if rel == "index.html" else notice
             entries.append((rel, notice_for(rel, page, home).encode("utf-8")))
+        if home != "index.html":
+            entries.append((OTHER_LANGUAGE_NOTICE, notice_for(OTHER_LANGUAGE_NOTICE, notice, home).encode("utf-8")))
+            entries = [(rel, switch_to_notice(data.decode("utf-8"), edition).encode("utf-8") if rel == home else data)
+                       for rel, data in entries]
     return sorted(entries)
 
 

@@ -1,15 +1,35 @@
 """catalog.json: the machine-readable contract other tools (planner, tests) read. Built per language."""
 from __future__ import annotations
 
+import re
+
 from .model import Manual, Page
 
 CATALOG_VERSION = 1
 
+# A handout's id that an author wrote into a material's name: "Directorio local de servicios (m07-h01)".
+HANDOUT_MENTION = re.compile(r"\s*\(\s*(m[0-9]{2}-h[0-9]{2})\s*\)")
+
 
 def material_entry(item) -> dict:
-    if isinstance(item, dict):
-        return {"item": item["item"], "qty": item.get("qty")}
-    return {"item": item, "qty": None}
+    """A material as readers see it: its name, never an id (a handout's id written in parentheses is taken out),
+    and its quantity (None when not stated)."""
+    name, qty = (item["item"], item.get("qty")) if isinstance(item, dict) else (item, None)
+    return {"item": HANDOUT_MENTION.sub("", name).strip(), "qty": qty}
+
+
+def mentioned_handouts(item) -> list[str]:
+    """The ids of the handouts a material's name mentions in parentheses."""
+    return HANDOUT_MENTION.findall(item["item"] if isinstance(item, dict) else item)
+
+
+def handouts_needed(meta: dict, known: set[str]) -> list[str]:
+    """Every handout a session needs, each once: its own list (front matter), then those its materials mention
+    that exist in this language, so the planner's "to print" misses none."""
+    needed = list(meta["handouts"])
+    for material in meta["materials"]:
+        needed += [h for h in mentioned_handouts(material) if h in known and h not in needed]
+    return needed
 
 
 def activities(page: Page) -> list[dict]:
@@ -20,14 +40,14 @@ def activities(page: Page) -> list[dict]:
             for b in page.activities]
 
 
-def session_entry(page: Page, pdfs: dict[str, str]) -> dict:
+def session_entry(page: Page, pdfs: dict[str, str], known_handouts: set[str]) -> dict:
     meta = page.meta
     return {
         "id": page.id, "module": meta["module"], "order": meta["order"], "title": meta["title"], "url": page.url,
         "duration": meta["duration"], "sensitivity": meta["sensitivity"], "group_size": meta.get("group_size"),
         "objectives": list(meta["objectives"]), "materials": [material_entry(m) for m in meta["materials"]],
         "preparation": list(meta["preparation"]), "activities": activities(page),
-        "handouts": list(meta["handouts"]), "pdf": pdfs.get(page.id),
+        "handouts": handouts_needed(meta, known_handouts), "pdf": pdfs.get(page.id),
     }
 
 
@@ -35,7 +55,8 @@ def build_catalog(manual: Manual, lang: str, pdfs: dict[str, str] | None = None,
                   collections: dict | None = None) -> dict:
     """pdfs maps page ids (and 'pack-mNN', 'manual') to PDF paths relative to the language root."""
     pdfs = pdfs or {}
-    sessions = [session_entry(p, pdfs) for p in manual.of(lang, "session")]
+    known_handouts = {h.id for h in manual.of(lang, "handout")}
+    sessions = [session_entry(p, pdfs, known_handouts) for p in manual.of(lang, "session")]
     used_in: dict[str, list[str]] = {}
     for session in sessions:
         for handout in session["handouts"]:

@@ -1,5 +1,5 @@
 """The certificate of participation page (docs/constancia, overrides/manual/certificate.html): what its script
-needs from the catalog, its words and the day rules that split a plan into workshop days. Pure: no MkDocs."""
+needs from the catalog, its words and the day rules (to warn when a plan crowds a day). Pure: no MkDocs."""
 from __future__ import annotations
 
 from .timing import DayRules
@@ -17,7 +17,6 @@ def certificate_view(catalog: dict, labels: dict, rules: DayRules) -> dict:
                           "duration": s["duration"], "sensitivity": s["sensitivity"]} for s in catalog["sessions"]],
         },
         "words": {key[len(WORDS_PREFIX):]: text for key, text in labels.items() if key.startswith(WORDS_PREFIX)},
-        # The names planner.js's dayWarnings reads (the planner's page passes the same three).
-        "rules": {"sessionsPerDay": rules.sessions_per_day, "highPerDay": rules.high_per_day,
-                  "maxDayMinutes": rules.max_day_minutes},
+        # The names planner.js's dayWarnings and planAgenda read (the planner's page passes the same).
+        "rules": rules.for_script(),
     }

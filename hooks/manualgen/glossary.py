@@ -3,6 +3,7 @@ glossary for the language being built (each term rendered as <abbr title="defini
 from __future__ import annotations
 
 import re
+import unicodedata
 
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 ATTRIBUTES = re.compile(r"\{:[^}]*\}")
@@ -45,3 +46,29 @@ ABBR_TAG = re.compile(r"</?abbr\b[^>]*>")
 def strip_abbreviations(html: str) -> str:
     """The glossary page itself shows the definitions: no hover boxes there."""
     return ABBR_TAG.sub("", html)
+
+
+TERM = re.compile(r"<dt>(.*?)</dt>", re.S)
+TAG = re.compile(r"<[^>]+>")
+
+
+def term_anchor(term: str) -> str:
+    """'Caja del hombre' -> 'caja-del-hombre', 'Ley N.° 30364' -> 'ley-n-30364': letters without accents,
+    digits and hyphens, so a term can be linked to (glosario.html#cem)."""
+    plain = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "termino"
+
+
+def anchor_terms(html: str) -> str:
+    """The glossary page with an id on every term (<dt id="cem">), made by the build from the term itself, never
+    typed; an id the page already uses gets a number (-2, -3…). A term spelt the same in both languages (CEM,
+    DEMUNA, Línea 100…) has the same id in both, so the language switch keeps the place."""
+    taken = set(re.findall(r'\bid="([^"]+)"', html))
+    def add_id(match: re.Match) -> str:
+        base = anchor = term_anchor(TAG.sub("", match.group(1)))
+        number = 2
+        while anchor in taken:
+            anchor, number = f"{base}-{number}", number + 1
+        taken.add(anchor)
+        return f'<dt id="{anchor}">{match.group(1)}</dt>'
+    return TERM.sub(add_id, html)

@@ -54,11 +54,24 @@ class DayRules:
     sessions_per_day: int = 2
     high_per_day: int = 1
     max_day_minutes: int = 360
+    agreements_session: str | None = None  # the session where the group makes its agreements: before any high one
 
     @classmethod
     def from_settings(cls, options: dict) -> "DayRules":
         return cls(int(options.get("sessions_per_day", 2)), int(options.get("high_sensitivity_per_day", 1)),
-                   int(options.get("max_day_minutes", 360)))
+                   int(options.get("max_day_minutes", 360)), options.get("agreements_session"))
+
+    def for_script(self, session_ids: set[str] | None = None) -> dict:
+        """The rules under the names planner.js reads (dayWarnings, planWarnings, planAgenda), for the planner's
+        and the certificate page's JSON. session_ids: the language's sessions, to check the agreements session
+        against (ValueError naming the setting when it is not one of them)."""
+        if self.agreements_session and session_ids is not None and self.agreements_session not in session_ids:
+            raise ValueError(f"mkdocs.yml: extra.manual.schedule.agreements_session: {self.agreements_session!r} "
+                             "is not a session id of the manual — write the id of the session where the group makes "
+                             "its agreements (e.g. m01-s01), or remove the setting")
+        return {"sessionsPerDay": self.sessions_per_day, "highPerDay": self.high_per_day,
+                "maxDayMinutes": self.max_day_minutes, "lunchWindow": LUNCH_WINDOW,
+                "agreementsSession": self.agreements_session}
 
 
 def day_rule_breaks(sessions: list[dict], rules: DayRules) -> list[tuple[str, object]]:

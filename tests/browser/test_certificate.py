@@ -1,8 +1,8 @@
 """Certificates of participation (docs/constancia.*.md) as a trainer makes them, from file:// and http://: open the
 page with a planner hash, type the participants' names, untick a session, read each certificate (sessions, dates,
 total hours from the catalog, the attendance-only statement), print them one A4 sheet each, and check that what was
-typed never leaves the page. Expectations come from the built catalog.json and the manual's own day rule
-(hooks/manualgen/timing.py)."""
+typed never leaves the page. Expectations come from the built catalog.json; the dates are the plan's own (the days
+its agenda runs on), never a second split by the manual's day rules (hooks/manualgen/timing.py)."""
 from __future__ import annotations
 
 import io
@@ -23,14 +23,16 @@ WORDS = {  # what a certificate says in each language (data/labels.yml, certific
            "place": "Lugar", "institution": "Institución que organiza", "open": "Imprimir constancias",
            "statement": "Esta constancia certifica únicamente la participación en las sesiones indicadas. "
                         "No certifica rehabilitación, tratamiento ni evaluación alguna de la persona.",
-           "two_days": "5–6 de diciembre de 2026", "one_day": "5 de diciembre de 2026", "day_two": "6 de diciembre de 2026",
+           "one_day": "5 de diciembre de 2026", "saturday": "12 de diciembre de 2026",
+           "past_midnight": "12–13 de diciembre de 2026", "day_two": "13 de diciembre de 2026",
            "blank": "por completar a mano",
            "ready": "3 constancias"},
     "en": {"session": "Session", "dates": "Dates", "date": "Date", "hours": "Total length of the sessions",
            "place": "Place", "institution": "Organising institution", "open": "Print certificates",
            "statement": "This certificate attests only to participation in the sessions listed. "
                         "It does not certify rehabilitation, treatment or any assessment of the person.",
-           "two_days": "5 – 6 December 2026", "one_day": "5 December 2026", "day_two": "6 December 2026", "blank": "to be written in by hand",
+           "one_day": "5 December 2026", "saturday": "12 December 2026", "past_midnight": "12 – 13 December 2026",
+           "day_two": "13 December 2026", "blank": "to be written in by hand",
            "ready": "3 certificates"},
 }
 NAMES = ["María Quispe Huamán", "<script>window.injected = 1</script><b>Luis</b>", "José Ñahui Ccori"]
@@ -65,12 +67,12 @@ def workshop_days(sessions):
     return days
 
 
-def two_day_plan(catalog):
-    """The first four sessions of the manual: they make two workshop days under the day rules."""
+def crowded_plan(catalog):
+    """The first four sessions of the manual: more than one day holds under the day rules, but the planner lays
+    them out (and prints them) as one day."""
     plan = catalog["sessions"][:4]
-    days = workshop_days(plan)
-    assert len(days) == 2, [[s["id"] for s in day] for day in days]
-    return plan, days
+    assert len(workshop_days(plan)) == 2
+    return plan
 
 
 def listed(session, catalog, lang):
@@ -82,8 +84,9 @@ def listed(session, catalog, lang):
 def test_one_certificate_per_name_with_the_ticked_sessions_dates_and_hours(visit, real_site, lang):
     catalog = real_site.catalog(lang)
     words = WORDS[lang]
-    plan, days = two_day_plan(catalog)
-    page = visit.open(PAGE[lang] + f"#s={','.join(s['id'] for s in plan)}&d=2026-12-05&t=09:00&b=15")
+    plan = crowded_plan(catalog)
+    # Issue 27: a one-day plan for Saturday 12 December gave certificates dated 12–14 December.
+    page = visit.open(PAGE[lang] + f"#s={','.join(s['id'] for s in plan)}&d=2026-12-12&t=09:00&b=15")
     assert page.locator("html").get_attribute("lang") == lang
     address = page.url
     requests, dialogs = [], []
@@ -96,17 +99,19 @@ def test_one_certificate_per_name_with_the_ticked_sessions_dates_and_hours(visit
     page.fill("#certificate-names", "\n".join([NAMES[0], "   ", NAMES[1], NAMES[2] + "  "]))
     page.fill("#certificate-place", "Cusco")
     page.fill("#certificate-facilitators", "Rosa Mamani\nLuis Condori")
-    # The second session of the first day is not certified: both days still count.
-    left_out = days[0][1]
+    left_out = plan[1]
     page.locator(f'#certificate-choices input[value="{left_out["id"]}"]').uncheck()
     kept = [s for s in plan if s is not left_out]
     assert words["ready"] in page.inner_text("#certificate-status")
+    # The plan crowds its day: the trainer is asked to check the dates (the certificates keep the plan's).
+    assert page.locator("#certificate-rules-hint").is_visible() and page.locator("#certificate-days-hint").is_visible()
 
     certificates = page.evaluate(CERTIFICATES)
     assert [c["name"] for c in certificates] == NAMES  # spaces tidied, empty line dropped, markup kept as text
     for c in certificates:
         assert c["sessions"] == [listed(s, catalog, lang) for s in kept]
-        assert c["facts"][words["dates"]] == [words["two_days"], False]
+        assert c["facts"][words["date"]] == [words["saturday"], False]  # the plan's one day, no other
+        assert words["dates"] not in c["facts"]
         assert c["facts"][words["hours"]] == [duration(sum(s["duration"] for s in kept)), False]
         assert c["facts"][words["place"]] == ["Cusco", False]
         assert c["facts"][words["institution"]] == [words["blank"], True]  # left empty: a line to write it by hand
@@ -115,12 +120,6 @@ def test_one_certificate_per_name_with_the_ticked_sessions_dates_and_hours(visit
         assert c["help"] == "tel:100" and c["elements"] == 0
     assert page.evaluate("window.injected") is None and dialogs == []
 
-    # Only the second day's sessions: one date, the day after the plan's date.
-    for session in days[0]:
-        page.locator(f'#certificate-choices input[value="{session["id"]}"]').uncheck()
-    first = page.evaluate(CERTIFICATES)[0]
-    assert first["facts"][words["date"]] == [words["day_two"], False]
-    assert first["sessions"] == [listed(s, catalog, lang) for s in days[1]]
     # Dates left to write by hand
     page.check("#certificate-by-hand")
     assert page.evaluate(CERTIFICATES)[0]["facts"][words["date"]] == [words["blank"], True]
@@ -129,9 +128,21 @@ def test_one_certificate_per_name_with_the_ticked_sessions_dates_and_hours(visit
     stored = page.evaluate(STORED)
     for typed in NAMES + ["Cusco", "Rosa Mamani", "Quispe"]:
         assert json.dumps(typed)[1:-1] not in stored and typed not in stored
-    assert page.url == address
+    assert page.url.split("#")[0] == address.split("#")[0] and "Quispe" not in page.url and "Cusco" not in page.url
     assert requests == [] and visit.blocked == []
     assert visit.errors == [], visit.errors[:5]
+
+    # A plan whose agenda runs past midnight has two days: the certificates state both, then only the second
+    # (the address changed by hand: Chromium then fetches the page's icon again, so this comes after the check).
+    page.evaluate("hash => { location.hash = hash; }", f"s={','.join(s['id'] for s in plan)}&d=2026-12-12&t=20:00&b=15")
+    page.uncheck("#certificate-by-hand")
+    page.wait_for_function("() => document.getElementById('certificate-dates-shown').textContent.includes('13')")
+    assert page.evaluate(CERTIFICATES)[0]["facts"][words["dates"]] == [words["past_midnight"], False]
+    for session in plan[:2]:
+        page.locator(f'#certificate-choices input[value="{session["id"]}"]').uncheck()
+    first = page.evaluate(CERTIFICATES)[0]
+    assert first["facts"][words["date"]] == [words["day_two"], False]
+    assert first["sessions"] == [listed(s, catalog, lang) for s in plan[2:]]
 
 
 def test_a_plan_without_a_date_leaves_lines_for_the_dates_and_no_plan_points_to_the_planner(visit, real_site):
@@ -215,7 +226,7 @@ def test_each_certificate_prints_on_its_own_a4_sheet_without_the_form(visit, rea
 def test_fits_a_phone_and_is_accessible_in_light_and_dark(visit, real_site, lang, scheme):
     from axe_playwright_python.sync_playwright import Axe
     catalog = real_site.catalog(lang)
-    plan, _ = two_day_plan(catalog)
+    plan = crowded_plan(catalog)
     visit.page.set_viewport_size({"width": 360, "height": 640})
     visit.page.emulate_media(color_scheme=scheme)  # the phone's setting, before the page opens
     page = visit.open(PAGE[lang] + f"#s={','.join(s['id'] for s in plan)}&d=2026-12-05")
@@ -240,27 +251,24 @@ def test_pure_logic(visit):
     assert page.evaluate(f"{logic}.parseNames('')") == []
     assert page.evaluate(f"['2026-12-31', '2028-02-28', '2027-02-28', '0099-12-31'].map(d => {logic}.addDays(d, 1))") == [
         "2027-01-01", "2028-02-29", "2027-03-01", "0100-01-01"]
-    # Day split: the same as the schedule page's rule on synthetic plans
+    # The plan's own days (planner.js's agendaDays): the calendar days its agenda runs on, never a split by the
+    # day rules. Four long sessions from 09:00 are one day however they break the rules; from 20:00, two.
     cases = [
-        [(135, "low"), (135, "low"), (90, "low"), (120, "medium")],
-        [(120, "high"), (120, "high"), (60, "low")],
-        [(300, "low"), (90, "low"), (400, "medium"), (30, "low")],
-        [(60, "low")],
-        [],
+        ("09:00", [(135, "high"), (135, "high"), (90, "low"), (120, "medium")], [(0, ["s0", "s1", "s2", "s3"])]),
+        ("20:00", [(135, "low"), (135, "low"), (90, "low"), (120, "medium")], [(0, ["s0", "s1"]), (1, ["s2", "s3"])]),
+        ("23:50", [(60, "low")], [(0, ["s0"])]),
+        ("09:00", [], []),
     ]
-    for case in cases:
+    for start, case, expected in cases:
         sessions = [{"id": f"s{i}", "duration": minutes, "sensitivity": sensitivity}
                     for i, (minutes, sensitivity) in enumerate(case)]
-        got = page.evaluate(f"""([sessions]) => {logic}.splitDays(sessions,
-            {{sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360}}).map(day => day.map(s => s.id))""", [sessions])
-        assert got == [[s["id"] for s in day] for day in workshop_days(sessions)], case
-    days = [[{"id": "a"}, {"id": "b"}], [{"id": "c"}], [{"id": "d"}]]
-    dates = f"(days, ids, date) => {logic}.certificateDates(days, ids, date)"
-    assert page.evaluate(f"([d]) => ({dates})(d, ['a', 'b', 'c', 'd'], '2026-12-30')", [days]) == [
-        "2026-12-30", "2026-12-31", "2027-01-01"]
-    assert page.evaluate(f"([d]) => ({dates})(d, ['b', 'd'], '2026-12-30')", [days]) == ["2026-12-30", "2027-01-01"]
-    assert page.evaluate(f"([d]) => ({dates})(d, ['a'], '')", [days]) == []
-    assert page.evaluate(f"([d]) => ({dates})(d, ['a'], '2026-02-30')", [days]) == []
+        got = page.evaluate(f"""([sessions, hash]) => {{
+            const p = window.manualPlanner, state = p.parseHash(hash);
+            return p.agendaDays(p.planAgenda(sessions, state, {{lunchWindow: 60}}))
+              .map(day => [day.offset, day.sessions.map(s => s.id)]); }}""", [sessions, f"t={start}&b=15"])
+        assert got == [[offset, ids] for offset, ids in expected], (start, case)
+    days = [{"offset": 0, "sessions": [{"id": "a"}, {"id": "b"}]}, {"offset": 1, "sessions": [{"id": "c"}]},
+            {"offset": 2, "sessions": [{"id": "d"}]}]
     formatted = page.evaluate(f"""() => [
         {logic}.formatDates(['2026-12-05'], 'es-PE'),
         {logic}.formatDates(['2026-12-05', '2026-12-06', '2026-12-07'], 'es-PE'),

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from helpers import PROJECT_PARTS, ROOT, edit, mkdocs_build
-from manualgen.offline_app import size_text  # es-PE and en-GB, like the build log, write "4.9 MB"
+from manualgen.offline_app import size_text as log_size  # the build log's "4.9 MB"
 from manualgen.zim import mark_zim_channel
 
 pytestmark = pytest.mark.browser
@@ -164,6 +164,13 @@ def summary(site: Path, lang: str) -> dict:
     return json.loads((site / PREFIX[lang] / "offline.json").read_text(encoding="utf-8"))
 
 
+def size_text(size: int, lang: str = "es") -> str:
+    """A size as the page writes it in its language: "4,9 MB" in Spanish (as every other page), "4.9 MB" in
+    English (issue 27: the save page wrote "4.9 MB" in Spanish)."""
+    text = log_size(size)
+    return text.replace(".", ",") if lang == "es" else text
+
+
 def words(lang: str, key: str, **values) -> str:
     text = LABELS[lang][f"offline_{key}"]
     for name, value in values.items():
@@ -179,22 +186,22 @@ def save(phone: Phone, lang: str, site: Path, with_pdf: bool) -> None:
     page.wait_for_selector("#offline-confirm:not([hidden])")
     info = summary(site, lang)
     assert page.locator("#offline-size").inner_text() == words(
-        lang, "size", size=size_text(info["core"]["bytes"]), gzip=size_text(info["core"]["gzip"]))
+        lang, "size", size=size_text(info["core"]["bytes"], lang), gzip=size_text(info["core"]["gzip"], lang))
     if info["pdf"]["files"]:
         assert page.locator("#offline-pdf-label").inner_text() == words(
-            lang, "pdf_choice", files=info["pdf"]["files"], size=size_text(info["pdf"]["bytes"]))
+            lang, "pdf_choice", files=info["pdf"]["files"], size=size_text(info["pdf"]["bytes"], lang))
         if with_pdf:
             page.check("#offline-pdf")
     else:
         assert page.locator("#offline-pdf-choice").is_hidden()
     total = info["core"]["bytes"] + (info["pdf"]["bytes"] if with_pdf and info["pdf"]["files"] else 0)
-    assert page.locator("#offline-download").inner_text() == words(lang, "download", size=size_text(total))
+    assert page.locator("#offline-download").inner_text() == words(lang, "download", size=size_text(total, lang))
     page.click("#offline-download")
     page.wait_for_selector("#offline-saved:not([hidden])", timeout=60_000)
     if with_pdf and info["pdf"]["files"]:
         page.wait_for_selector("#offline-pdf-remove:visible", timeout=60_000)
     assert page.locator("#offline-status").inner_text() == words(lang, "saved_now")
-    assert page.locator("#offline-saved-size").inner_text() == words(lang, "saved_size", size=size_text(total))
+    assert page.locator("#offline-saved-size").inner_text() == words(lang, "saved_size", size=size_text(total, lang))
 
 
 # ------------------------------------------------------------------------------------------------ tests
@@ -366,7 +373,7 @@ def test_no_space_means_no_download(phone, server):
     assert page.locator("#offline-space").inner_text() == words("es", "space", free=size_text(1_500_000))
     page.click("#offline-download")
     assert page.locator("#offline-status").inner_text().startswith(words("es", "no_space").split("{")[0])
-    assert "1.5 MB" in page.locator("#offline-status").inner_text()
+    assert "1,5 MB" in page.locator("#offline-status").inner_text()  # a Spanish page writes a decimal comma
     assert phone.registrations() == []
     assert not any(PHONE_ONLY.search(url) and "offline.json" not in url for url, _ in phone.requests)
 
@@ -528,3 +535,22 @@ def test_pure_logic(phone, server):
     assert page.evaluate(f"{worker}.hex(new Uint8Array([0, 15, 255]).buffer, 4)") == "000f"
     assert page.evaluate(f"""[{worker}.failureReason({{name: 'QuotaExceededError'}}), {worker}.failureReason({{reason: 'changed'}}),
         {worker}.failureReason(new TypeError('Failed to fetch'))]""") == ["space", "changed", "network"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_with_one_language_saved_and_no_connection_the_language_switch_says_the_other_is_not_saved(
+        phone, server, phone_sites, lang):
+    """Issue 27: with only English saved, «Español» showed the browser's own offline error (the English copy's
+    scope, en/, does not hold the Spanish pages); both directions now show the copy's friendly page."""
+    site = phone_sites[0]
+    save(phone, lang, site, with_pdf=False)
+    phone.disconnect(server)
+    other = "en" if lang == "es" else "es"
+    page = phone.open(PREFIX[lang] + "index.html")
+    page.get_by_role("navigation").first.wait_for(state="attached")
+    page.eval_on_selector(f'a.md-select__link[hreflang="{other}"]', "a => a.click()")
+    page.wait_for_function("() => document.querySelector('h1') && !document.querySelector('.md-header')")
+    page.wait_for_load_state("load")
+    assert page.locator("h1").inner_text() == words(lang, "missing_title")
+    assert page.locator("a").first.get_attribute("href") == server.base + PREFIX[lang] + "index.html"
+    assert phone.left_the_machine() == [] and phone.errors == []

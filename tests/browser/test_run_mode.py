@@ -35,7 +35,7 @@ WORDS = {  # data/labels.yml, run_* and planner_run
                        "Total", "Nota"],
            "workshop_summary": "Resumen del taller", "note": "Nota para el informe", "copy": "Copiar el resumen",
            "copied": "Resumen copiado.", "call": "Llamar:", "safety_title": "Si alguien cuenta una situación de violencia",
-           "missing": "Este aparato no tiene guardado el taller"},
+           "missing": "Este aparato no tiene guardado el taller", "mode": "Dando"},
     "en": {"open": "Run this session", "resume_run": "Resume running this session", "workshop": "Run this workshop",
            "start": "Start", "pause": "Pause", "resume": "Resume", "next": "Next", "previous": "Previous",
            "finish": "Finish", "finish_now": "Finish and see the summary", "safety": "Safety", "back": "Back",
@@ -48,7 +48,7 @@ WORDS = {  # data/labels.yml, run_* and planner_run
            "summary": ["Session summary", "Date", "Session", "Time", "Activity: minutes planned / actual", "Total", "Note"],
            "workshop_summary": "Workshop summary", "note": "Note for the report", "copy": "Copy the summary",
            "copied": "Summary copied.", "call": "Call", "safety_title": "If someone discloses violence",
-           "missing": "This device has no record of the workshop"},
+           "missing": "This device has no record of the workshop", "mode": "Running"},
 }
 
 WAKE_LOCK_STUB = """
@@ -309,6 +309,7 @@ def test_a_workshop_from_the_planner_crosses_the_break_between_sessions(phone, r
     # The next activity's time in the plan is a clock time in a workshop.
     assert fill(W["next_at"], time=clock(9 * 60 + one["activities"][0]["minutes"])) in text(page, "#run-next-text")
 
+    assert text(page, "#run-title") == f"{W['mode']}: {one['title']}"
     run_button(page, W["start"]).click()
     for activity in one["activities"]:
         advance(page, activity["minutes"])
@@ -318,12 +319,18 @@ def test_a_workshop_from_the_planner_crosses_the_break_between_sessions(phone, r
     assert text(page, "#run-body .run__lead") == fill(W["break_next"], title=two["title"], time=clock(first_end + length))
     assert text(page, "#run-timer") == timer(length * MINUTE)
     assert text(page, "#run-delta") == W["on_time"]
+    assert text(page, "#run-title") == f"{W['mode']}: {one['title']}"
     advance(page, length - 5)  # the group is back five minutes early
-    page.get_by_role("link", name=f"{W['open_next']}: {two['title']}", exact=True).click()
+    if gap == "break":
+        page.get_by_role("link", name=f"{W['open_next']}: {two['title']}", exact=True).click()
+    else:  # the view's own Next: the next session's steps all the same, on its page (issue 27)
+        run_button(page, W["next"]).click()
 
     page.wait_for_url(re.compile(re.escape(two["url"]) + "#run=" + run_id + "$"))
     page.locator("#run-view").wait_for()
     assert text(page, "#run-body h2") == two["activities"][0]["title"]
+    assert page.locator("#run-body .run__steps").inner_text().strip() != ""  # its steps, not a link elsewhere
+    assert text(page, "#run-title") == f"{W['mode']}: {two['title']}"  # the top bar follows
     assert text(page, "#run-position") == fill(W["position"], n=1, total=len(two["activities"]))
     assert run_button(page, W["pause"]).is_visible()  # the clock kept running across the pages
     assert text(page, "#run-elapsed") == fill(W["elapsed"], time=timer((one["duration"] + length - 5) * MINUTE))
@@ -335,6 +342,19 @@ def test_a_workshop_from_the_planner_crosses_the_break_between_sessions(phone, r
     assert text(page, "#run-body h2") == f"{W[gap]} · {length} min"
     page.locator("#run-body").get_by_role("button", name=W["next"], exact=True).click()
     assert text(page, "#run-body h2") == two["activities"][0]["title"]
+    # Back past the break to the first session's last activity: its page again, its steps, the clock kept.
+    run_button(page, W["previous"]).click()
+    run_button(page, W["previous"]).click()
+    page.wait_for_url(re.compile(re.escape(one["url"]) + "#run=" + run_id + "$"))
+    page.wait_for_function("t => document.querySelector('#run-body h2') && document.querySelector('#run-body h2').textContent.trim() === t",
+                           arg=one["activities"][-1]["title"])
+    assert page.locator("#run-body .run__steps").inner_text().strip() != ""
+    assert text(page, "#run-title") == f"{W['mode']}: {one['title']}" and run_button(page, W["pause"]).is_visible()
+    run_button(page, W["next"]).click()
+    run_button(page, W["next"]).click()
+    page.wait_for_url(re.compile(re.escape(two["url"]) + "#run=" + run_id + "$"))
+    page.wait_for_function("t => document.querySelector('#run-body h2') && document.querySelector('#run-body h2').textContent.trim() === t",
+                           arg=two["activities"][0]["title"])
 
     advance(page, 2)
     run_button(page, W["finish_now"]).click()

@@ -41,3 +41,17 @@ def test_missing_translation_of_a_framing_page(mini_project, tmp_path):
     build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 1
     assert "docs/programa.es.md: traducción: falta la versión 'en'" in build.output
+
+
+def test_an_agreements_session_that_is_not_in_the_manual_is_one_clear_message(mini_project, tmp_path):
+    import shutil
+
+    from helpers import ROOT, edit, mkdocs_build
+    for lang in ("es", "en"):  # the planner reads the setting
+        shutil.copy(ROOT / "docs" / f"planificador.{lang}.md", mini_project / "docs" / f"planificador.{lang}.md")
+    assert mkdocs_build(mini_project, tmp_path / "good", MANUAL_PDF="0").returncode == 0
+    edit(mini_project / "mkdocs.yml", "agreements_session: m01-s01", "agreements_session: m09-s09")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode != 0
+    assert "extra.manual.schedule.agreements_session: 'm09-s09' is not a session id" in build.output
+    assert "Traceback" not in build.output

@@ -143,8 +143,15 @@ def test_each_language_has_a_zip_of_its_own_whose_other_language_pages_explain(t
     assert "http-equiv" not in notice and "<script" not in notice
     assert "assets/javascripts/lunr/min/lunr.es.min.js" in es and "search/search_index.js" in es
     # The English zip: index.html goes straight to en/index.html; Spanish pages are the notice.
-    assert en["en/index.html"] == (site / "en" / "index.html").read_bytes()
-    assert {n for n in en if n.endswith(".html") and not n.startswith("en/")} == es_pages
+    # ... and its home page's «Español» opens the notice, not that index.html (which would send it straight back).
+    home = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../index.html" hreflang="es"' in home
+    assert en["en/index.html"].decode("utf-8") == home.replace('href="../index.html" hreflang="es"',
+                                                              'href="../otro-idioma.html" hreflang="es"')
+    assert "manual in English only" in en["otro-idioma.html"].decode("utf-8")
+    assert 'href="en/index.html"' in en["otro-idioma.html"].decode("utf-8")
+    assert "otro-idioma.html" not in es
+    assert {n for n in en if n.endswith(".html") and not n.startswith("en/")} == es_pages | {"otro-idioma.html"}
     start = en["index.html"].decode("utf-8")
     assert '<meta http-equiv="refresh" content="0; url=en/index.html">' in start
     assert "Esta página no está en esta copia" in en["modules/01-prueba/01-sesion.html"].decode("utf-8")

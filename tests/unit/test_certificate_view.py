@@ -20,5 +20,6 @@ def test_the_page_gets_the_sessions_words_and_day_rules_it_needs():
                       "sensitivity": "low"}],
     }
     assert view["words"] == {"title": "Constancia"}
-    # The names planner.js's dayWarnings reads, from the settings given (not the defaults)
-    assert view["rules"] == {"sessionsPerDay": 3, "highPerDay": 1, "maxDayMinutes": 300}
+    # The names planner.js reads (dayWarnings, planAgenda), from the settings given (not the defaults)
+    assert view["rules"] == {"sessionsPerDay": 3, "highPerDay": 1, "maxDayMinutes": 300, "lunchWindow": 60,
+                             "agreementsSession": None}

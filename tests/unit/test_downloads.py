@@ -1,7 +1,8 @@
 """The downloads page's view: every PDF of a language by module, with sizes as phones show data use."""
 from __future__ import annotations
 
-from manualgen.bundle import PUBLISHED_COPIES, in_offline_zip, language_of, left_out_offline, notice_for, published_copy
+from manualgen.bundle import (PUBLISHED_COPIES, in_offline_zip, language_of, left_out_offline, notice_for, published_copy,
+                              switch_to_notice)
 from manualgen.views import downloads_view, fill_size_marks, format_size, size_mark
 
 
@@ -94,3 +95,11 @@ def test_the_listing_of_published_editions_names_each_copy_with_its_size():
     assert json.loads(editions_listing({"zip": 8_000_000})) == {
         "files": {"zip": {"path": PUBLISHED_COPIES["zip"], "size": 8_000_000}}}
     assert left_out_offline("offline/editions.json", ("es", "en"))
+
+
+def test_the_home_pages_language_switch_leads_to_the_notice_in_a_zip_whose_language_is_not_at_the_root():
+    home = ('<a href="../index.html" hreflang="es" class="md-select__link">Español</a>'
+            '<a href="index.html" hreflang="en" class="md-select__link">English</a><a href="../index.html">x</a>')
+    assert switch_to_notice(home, "en") == (
+        '<a href="../otro-idioma.html" hreflang="es" class="md-select__link">Español</a>'
+        '<a href="index.html" hreflang="en" class="md-select__link">English</a><a href="../index.html">x</a>')

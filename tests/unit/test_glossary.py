@@ -43,3 +43,12 @@ def test_hover_text_reads_references_as_plain_words():
     assert entries == [("CEM", "Centro Emergencia Mujer; también orienta la Línea 100.")]
     # without a resolver the reference stays as written (validation reports unknown ones)
     assert parse_glossary("CEM\n:   ver [[helpline:linea-100]]\n") == [("CEM", "ver [[helpline:linea-100]]")]
+
+
+def test_every_term_gets_an_anchor_made_from_the_term():
+    from manualgen.glossary import anchor_terms, term_anchor
+    assert [term_anchor(t) for t in ("Caja del hombre", "Ley N.° 30364", "Warmi Ñan", "CEM", "¿?")] == [
+        "caja-del-hombre", "ley-n-30364", "warmi-nan", "cem", "termino"]
+    html = '<h2 id="cem">x</h2><dl><dt>CEM</dt><dd>a</dd><dt>Línea <em>100</em></dt><dd>b</dd><dt>CEM</dt></dl>'
+    assert anchor_terms(html) == ('<h2 id="cem">x</h2><dl><dt id="cem-2">CEM</dt><dd>a</dd>'
+                                  '<dt id="linea-100">Línea <em>100</em></dt><dd>b</dd><dt id="cem-3">CEM</dt></dl>')

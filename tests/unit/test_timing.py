@@ -60,3 +60,14 @@ def test_lunch_is_the_break_nearest_to_its_time_and_never_inside_a_session():
     for item in day["items"]:
         if item["kind"] == "session":
             assert item["activities"][0]["start"] == item["start"] and item["activities"][-1]["end"] == item["end"]
+
+
+def test_the_agreements_session_must_be_a_session_of_the_manual():
+    import pytest
+
+    from manualgen.timing import DayRules
+    rules = DayRules.from_settings({"agreements_session": "m01-s09"})
+    assert rules.for_script({"m01-s09"})["agreementsSession"] == "m01-s09"
+    with pytest.raises(ValueError, match=r"extra\.manual\.schedule\.agreements_session: 'm01-s09' is not a session id"):
+        rules.for_script({"m01-s01"})
+    assert DayRules.from_settings({}).for_script({"m01-s01"})["agreementsSession"] is None

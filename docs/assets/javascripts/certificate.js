@@ -17,47 +17,25 @@
     }).filter(Boolean);
   }
 
-  /** The plan's sessions as workshop days, in order: a new day starts when one more session would break one of
-      the manual's day rules (planner.js's dayWarnings; the schedule page groups the same way,
-      hooks/manualgen/timing.py, schedule). rules: {sessionsPerDay, highPerDay, maxDayMinutes}. */
-  function splitDays(sessions, rules) {
-    var days = [];
-    sessions.forEach(function (session) {
-      var last = days[days.length - 1];
-      if (last && !planner.dayWarnings(last.concat([session]), rules).length) last.push(session);
-      else days.push([session]);
-    });
-    return days;
-  }
-
-  function isoOf(date) {
-    var year = String(date.getUTCFullYear());
-    while (year.length < 4) year = "0" + year;
-    var month = date.getUTCMonth() + 1;
-    var day = date.getUTCDate();
-    return year + "-" + (month < 10 ? "0" : "") + month + "-" + (day < 10 ? "0" : "") + day;
-  }
+  var addDays = planner.addDays;  // "2026-12-31" + 1 -> "2027-01-01"
 
   function dateOf(iso) {
     var parts = iso.split("-").map(Number);
     return planner.utcDate(parts[0], parts[1], parts[2]);
   }
 
-  /** "2026-12-31" + 1 -> "2027-01-01". */
-  function addDays(iso, days) {
-    var parts = iso.split("-").map(Number);
-    return isoOf(planner.utcDate(parts[0], parts[1], parts[2] + days));
-  }
-
-  /** The dates a certificate states: the first day is the plan's date, the next days follow it; only the days
-      holding at least one of the chosen session ids count. [] when the plan has no (valid) date. */
+  /** The dates a certificate states: the days of the plan (planner.js's agendaDays, [{offset, sessions}], the
+      plan's date being day 0) that hold at least one of the chosen session ids. Only dates the plan has: the
+      sessions are never split again by the day rules. [] when the plan has no (valid) date. */
   function certificateDates(days, chosenIds, date) {
     if (!planner.parseDate(date)) return [];
-    var dates = [];
-    days.forEach(function (day, index) {
-      if (day.some(function (session) { return chosenIds.indexOf(session.id) >= 0; })) dates.push(addDays(date, index));
+    return chosenDays(days, chosenIds).map(function (day) { return addDays(date, day.offset); });
+  }
+
+  function chosenDays(days, chosenIds) {
+    return days.filter(function (day) {
+      return day.sessions.some(function (session) { return chosenIds.indexOf(session.id) >= 0; });
     });
-    return dates;
   }
 
   /** ISO dates in words, consecutive days as one range: ["2026-12-05", "2026-12-06"] in es-PE ->
@@ -95,7 +73,7 @@
   var sessionNumber = planner.sessionNumber;  // "2.3"
 
   window.manualCertificate = {
-    parseNames: parseNames, splitDays: splitDays, addDays: addDays, certificateDates: certificateDates,
+    parseNames: parseNames, addDays: addDays, certificateDates: certificateDates,
     formatDates: formatDates, totalMinutes: totalMinutes, sessionNumber: sessionNumber,
   };
 
@@ -137,12 +115,15 @@
       facilitators: document.getElementById("certificate-facilitators"),
     };
 
-    var plan = null;  // {sessions: [session], date, days}
+    var rulesHint = document.getElementById("certificate-rules-hint");
+    var plan = null;  // {sessions: [session], date, days: the plan's own days, crowded: a day breaks the rules}
 
     function readPlan() {
       var state = planner.parseHash(location.hash, knownIds);
       var sessions = state.sessions.map(function (id) { return sessionsById.get(id); });
-      plan = { sessions: sessions, date: state.date, days: splitDays(sessions, rules) };
+      var days = planner.agendaDays(planner.planAgenda(sessions, state, rules));
+      plan = { sessions: sessions, date: state.date, days: days,
+               crowded: days.some(function (day) { return planner.dayWarnings(day.sessions, rules).length > 0; }) };
     }
 
     function showChoices() {
@@ -156,7 +137,9 @@
       });
       noDate.hidden = Boolean(plan.date);
       byHandField.hidden = !plan.date;
-      daysHint.hidden = !plan.date || plan.days.length < 2;
+      daysHint.hidden = !plan.date;
+      // More in a day than the manual's rules allow: the workshop may well have taken more days than the plan.
+      rulesHint.hidden = !plan.date || !plan.crowded;
     }
 
     function chosenIds() {
@@ -224,9 +207,7 @@
       var datesText = byHandWanted ? "" : formatDates(dates, W.locale);
       datesShown.textContent = datesText ? fill(W.dates_shown, { dates: datesText }) : "";
       datesShown.hidden = !datesText;
-      var dayCount = plan.days.filter(function (day) {
-        return day.some(function (session) { return ids.indexOf(session.id) >= 0; });
-      }).length;
+      var dayCount = chosenDays(plan.days, ids).length;
       var details = {
         sessions: sessions, dates: datesText, dayCount: dayCount, minutes: totalMinutes(sessions),
         place: fields.place.value.replace(/\s+/g, " ").trim(),

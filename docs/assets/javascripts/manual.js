@@ -45,10 +45,11 @@ document.addEventListener("click", function (event) {
 /* Downloads page: the offline editions (zip, ZIM) are copied beside the published site by `make site`, never into
    the editions themselves, and listed with their sizes in offline/editions.json (empty in any other build). Over
    http(s) the page reads that listing and shows each edition there; from file:// (the USB edition) or inside
-   Kiwix nothing is asked and the section stays hidden. */
+   Kiwix (served over http too, but the ZIM holds no listing) nothing is asked and the section stays hidden. */
 (function () {
   var section = document.querySelector("[data-offline-editions]");
-  if (!section || !/^https?:$/.test(location.protocol) || !window.fetch) return;
+  var inKiwix = document.documentElement.getAttribute("data-channel") === "zim";
+  if (!section || inKiwix || !/^https?:$/.test(location.protocol) || !window.fetch) return;
   var lang = document.documentElement.lang || "es";
   function size(bytes) {
     return bytes >= 1e6

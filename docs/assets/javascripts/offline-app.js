@@ -43,6 +43,15 @@
       };
       box.append(s.getAttribute("data-update"), b, later);
     }
+    // Only this language saved: the other's pages (the language switch) lie outside this copy's scope, where no
+    // saved copy answers. With no connection, the copy's own "not saved" page instead of the browser's error.
+    d.addEventListener("click", function (e) {
+      var a = e.target.closest && e.target.closest("a[href]"), to = a && a.href;
+      if (!to || !to.indexOf(root) || to.indexOf(site) || e.defaultPrevented) return;
+      e.preventDefault();
+      fetch(to, { method: "HEAD", cache: "no-store" }).then(function () { location.href = to; },
+        function () { location.href = root + "offline-missing.html"; }); // not saved: the worker's notice
+    });
     if (r.waiting) ready(r.waiting);
     r.addEventListener("updatefound", function () {
       var w = r.installing;

@@ -11,7 +11,7 @@
 
   var UNITS = [["GB", 1e9], ["MB", 1e6], ["kB", 1e3]];
 
-  /** 2412345 -> "2,4 MB" (es-PE) or "2.4 MB" (en-GB): decimal units, as phones count storage. */
+  /** 2412345 -> "2,4 MB" ("es") or "2.4 MB" ("en"): decimal units, as phones count storage. */
   function formatSize(bytes, locale) {
     var value = Math.max(0, Number(bytes) || 0);
     for (var i = 0; i < UNITS.length; i++) {
@@ -78,7 +78,7 @@
     return document.getElementById("offline-" + name);
   }
   function size(bytes) {
-    return formatSize(bytes, words.locale);
+    return formatSize(bytes, words.number_locale);
   }
   function say(text) {
     $("status").textContent = text || "";

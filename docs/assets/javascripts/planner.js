@@ -213,14 +213,16 @@
         }
         at += length;
       }
-      var header = { kind: "session", session: session, start: at, end: at, minutes: session.duration };
-      rows.push(header);
+      // A session lasts its duration (the sum of its activities, checked by the build), so a plan without the
+      // activities (the certificate page's) is timed the same.
+      rows.push({ kind: "session", session: session, start: at, end: at + session.duration, minutes: session.duration });
+      var activityAt = at;
       (session.activities || []).forEach(function (activity) {
-        rows.push({ kind: "activity", session: session, activity: activity, start: at, end: at + activity.minutes,
-                    minutes: activity.minutes });
-        at += activity.minutes;
+        rows.push({ kind: "activity", session: session, activity: activity, start: activityAt,
+                    end: activityAt + activity.minutes, minutes: activity.minutes });
+        activityAt += activity.minutes;
       });
-      header.end = at;
+      at += session.duration;
     });
 
     var sessionMinutes = sessions.reduce(function (sum, s) { return sum + s.duration; }, 0);
@@ -231,6 +233,39 @@
       breakMinutes: breakTotal, lunchMinutes: lunchAt === null ? 0 : wanted.minutes, lunchStart: lunchAt,
       lunchNote: lunchNote, pastMidnight: at > DAY,
     };
+  }
+
+  /** The plan as the planner lays it out and prints it: the agenda of the chosen sessions (in the plan's order)
+      from the plan's start time, breaks and lunch. state: parseHash's; rules: {lunchWindow}. */
+  function planAgenda(sessions, state, rules) {
+    return buildAgenda(sessions, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch,
+                                   lunchWindow: rules.lunchWindow });
+  }
+
+  /** The plan's own days: its sessions grouped by the calendar day each starts on in the agenda (the plan's date
+      is day 0; an agenda that runs past midnight goes on to day 1). Never split again by the day rules: those
+      are warnings for the trainer, and the certificates state the days of the plan the trainer printed.
+      -> [{offset, sessions: [session]}], in order. */
+  function agendaDays(agenda) {
+    var days = [];
+    agenda.rows.forEach(function (row) {
+      if (row.kind !== "session") return;
+      var offset = Math.floor(row.start / DAY);
+      var last = days[days.length - 1];
+      if (last && last.offset === offset) last.sessions.push(row.session);
+      else days.push({ offset: offset, sessions: [row.session] });
+    });
+    return days;
+  }
+
+  /** "2026-12-31" + 1 -> "2027-01-01"; "" when the date is not a real one. */
+  function addDays(iso, days) {
+    if (!parseDate(iso)) return "";
+    var parts = iso.split("-").map(Number);
+    var date = utcDate(parts[0], parts[1], parts[2] + days);
+    var year = String(date.getUTCFullYear());
+    while (year.length < 4) year = "0" + year;
+    return year + "-" + pad2(date.getUTCMonth() + 1) + "-" + pad2(date.getUTCDate());
   }
 
   /** The manual's safety rules for a day that the plan breaks (the schedule page obeys the same rules,
@@ -246,6 +281,34 @@
     return found;
   }
 
+  /** What in the plan's order goes against the manual (the day rules aside): [{rule: "order", session, previous}]
+      for each session placed after one the manual puts later (each module builds on the ones before), and
+      {rule: "agreements", sessions: [high-sensitivity sessions], agreements} when such sessions come before the
+      session where the group makes its agreements (rules.agreementsSession). modulesById: id -> {order}. */
+  function planWarnings(sessions, modulesById, rules) {
+    var found = [];
+    function place(session) {
+      var module = modulesById.get(session.module);
+      return [module ? module.order : 0, session.order];
+    }
+    sessions.forEach(function (session, index) {
+      if (!index) return;
+      var previous = sessions[index - 1];
+      var here = place(session);
+      var before = place(previous);
+      if (here[0] < before[0] || (here[0] === before[0] && here[1] < before[1])) {
+        found.push({ rule: "order", session: session, previous: previous });
+      }
+    });
+    var agreementsAt = -1;
+    sessions.forEach(function (session, index) { if (session.id === rules.agreementsSession) agreementsAt = index; });
+    if (agreementsAt > 0) {
+      var early = sessions.slice(0, agreementsAt).filter(function (s) { return s.sensitivity === "high"; });
+      if (early.length) found.push({ rule: "agreements", sessions: early, agreements: sessions[agreementsAt] });
+    }
+    return found;
+  }
+
   /** "2.3" for session 3 of module 2 (modulesById: module id -> {order}); "?.3" when the module is unknown. */
   function sessionNumber(session, modulesById) {
     var module = modulesById.get(session.module);
@@ -256,7 +319,8 @@
     parseClock: parseClock, parseTimeInput: parseTimeInput, formatClock: formatClock, formatSpan: formatSpan, formatDuration: formatDuration,
     parseMinutes: parseMinutes, parseDate: parseDate, parseHash: parseHash, formatHash: formatHash,
     mergeMaterials: mergeMaterials, handoutsToPrint: handoutsToPrint, buildAgenda: buildAgenda, lunchGap: lunchGap,
-    dayWarnings: dayWarnings, utcDate: utcDate, sessionNumber: sessionNumber,
+    dayWarnings: dayWarnings, utcDate: utcDate, sessionNumber: sessionNumber, planAgenda: planAgenda,
+    agendaDays: agendaDays, addDays: addDays, planWarnings: planWarnings,
   };
   window.manualPlanner = logic;
 
@@ -369,7 +433,19 @@
     /* "Print certificates" (constancia.html) opens with this plan. */
     function linkCertificates(hash) {
       var link = document.getElementById("planner-certificates");
-      if (link) link.setAttribute("href", link.getAttribute("href").split("#")[0] + "#" + hash);
+      if (!link) return;
+      var page = link.getAttribute("data-href") || link.getAttribute("href").split("#")[0];
+      link.setAttribute("data-href", page);
+      // No session chosen: nothing to certify, so the link is shown disabled (no address, announced as such).
+      if (state.sessions.length) {
+        link.setAttribute("href", page + "#" + hash);
+        link.removeAttribute("aria-disabled");
+        link.removeAttribute("role");
+      } else {
+        link.removeAttribute("href");
+        link.setAttribute("aria-disabled", "true");
+        link.setAttribute("role", "link");
+      }
     }
 
     function renderChosen(focus) {
@@ -387,6 +463,8 @@
           el("span", { className: "planner-chosen__title" }, [
             el("span", { className: "planner-chosen__module", text: sessionLabel(session) }), " ",
             title, " ", el("span", { className: "planner-minutes", text: "(" + session.duration + " min)" }),
+            session.sensitivity === "high" ? " " : null,
+            session.sensitivity === "high" ? el("span", { className: "planner-high", text: W.sensitivity_high_short }) : null,
           ]),
           el("span", { className: "planner-chosen__buttons" }, [
             button("up", "↑", W.up, index === 0),
@@ -523,6 +601,14 @@
                                      list: w.sessions.map(function (session) {
                                        return sessionNumber(session, modulesById);
                                      }).join(", ") });
+        } else if (w.rule === "order") {
+          text = fill(W.rule_order, { number: sessionNumber(w.session, modulesById),
+                                      previous: sessionNumber(w.previous, modulesById) });
+        } else if (w.rule === "agreements") {
+          text = fill(W.rule_agreements, { number: sessionNumber(w.agreements, modulesById),
+                                           list: w.sessions.map(function (session) {
+                                             return sessionNumber(session, modulesById);
+                                           }).join(", ") });
         } else text = fill(W.rule_minutes, { total: formatDuration(w.total), max: formatDuration(w.max) });
         list.appendChild(el("li", { "data-rule": w.rule, text: text }));
       });
@@ -544,9 +630,11 @@
         output.appendChild(el("p", { className: "planner-hint", text: W.plan_empty }));
         return;
       }
-      var agenda = buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes, lunch: state.lunch,
-                                         lunchWindow: rules.lunchWindow });
-      var when = formatDate(state.date, W.locale);
+      var agenda = planAgenda(chosen, state, rules);
+      // Every day of the plan by its date (a plan that runs past midnight has two).
+      var when = state.date ? agendaDays(agenda).map(function (day) {
+        return formatDate(addDays(state.date, day.offset), W.locale);
+      }).join(" – ") : "";
       status.textContent = (when ? when + " · " : "") + formatSpan(agenda.start, agenda.end) + " · " +
         (chosen.length === 1 ? W.one_session : fill(W.n_sessions, { n: chosen.length }));
       var notes = [];
@@ -555,7 +643,7 @@
       if (agenda.pastMidnight) notes.push(W.past_midnight);
       var parts = [
         when ? el("p", { className: "planner-date", id: "planner-date-shown", text: when }) : null,
-        warningsBox(dayWarnings(chosen, rules)),
+        warningsBox(dayWarnings(chosen, rules).concat(planWarnings(chosen, modulesById, rules))),
         totalsList(agenda, chosen.length),
       ].concat(notes.map(function (note) { return el("p", { className: "planner-note", text: note }); }), [
         el("h3", { id: "planner-agenda", text: W.agenda }),
@@ -576,8 +664,7 @@
     if (runButton) {
       runButton.addEventListener("click", function () {
         var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
-        window.manualRun.startPlan(buildAgenda(chosen, { start: state.start, breakMinutes: state.breakMinutes,
-                                                         lunch: state.lunch, lunchWindow: rules.lunchWindow }));
+        window.manualRun.startPlan(planAgenda(chosen, state, rules));
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -236,6 +236,22 @@
     return lines.join("\n");
   }
 
+  /** The session a step belongs to: an activity's own; a break or lunch belongs to the session before it (the
+      first session's when nothing comes before). The view's top bar names it. */
+  function stepSession(run, index) {
+    for (var i = index; i >= 0; i--) if (run.steps[i].session) return run.steps[i].session;
+    for (var j = index + 1; j < run.steps.length; j++) if (run.steps[j].session) return run.steps[j].session;
+    return run.sessions[0].id;
+  }
+
+  /** The session whose page must show the current step, when it is not this page's (`pageSession`): the current
+      step is an activity of another session of the workshop. null when this page shows it. */
+  function pageToOpen(run, pageSession) {
+    var step = run.steps[run.current];
+    if (run.kind !== "plan" || run.finishedAt !== null || step.kind !== "activity") return null;
+    return step.session && step.session !== pageSession ? step.session : null;
+  }
+
   /* ---------- Where a run lives ---------- */
 
   /** "#run" -> {plan: null} (this session), "#run=p1a2b" -> {plan: "p1a2b"}, anything else -> null. */
@@ -303,7 +319,7 @@
     elapsed: elapsed, totalElapsed: totalElapsed, remaining: remaining, start: start, pause: pause, goTo: goTo,
     finish: finish, reopen: reopen, withNote: withNote, scheduleDelta: scheduleDelta, announcement: announcement,
     summaryRows: summaryRows, summaryText: summaryText, parseRunHash: parseRunHash, storageKey: storageKey,
-    sameSteps: sameSteps, restore: restore, startPlan: startPlan,
+    sameSteps: sameSteps, restore: restore, startPlan: startPlan, stepSession: stepSession, pageToOpen: pageToOpen,
   };
   window.manualRun = logic;
 
@@ -427,6 +443,7 @@
     var pushed = false;
     var lock = null;
     var locking = false;
+    var leaving = false;  // the current step is another session's: that page is opening
 
     function sessionRun() {
       var stored = load("session", data.id);
@@ -524,6 +541,7 @@
         var link = event.target.closest ? event.target.closest("[data-run-go]") : null;
         if (!link) return;
         var index = Number(link.getAttribute("data-run-go"));
+        if (link.tagName === "A") event.preventDefault();  // the run moving on opens that page (render)
         keep(goTo(run, index, Date.now()));
         if (link.tagName === "BUTTON") parts.toggle.focus();  // a link leaves for the next session's page
       });
@@ -670,6 +688,17 @@
       parts["next-text"].textContent = title + " — " + when.join(" · ");
     }
 
+    /* The current step is an activity of another session of the workshop: its steps are on that session's page,
+       so the view goes there, clock running (the run is stored). The address is replaced, not pushed: Back then
+       never returns to a page that would send the trainer straight on again. */
+    function followRun() {
+      var other = pageToOpen(run, data.id);
+      if (!other || leaving) return leaving;
+      leaving = true;
+      window.location.replace(sessionHref(other));
+      return true;
+    }
+
     function render() {
       if (!view || !view.open) return;
       var now = Date.now();
@@ -678,7 +707,7 @@
       parts.summary.hidden = !done;
       parts.notice.hidden = !planMissing && !discarded;
       parts.notice.textContent = planMissing ? W.plan_missing : W.discarded;
-      parts.title.textContent = W.mode + ": " + data.title;
+      parts.title.textContent = W.mode + ": " + sessionTitle(stepSession(run, run.current));
       if (done) {
         shownStep = -1;
         parts.body.textContent = "";
@@ -695,7 +724,11 @@
       var left = remaining(run, now);
       var over = left <= 0 && run.startedAt !== null;
       if (shownStep !== run.current) {
-        stepBody(step, run.current);
+        stepBody(step, run.current);  // for another session's activity: a link to its page, while it opens
+        if (followRun()) {
+          shownStep = run.current;
+          return;
+        }
         if (shownStep !== -1) say(step.kind === "activity" ? positionText(step) + ": " + step.title
                                                            : W[step.kind] + " · " + step.minutes + " min");
         shownStep = run.current;
