@@ -115,7 +115,9 @@ def on_page_context(context, page, config, nav):
             script_rules = rules.for_script({s["id"] for s in view["catalog"]["sessions"]})
         except ValueError as problem:
             raise PluginError(str(problem)) from None
-        view["planner"] = {"words": {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")},
+        words = {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")}
+        words["same_day_opening"] = labels["same_day_opening"]  # the session pages' words for the same note
+        view["planner"] = {"words": words,
                            "rules": script_rules}
     elif template == "manual/certificate.html":
         view["certificate"] = certificate_view(build_context.catalog(config, lang), labels,

@@ -18,7 +18,7 @@ WORDS = {  # what the page says in each language (overrides/manual/planner.html)
     "en": {"up": "Move up", "down": "Move down", "remove": "Remove", "break": "Break", "lunch": "Lunch break",
            "sessions": "2 sessions", "date": "5 December 2026"},
 }
-ROWS = """() => Array.from(document.querySelectorAll('#planner-output tbody tr')).map(tr => [
+ROWS = """() => Array.from(document.querySelectorAll('#planner-output tbody tr:not(.planner-row--same-day)')).map(tr => [
   tr.className.replace(/^.*planner-row--/, ''), tr.querySelector('.planner-time').textContent, tr.cells[1].textContent])"""
 
 
@@ -371,3 +371,21 @@ def test_years_before_100_and_lunch_rules_in_the_pure_logic(visit):
         {{id: "a", duration: 240, sensitivity: "high"}}, {{id: "b", duration: 150, sensitivity: "high"}}],
         {{sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360}}).map(w => w.rule)""")
     assert warnings == ["high", "minutes"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_session_on_the_same_day_as_the_one_before_shows_its_same_day_opening(visit, real_site, lang):
+    """m01-s02 opens with a review of a week of practice: right after m01-s01 on the same day, the agenda says
+    what its opening does instead (the catalog's same_day, written beside the activity); on its own it does not."""
+    catalog = real_site.catalog(lang)
+    second = next(s for s in catalog["sessions"] if s["id"] == "m01-s02")
+    note = second["activities"][0]["same_day"]
+    page = visit.open(PAGE[lang] + "#s=m01-s01,m01-s02&t=09:00")
+    rows = page.locator("#planner-output tr.planner-row--same-day")
+    assert rows.count() == 1
+    assert note in rows.first.inner_text()
+    words = {"es": "mismo día que la anterior", "en": "same day as the previous one"}[lang]
+    assert words in rows.first.inner_text()
+    page = visit.open(PAGE[lang] + "#s=m01-s02,m01-s01&t=09:00")  # first of the day: the review stays
+    assert page.locator("#planner-output tr.planner-row--same-day").count() == 0
+    assert visit.blocked == []

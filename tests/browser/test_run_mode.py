@@ -647,3 +647,24 @@ def test_pure_run_logic(browser, real_site):
     assert result["unusable"] == [True] * 10
     assert result["same"] == [True, False, False]
     assert result["keys"] == ["manual-run:v1:s:m02-s02", "manual-run:v1:p:p1"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_same_day_opening_shows_in_a_run_only_when_the_plan_puts_it_after_another_session_that_day(phone, real_site, lang):
+    """The page shows an opening's same-day note with the activity; a run of that session alone leaves it out, and
+    the pure logic says when a workshop's session follows another on one calendar day."""
+    session = next(s for s in real_site.catalog(lang)["sessions"] if s["id"] == "m01-s02")
+    note = session["activities"][0]["same_day"]
+    page = open_run(phone, lang, session)
+    assert note in page.locator("article .same-day").first.inner_text()
+    steps = page.locator("#run-view .run__steps")
+    assert session["activities"][0]["title"] in page.locator("#run-view").inner_text()
+    assert steps.locator(".same-day").count() == 0 and note not in steps.inner_text()
+    result = page.evaluate("""() => {
+        const R = window.manualRun;
+        const plan = (ats) => ({kind: "plan", sessions: ats.map((at, i) => ({id: "s" + i, title: "S", url: "s.html", at: at}))});
+        return [R.followsOnSameDay(plan([600, 810]), "s1"), R.followsOnSameDay(plan([600, 810]), "s0"),
+                R.followsOnSameDay(plan([1380, 1500]), "s1"), R.followsOnSameDay({kind: "session", sessions: [{id: "s0", at: 0}]}, "s0")];
+    }""")
+    assert result == [True, False, False, False]
+    assert phone.blocked == []

@@ -201,6 +201,7 @@
     var lunchIndex = wanted ? lunchGap(gaps, wanted.start, window) : null;
     var lunchAt = null;
     var breakTotal = 0;
+    var previousStart = null;
     at = options.start;
     sessions.forEach(function (session, index) {
       if (index > 0) {
@@ -216,10 +217,16 @@
       // A session lasts its duration (the sum of its activities, checked by the build), so a plan without the
       // activities (the certificate page's) is timed the same.
       rows.push({ kind: "session", session: session, start: at, end: at + session.duration, minutes: session.duration });
+      // No week of home practice since the session before when both start on one calendar day: an opening that
+      // reviews that practice says what it does instead (the activity's same_day, from the catalog).
+      var sameDay = index > 0 && Math.floor(previousStart / DAY) === Math.floor(at / DAY);
+      previousStart = at;
       var activityAt = at;
-      (session.activities || []).forEach(function (activity) {
-        rows.push({ kind: "activity", session: session, activity: activity, start: activityAt,
-                    end: activityAt + activity.minutes, minutes: activity.minutes });
+      (session.activities || []).forEach(function (activity, activityIndex) {
+        var row = { kind: "activity", session: session, activity: activity, start: activityAt,
+                    end: activityAt + activity.minutes, minutes: activity.minutes };
+        if (sameDay && activityIndex === 0 && activity.same_day) row.sameDay = activity.same_day;
+        rows.push(row);
         activityAt += activity.minutes;
       });
       at += session.duration;
@@ -503,6 +510,11 @@
                                                                  text: "(" + row.minutes + " min)" })]),
             el("td", { className: "planner-grouping", text: W[row.activity.grouping] || row.activity.grouping || "" }),
           ]));
+          if (row.sameDay) {
+            body.appendChild(el("tr", { className: "planner-row planner-row--same-day" }, [
+              el("td"), el("td", { colspan: "2" }, [el("strong", { text: W.same_day_opening + ": " }), row.sameDay]),
+            ]));
+          }
         } else {
           var label = row.kind === "lunch" ? W.lunch_row : W.break_row;
           body.appendChild(el("tr", { className: "planner-row planner-row--" + row.kind }, [

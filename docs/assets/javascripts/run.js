@@ -244,6 +244,19 @@
     return run.sessions[0].id;
   }
 
+  /** Whether `sessionId` follows another session of the workshop on the same calendar day (planned start times in
+      minutes from the plan's day): then no week of home practice lies between them, and an opening that reviews it
+      does what its same-day note says. A single session's run is never on the same day as another. */
+  function followsOnSameDay(run, sessionId) {
+    if (run.kind !== "plan") return false;
+    for (var i = 1; i < run.sessions.length; i++) {
+      if (run.sessions[i].id === sessionId) {
+        return Math.floor(run.sessions[i].at / (24 * 60)) === Math.floor(run.sessions[i - 1].at / (24 * 60));
+      }
+    }
+    return false;
+  }
+
   /** The session whose page must show the current step, when it is not this page's (`pageSession`): the current
       step is an activity of another session of the workshop. null when this page shows it. */
   function pageToOpen(run, pageSession) {
@@ -320,6 +333,7 @@
     finish: finish, reopen: reopen, withNote: withNote, scheduleDelta: scheduleDelta, announcement: announcement,
     summaryRows: summaryRows, summaryText: summaryText, parseRunHash: parseRunHash, storageKey: storageKey,
     sameSteps: sameSteps, restore: restore, startPlan: startPlan, stepSession: stepSession, pageToOpen: pageToOpen,
+    followsOnSameDay: followsOnSameDay,
   };
   window.manualRun = logic;
 
@@ -672,7 +686,13 @@
       }
       var activity = data.activities.filter(function (a) { return a.n === step.n; })[0];
       body.appendChild(el("p", { className: "run__meta", text: step.minutes + " min · " + (activity ? activity.grouping : "") }));
-      body.appendChild(el("div", { className: "run__steps" }, [activity ? activityContent(activity.anchor) : null]));
+      var content = activity ? activityContent(activity.anchor) : null;
+      if (content && !followsOnSameDay(run, step.session)) {
+        // The same-day note (see the activity's same_day) applies only when the plan puts this session right
+        // after another on one day.
+        Array.prototype.forEach.call(content.querySelectorAll(".same-day"), function (note) { note.remove(); });
+      }
+      body.appendChild(el("div", { className: "run__steps" }, [content]));
     }
 
     function nextUp(index, now) {
