@@ -19,6 +19,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
+from manualgen.change_check import Registry, copied_item_problems, load_change_check
+from manualgen.change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
@@ -50,6 +52,7 @@ class Settings:
     schema_path: Path
     facts_path: Path
     labels_path: Path
+    change_check_path: Path  # the change-check kit's item registry (manualgen.change_check)
     languages: tuple[str, ...]
     helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
@@ -70,6 +73,7 @@ class Loaded:
     helplines: dict[str, Helpline]
     labels: dict
     schema: dict
+    change_check: Registry | None
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
 
@@ -117,6 +121,7 @@ def _read_settings(config) -> Settings:
                     schema_path=root / extra.get("schema", "schema/manual.schema.json"),
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
+                    change_check_path=root / extra.get("change_check", "data/change_check.yml"),
                     languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
@@ -137,7 +142,7 @@ def language_prefix(lang: str, config) -> str:
 def _inputs(s: Settings) -> list[Path]:
     """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
     hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, s.facts_path, s.labels_path]
+    paths = [s.schema_path, s.facts_path, s.labels_path, s.change_check_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
     paths += sorted(hooks.rglob("*.py"))
@@ -251,9 +256,15 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     problems += found
     helplines, found = load_helplines(s.helplines, s.languages)
     problems += found
-    known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
+    change_check, found = load_change_check(s.change_check_path, s.languages, _shown(s, s.change_check_path))
+    problems += found
+    known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"},
+             "changecheck": set(CHANGE_CHECK_PRODUCTS)}
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=_page_memo)
     problems += found
+    if change_check is not None:  # the statements live in the registry only: a page that retypes one is refused
+        for page in manual.pages:
+            problems += copied_item_problems(page.path, page.source.body, page.source.body_line, change_check)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
@@ -261,12 +272,14 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text)
         problems += reference_problems(shown, text, 1, known)
+        if change_check is not None:
+            problems += copied_item_problems(shown, text, 1, change_check)
     if not problems:  # the pages can only be rendered once their data is valid
-        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema), renderer,
+        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, change_check), renderer,
                                       _glossaries(s), rules, _render_memo)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo))
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo))
 
 
 def _set_quotes(manual, languages: tuple[str, ...]) -> None:
@@ -284,8 +297,9 @@ def _set_quotes(manual, languages: tuple[str, ...]) -> None:
 _render_memo: dict = {}
 
 
-def _render_jobs(s: Settings, manual, facts, helplines, labels, schema):
-    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule) for lang in s.languages}
+def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, change_check):
+    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, change_check)
+                 for lang in s.languages}
     for page in manual.pages:
         text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)
         full = (s.root / page.path).read_text(encoding="utf-8", errors="replace")
@@ -413,7 +427,7 @@ def reference_renderers(config, lang: str) -> dict:
     key = ("references", lang)
     if key not in data.computed:
         data.computed[key] = pipeline.reference_renderers(data.manual, data.facts, data.helplines, data.labels[lang], lang,
-                                                          data.settings.schedule)
+                                                          data.settings.schedule, data.change_check)
     return data.computed[key]
 
 

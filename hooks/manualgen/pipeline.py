@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .counts import count_text, manual_counts
+from .change_check import Registry
+from .change_check_render import change_check_markdown
 from .facts import Fact, render_fact
 from .helplines import Helpline, helpline_markdown
 from .model import Manual, Page
@@ -16,14 +18,15 @@ from .views import schedule_view
 
 
 def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[str, Helpline], labels: dict, lang: str,
-                        schedule_options: dict) -> dict[str, Callable[[str], str | None]]:
-    """How [[fact:…]], [[helpline:…]] and [[manual:…]] read in this language."""
+                        schedule_options: dict, change_check: Registry | None = None) -> dict[str, Callable[[str], str | None]]:
+    """How [[fact:…]], [[helpline:…]], [[manual:…]] and [[changecheck:…]] read in this language."""
     days = len(schedule_view(manual, lang, labels, schedule_options)["days"])
     counts = manual_counts(manual, lang, days)
     return {
         "fact": lambda ref: render_fact(facts[ref], lang, labels) if ref in facts else None,
         "helpline": lambda ref: helpline_markdown(helplines[ref], lang) if ref in helplines else None,
         "manual": lambda ref: count_text(counts[ref], lang, ref) if ref in counts else None,
+        "changecheck": lambda ref: change_check_markdown(change_check, ref, lang, labels) if change_check else None,
     }
 
 

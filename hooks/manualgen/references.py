@@ -1,5 +1,6 @@
 """References in page text: [[fact:ID]] (a sourced figure), [[helpline:ID]] (a phone line from the settings,
-as a tap-to-call link) and [[manual:NAME]] (a number computed from the manual). Authors never type figures
+as a tap-to-call link), [[manual:NAME]] (a number computed from the manual) and [[changecheck:PRODUCT]] (a table
+of the change-check questionnaire's statements). Authors never type figures
 or phone numbers; the build checks every reference and replaces it in the page's language."""
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Callable
 
 from .problems import Problem
 
-KINDS = ("fact", "helpline", "manual", "schema")  # schema: the authoring guide's field reference
+KINDS = ("fact", "helpline", "manual", "schema", "changecheck")  # schema: the authoring guide's field reference;
+# changecheck: a table of the change-check registry (data/change_check.yml)
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9][a-z0-9-]*)\]\]")
 
 HINTS = {
@@ -16,8 +18,9 @@ HINTS = {
     "helpline": "use un id de extra.manual.helplines en mkdocs.yml",
     "manual": "use uno de los nombres que se listan",
     "schema": "la única referencia de este tipo es [[schema:reference]]",
+    "changecheck": "las tablas del cuestionario son",
 }
-WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "schema": "la referencia"}
+WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "schema": "la referencia", "changecheck": "la tabla del cuestionario"}
 
 
 def references_in(text: str) -> list[tuple[int, str, str]]:
