@@ -461,3 +461,25 @@ def catalog(config, lang: str) -> dict:
     if key not in data.computed:
         data.computed[key] = build_catalog(data.manual, lang, pdfs(config, lang))
     return data.computed[key]
+
+
+def forms(config) -> list[tuple[str, str, bytes]]:
+    """The XLSForms of manualgen.xlsform as (file name, title per language, .xlsx bytes), made once per loaded
+    manual: the sessions come from both languages' catalogs, the referral services from the helplines."""
+    from manualgen import xlsform
+    data = loaded(config)
+    if "forms" not in data.computed:
+        languages = data.settings.languages
+        catalogs = {lang: catalog(config, lang) for lang in languages}
+        titles = {lang: {s["id"]: s["title"] for s in catalogs[lang]["sessions"]} for lang in languages}
+        sessions = [{"id": s["id"], "duration": s["duration"], "title": {lang: titles[lang].get(s["id"], s["title"]) for lang in languages}}
+                    for s in catalogs[languages[0]]["sessions"]]
+        services = [(line.id, {lang: f"{line.name[lang]} — {line.purpose[lang]}" if line.purpose else line.name[lang]
+                               for lang in languages}) for line in data.helplines.values()]
+        main_line = data.helplines.get(FORMS_HELPLINE) or next(iter(data.helplines.values()))
+        made = xlsform.forms(data.change_check, sessions, services, main_line.name, data.labels, languages)
+        data.computed["forms"] = [(form.filename, form.title, xlsform.xlsx_bytes(form, languages)) for form in made]
+    return data.computed["forms"]
+
+
+FORMS_HELPLINE = "linea-100"  # the line the change-check form names for anyone who needs help

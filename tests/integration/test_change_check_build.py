@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from pyxform.xls2xform import convert
+
 from helpers import edit, mkdocs_build
 
 HANDOUT = "modules/01-prueba/h01-ficha.{lang}.md"
@@ -24,6 +26,14 @@ def test_a_page_citing_the_questionnaire_gets_the_registrys_statements_in_its_la
     assert "Hay ocasiones en que una mujer se merece un golpe." in spanish and "changecheck" not in spanish
     assert "There are times when a woman deserves to be hit." in english and "se merece un golpe" not in english
     assert len(re.findall(r"<td>☐</td>", spanish)) == 12 * 3 and "<th>En parte de acuerdo</th>" in spanish
+    # the forms are written into each language's site (so each one-language edition has them) and convert
+    sessions = [s["id"] for s in build.catalog("es")["sessions"]]
+    assert sessions
+    for prefix in ("", "en/"):
+        forms = sorted(p.name for p in (build.site / prefix / "forms").iterdir())
+        assert forms == ["asistencia.xlsx", "cuestionario_de_cambio.xlsx", "informe_de_sesion.xlsx"]
+        xform = convert(xlsform=str(build.site / prefix / "forms" / "asistencia.xlsx")).xform
+        assert re.findall(r"<value>(m\d\d-s\d\d) · ", xform)[:len(sessions)] == sessions
 
 
 def test_a_retyped_statement_and_an_unknown_table_stop_the_build(mini_project, tmp_path):
