@@ -20,7 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.change_check import Registry, copied_item_problems, load_change_check
-from manualgen.change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS
+from manualgen.change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, load_helplines
@@ -265,6 +265,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     if change_check is not None:  # the statements live in the registry only: a page that retypes one is refused
         for page in manual.pages:
             problems += copied_item_problems(page.path, page.source.body, page.source.body_line, change_check)
+            problems += kit_page_problems(page.path, page.source.body, page.source.body_line)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
@@ -274,6 +275,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         problems += reference_problems(shown, text, 1, known)
         if change_check is not None:
             problems += copied_item_problems(shown, text, 1, change_check)
+        problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
         problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, change_check), renderer,
                                       _glossaries(s), rules, _render_memo)

@@ -9,6 +9,7 @@ from mkdocs.structure.toc import AnchorLink
 
 import build_context
 from manualgen.certificate import certificate_view
+from manualgen.change_check_render import change_tally_view
 from manualgen.pipeline import page_markdown
 from manualgen.timing import LUNCH_WINDOW, DayRules
 from manualgen.translations import translation_status
@@ -119,6 +120,8 @@ def on_page_context(context, page, config, nav):
         view["downloads"] = downloads_view(build_context.catalog(config, lang),
                                            lambda rel: build_context.pdf_size_text(lang, rel), lang, labels)
         view["downloads"]["forms"] = forms_view(build_context.forms(config), lang)
+    elif template == "manual/change-tally.html":
+        view["tally"] = change_tally_view(data.change_check, lang, labels)
     elif template == "manual/facts.html":
         view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
     elif template == "manual/materials.html":

@@ -8,7 +8,9 @@ import re
 
 from .change_check import Item, Registry
 
-PRODUCTS = ("questionnaire", "tally", "share")
+PRODUCTS = ("questionnaire", "tally", "share", "notice")
+TABLES = ("questionnaire", "tally", "share")  # the products that list statements
+NOTICE_HELPLINE = "linea-100"
 BOX = "☐"
 
 
@@ -71,7 +73,52 @@ def share(registry: Registry, lang: str, words: dict) -> str:
     return "\n".join(rows)
 
 
+def notice(registry: Registry, lang: str, words: dict) -> str:
+    """Consent, the no-names rule and the helpline, as every page of the kit carries them; the helpline is left as a
+    reference for the caller to replace like any other."""
+    return words["cc_notice"].format(helpline=f"[[helpline:{NOTICE_HELPLINE}]]")
+
+
 def change_check_markdown(registry: Registry, product: str, lang: str, words: dict) -> str | None:
     """The Markdown of one product, or None for an unknown name (reported by validation)."""
-    render = {"questionnaire": questionnaire, "tally": tally, "share": share}.get(product)
+    render = {"questionnaire": questionnaire, "tally": tally, "share": share, "notice": notice}.get(product)
     return render(registry, lang, words) if render else None
+
+
+TALLY_TEMPLATE = re.compile(r"^template:\s*['\"]?manual/change-tally\.html", re.M)
+
+
+def kit_page_problems(path: str, body: str, first_line: int) -> list:
+    """A page that lists the questionnaire's statements, or the tally page, is a page of the kit: it must carry
+    consent, the no-names rule and the helpline, as [[changecheck:notice]] or with its own [[helpline:…]] beside its
+    own wording. `body` may include the front matter (framing pages), where the tally page names its template."""
+    from .problems import Problem
+    from .references import references_in
+    found = references_in(body)
+    tables = [(offset, f"[[changecheck:{ref}]]") for offset, kind, ref in found if kind == "changecheck" and ref in TABLES]
+    if TALLY_TEMPLATE.search(body):
+        tables.insert(0, (body[:TALLY_TEMPLATE.search(body).start()].count("\n"), "template: manual/change-tally.html"))
+    if not tables or any(kind == "helpline" or (kind, ref) == ("changecheck", "notice") for _, kind, ref in found):
+        return []
+    return [Problem(path, first_line + tables[0][0], "changecheck",
+                    f"la página del cuestionario ({tables[0][1]}) no tiene el consentimiento, la regla de no escribir "
+                    "nombres ni la línea de ayuda",
+                    "añada [[changecheck:notice]] (o una referencia [[helpline:linea-100]] junto a su propio texto de consentimiento)")]
+
+
+TALLY_WORDS = "tally_"
+
+
+def change_tally_view(registry: Registry, lang: str, labels: dict) -> dict:
+    """What the offline tally page (overrides/manual/change-tally.html) prints and its script reads: the statements
+    with their scoring direction and subscale, the answer scale, the rule for an important change, and the page's
+    words (the tally_* labels, without their prefix)."""
+    equality = {item.id: registry.answer(item.equality_answer).label[lang] for item in registry.items}
+    return {
+        "items": [{"id": item.id, "number": item.number, "text": item.text[lang], "subscale": item.subscale,
+                   "reverse": item.reverse, "equality": equality[item.id]} for item in registry.items],
+        "subscales": [{"id": s.id, "label": s.label[lang]} for s in registry.subscales],
+        "answers": [{"id": a.id, "label": a.label[lang]} for a in registry.answers],
+        "rule": {"atLeast": registry.important_change.at_least, "oneIn": registry.important_change.one_in},
+        "words": {key[len(TALLY_WORDS):]: text for key, text in labels.items() if key.startswith(TALLY_WORDS)},
+    }

@@ -22,12 +22,15 @@ def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[
     """How [[fact:…]], [[helpline:…]], [[manual:…]] and [[changecheck:…]] read in this language."""
     days = len(schedule_view(manual, lang, labels, schedule_options)["days"])
     counts = manual_counts(manual, lang, days)
-    return {
+    renderers = {
         "fact": lambda ref: render_fact(facts[ref], lang, labels) if ref in facts else None,
         "helpline": lambda ref: helpline_markdown(helplines[ref], lang) if ref in helplines else None,
         "manual": lambda ref: count_text(counts[ref], lang, ref) if ref in counts else None,
-        "changecheck": lambda ref: change_check_markdown(change_check, ref, lang, labels) if change_check else None,
     }
+    # a change-check product may cite a helpline (the kit's notice): replaced like any reference of the page
+    renderers["changecheck"] = lambda ref: (replace_references(change_check_markdown(change_check, ref, lang, labels) or "", renderers)
+                                            or None) if change_check else None
+    return renderers
 
 
 def page_markdown(markdown: str, page: Page | None, lang: str, labels: dict, renderers: dict, schema: dict) -> str:

@@ -101,7 +101,7 @@ def test_statements_cannot_become_markup(tmp_path):
 
 def test_the_manual_pages_use_the_products_and_retype_no_statement(registry):
     """m01-h03 and m01-h04 are products of the registry: they cite its tables and hold none of its statements."""
-    expected = {"h03-cuestionario-de-entrada-y-salida": {"questionnaire"}, "h04-hoja-de-puntaje": {"tally", "share"}}
+    expected = {"h03-cuestionario-de-entrada-y-salida": {"questionnaire"}, "h04-hoja-de-puntaje": {"tally", "share", "notice"}}
     for stem, products in expected.items():
         for lang in LANGS:
             text = (ROOT / "modules" / "01-encuadre" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
@@ -155,3 +155,39 @@ def test_broken_yaml_and_a_missing_list_are_one_clear_problem_each(tmp_path):
     _, problems = load_text(tmp_path, edited("items:\n", "statements:\n"))
     assert {p.field for p in problems} >= {"statements", "items"}
     assert any("campo desconocido 'statements'" in p.message for p in problems)
+
+
+def test_the_kits_notice_carries_consent_no_names_and_the_helpline(registry):
+    from manualgen.pipeline import reference_renderers
+    from manualgen.references import replace_references
+    for lang, words in (("es", ("voluntad propia", "No se escriben nombres")), ("en", ("answers freely", "No names are written"))):
+        text = change_check_markdown(registry, "notice", lang, LABELS[lang])
+        assert all(w in text for w in words) and "[[helpline:linea-100]]" in text
+        renderers = {"helpline": lambda ref: "[Línea 100](tel:100)",
+                     "changecheck": lambda ref: replace_references(change_check_markdown(registry, ref, lang, LABELS[lang]),
+                                                                   {"helpline": lambda r: "[Línea 100](tel:100)"})}
+        assert "[Línea 100](tel:100)" in replace_references("[[changecheck:notice]]", renderers)
+
+
+@pytest.mark.parametrize("body, refused", [
+    ("Intro\n\n[[changecheck:tally]]\n", True),
+    ("Intro\n\n[[changecheck:tally]]\n\n[[changecheck:notice]]\n", False),
+    ("[[changecheck:questionnaire]]\n\nLlame a la [[helpline:linea-100]].\n", False),
+    ("---\ntitle: Conteo\ntemplate: manual/change-tally.html\n---\nSolo números.\n", True),
+    ("---\ntitle: Conteo\ntemplate: manual/change-tally.html\n---\nLlame a la [[helpline:linea-100]].\n", False),
+    ("Una página sin el cuestionario.\n", False),
+])
+def test_a_page_of_the_kit_without_consent_and_helpline_is_refused(body, refused):
+    from manualgen.change_check_render import kit_page_problems
+    problems = kit_page_problems("docs/x.es.md", body, 1)
+    assert bool(problems) is refused
+    if refused:
+        assert problems[0].line == 3 and "[[changecheck:notice]]" in problems[0].hint
+
+
+def test_the_real_kit_pages_carry_the_notice_or_the_helpline():
+    from manualgen.change_check_render import kit_page_problems
+    pages = [p for folder in ("modules", "docs") for p in sorted((ROOT / folder).rglob("*.md"))]
+    kit = [p for p in pages if "[[changecheck:" in p.read_text(encoding="utf-8") or "change-tally" in p.read_text(encoding="utf-8")]
+    assert len(kit) == 6  # m01-h03, m01-h04 and the tally page, in both languages
+    assert [problem for p in kit for problem in kit_page_problems(p.name, p.read_text(encoding="utf-8"), 1)] == []
