@@ -111,3 +111,21 @@ def test_counts_give_the_change_per_statement_and_topic_as_x_of_y(visit, registr
     assert "Tres Ríos" not in stored and json.dumps("Tres Ríos")[1:-1] not in stored
     assert page.url == address and requests == [] and visit.blocked == []
     assert visit.errors == [], visit.errors[:5]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_tally_page_is_accessible_and_fits_a_small_phone(visit, scheme):
+    if not visit.base.startswith("file:"):
+        pytest.skip("the same page as from file://")
+    from axe_playwright_python.sync_playwright import Axe
+    axe = Axe()
+    visit.page.set_viewport_size({"width": 360, "height": 640})
+    visit.page.emulate_media(color_scheme=scheme)
+    for rel in PAGE.values():
+        page = visit.open(rel)
+        page.fill("#tally-received-entry", "12")
+        page.fill("#tally-received-exit", "3x")  # the error state too
+        serious = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in axe.run(page).response["violations"]
+                   if v["impact"] in ("serious", "critical")]
+        assert serious == [], f"{rel} ({scheme}): {serious}"
+        assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0, rel
