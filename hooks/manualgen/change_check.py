@@ -27,6 +27,7 @@ HINT_ORIGIN = ("escriba origin: own (texto propio del manual) o origin: {source:
 class Answer:
     id: str
     label: dict  # per language
+    symbol: str = ""  # its picture on the answer sheet read aloud
 
 
 @dataclass(frozen=True)
@@ -173,8 +174,11 @@ class _Checker:
         unknown = sorted(set(data) - set(TOP_FIELDS))
         if unknown:
             self.problem((unknown[0],), f"campo desconocido '{unknown[0]}'", f"los campos son: {', '.join(TOP_FIELDS)}")
-        answers = [Answer(e["id"], label) for i, e in self.ids(self.listed(data, "answers"), "answers")
+        answers = [Answer(e["id"], label, self.symbol(e.get("symbol"), ("answers", i, "symbol")))
+                   for i, e in self.ids(self.listed(data, "answers"), "answers")
                    if (label := self.texts(e.get("label"), ("answers", i, "label"), "la respuesta")) is not None]
+        if len({a.symbol for a in answers}) != len(answers):
+            self.problem(("answers",), "dos respuestas tienen el mismo símbolo", "cada respuesta necesita un dibujo distinto en la hoja")
         no_answer = self.texts(data.get("no_answer"), ("no_answer",), "no_answer")
         missing_answers = {"agree", "disagree"} - {a.id for a in answers}
         if answers and missing_answers:
@@ -197,6 +201,12 @@ class _Checker:
         if self.problems:
             return None, self.problems
         return Registry(tuple(answers), no_answer, tuple(subscales), sources, tuple(items), rule), []
+
+    def symbol(self, value, path: tuple) -> str:
+        if not isinstance(value, str) or not 1 <= len(value.strip()) <= 2:
+            self.problem(path, f"símbolo no válido: {value!r}", 'escriba un solo signo entre comillas, por ejemplo symbol: "●"')
+            return ""
+        return value.strip()
 
     def source(self, entry: dict, path: tuple) -> Source | None:
         unknown = sorted(set(entry) - set(SOURCE_FIELDS))

@@ -8,8 +8,8 @@ import re
 
 from .change_check import Item, Registry
 
-PRODUCTS = ("questionnaire", "tally", "share", "notice")
-TABLES = ("questionnaire", "tally", "share")  # the products that list statements
+PRODUCTS = ("questionnaire", "tally", "share", "script", "answers", "notice")
+TABLES = ("questionnaire", "tally", "share", "script", "answers")  # the products that list statements
 NOTICE_HELPLINE = "linea-100"
 BOX = "☐"
 
@@ -73,6 +73,31 @@ def share(registry: Registry, lang: str, words: dict) -> str:
     return "\n".join(rows)
 
 
+def _scale(registry: Registry, lang: str) -> str:
+    """"● De acuerdo, ◐ En parte de acuerdo, ○ En desacuerdo": the picture scale with its words."""
+    return ", ".join(f"{a.symbol} {_cell(a.label[lang])}" for a in registry.answers)
+
+
+def script(registry: Registry, lang: str, words: dict) -> str:
+    """The facilitator's read-aloud script: every statement with its number, then the same question each time, so
+    entry and exit are read the same way and a man who reads little answers on the picture sheet."""
+    out = [words["cc_script_intro"].format(scale=_scale(registry, lang)), ""]
+    for item in registry.items:
+        out += [words["cc_script_item"].format(number=item.number, text=_cell(item.text[lang]),
+                                               ask=words["cc_script_ask"].format(number=item.number, scale=_scale(registry, lang))), ""]
+    return "\n".join(out).rstrip("\n")
+
+
+def answers(registry: Registry, lang: str, words: dict) -> str:
+    """The participant's answer sheet: one row per statement number, the three pictures to mark; no statement text
+    (it is read aloud), no name."""
+    rows = [f"| {words['cc_number']} | " + " | ".join(f"{a.symbol} {_cell(a.label[lang])}" for a in registry.answers) + " |",
+            "|---|" + "---|" * len(registry.answers)]
+    rows += [f"| **{item.number}** | " + " | ".join(a.symbol for a in registry.answers) + " |" for item in registry.items]
+    # the class prints the pictures large (print.css, manual.css): a man who reads little finds and circles them
+    return '<div class="picture-scale" markdown>\n\n' + "\n".join(rows) + "\n\n</div>"
+
+
 def notice(registry: Registry, lang: str, words: dict) -> str:
     """Consent, the no-names rule and the helpline, as every page of the kit carries them; the helpline is left as a
     reference for the caller to replace like any other."""
@@ -81,7 +106,8 @@ def notice(registry: Registry, lang: str, words: dict) -> str:
 
 def change_check_markdown(registry: Registry, product: str, lang: str, words: dict) -> str | None:
     """The Markdown of one product, or None for an unknown name (reported by validation)."""
-    render = {"questionnaire": questionnaire, "tally": tally, "share": share, "notice": notice}.get(product)
+    render = {"questionnaire": questionnaire, "tally": tally, "share": share, "script": script, "answers": answers,
+              "notice": notice}.get(product)
     return render(registry, lang, words) if render else None
 
 

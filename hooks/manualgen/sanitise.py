@@ -35,7 +35,8 @@ ATTRIBUTES = {
 LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 # Classes the generator itself writes; admonition types come from mkdocs.yml (see policy()).
 GENERATED_CLASSES = frozenset({"admonition", "admonition-title", "activity-meta", "write-lines", "fact", "fact-source",
-                               "fact--verified", "fact--sourced", "fact--uncertain", "helpline"})
+                               "fact--verified", "fact--sourced", "fact--uncertain", "helpline",
+                               "picture-scale"})  # the change-check answer sheet (change_check_render.answers)
 CLASS_PATTERNS = (re.compile(r"^lines-(?:[1-9]|1[0-2])$"), re.compile(r"^language-[\w+-]{1,30}$"))
 # Ids that would collide with the theme's own controls (its drawer and search toggles start with "__").
 RESERVED_ID = re.compile(r"^(?:__|md-)")

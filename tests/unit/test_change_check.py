@@ -42,7 +42,7 @@ def line_of(text: str, fragment: str) -> int:
 def test_the_real_registry_holds_the_scoring_sheets_twelve_statements(registry):
     assert [i.number for i in registry.items] == list(range(1, 13))
     assert [i.reverse for i in registry.items] == [False] * 8 + [True] * 4
-    assert [a.id for a in registry.answers] == ["agree", "partly", "disagree"]
+    assert [(a.id, a.symbol) for a in registry.answers] == [("agree", "●"), ("partly", "◐"), ("disagree", "○")]
     by_subscale = {s.id: [i.number for i in registry.items if i.subscale == s.id] for s in registry.subscales}
     # the groups the scoring sheet tells the facilitator to read together
     assert by_subscale["violence"] == [3, 4, 5] and by_subscale["care"] == [6, 11] and by_subscale["consent"] == [7, 8, 9]
@@ -65,6 +65,13 @@ def test_every_product_lists_exactly_the_registrys_statements(registry, lang):
     for product in ("questionnaire", "tally"):
         rows = re.findall(r"^\| (\d+) \| ([^|]+) \|", change_check_markdown(registry, product, lang, LABELS[lang]), re.M)
         assert [(int(n), text.strip()) for n, text in rows] == [(i.number, i.text[lang]) for i in registry.items]
+    script = change_check_markdown(registry, "script", lang, LABELS[lang])
+    read = re.findall(r"^\*\*(\d+)\.\*\* [«\"](.+?)[»\"] ", script, re.M)
+    assert [(int(n), text) for n, text in read] == [(i.number, i.text[lang]) for i in registry.items]
+    sheet = change_check_markdown(registry, "answers", lang, LABELS[lang])
+    assert [int(n) for n in re.findall(r"^\| \*\*(\d+)\*\* \| ● \| ◐ \| ○ \|$", sheet, re.M)] == [i.number for i in registry.items]
+    assert not any(i.text[lang] in sheet for i in registry.items), "the answer sheet carries numbers only: the statements are read aloud"
+    assert sheet.startswith('<div class="picture-scale" markdown>')
     share = change_check_markdown(registry, "share", lang, LABELS[lang])
     answers = re.findall(r"^\| (\d+) \| ([^|]+) \|", share, re.M)
     assert [(int(n), a.strip()) for n, a in answers] == [
@@ -101,7 +108,8 @@ def test_statements_cannot_become_markup(tmp_path):
 
 def test_the_manual_pages_use_the_products_and_retype_no_statement(registry):
     """m01-h03 and m01-h04 are products of the registry: they cite its tables and hold none of its statements."""
-    expected = {"h03-cuestionario-de-entrada-y-salida": {"questionnaire"}, "h04-hoja-de-puntaje": {"tally", "share", "notice"}}
+    expected = {"h03-cuestionario-de-entrada-y-salida": {"questionnaire"}, "h04-hoja-de-puntaje": {"tally", "share", "notice"},
+                "h05-guion-para-leer-en-voz-alta": {"script", "notice"}, "h06-hoja-de-respuestas-con-dibujos": {"answers", "notice"}}
     for stem, products in expected.items():
         for lang in LANGS:
             text = (ROOT / "modules" / "01-encuadre" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
@@ -130,6 +138,8 @@ def test_a_retyped_statement_is_refused_with_its_line(registry):
      "items.2.origin.source", "'gem' no existe", 0),
     ("origin: {source: gem-scale, item: 7, status: adapted}", "origin: copied", "items.2.origin", "origen no válido", 0),
     ("  - id: private-matter\n", "  - id: deserves-hit\n", "items.4.id", "id repetido 'deserves-hit'", 0),
+    ('    symbol: "◐"\n', '    symbol: "●"\n', "answers", "mismo símbolo", -6),
+    ('    symbol: "○"\n', '    symbol: ""\n', "answers.2.symbol", "símbolo no válido", 0),
     ("    reproduction: not-permitted\n", "    reproduction: maybe\n", "sources.0.reproduction", "valor no válido", 0),
     ("important_change: {at_least: 3, one_in: 4}", "important_change: {at_least: 3, one_in: 0}", "important_change",
      "regla no válida", 0),
@@ -189,5 +199,5 @@ def test_the_real_kit_pages_carry_the_notice_or_the_helpline():
     from manualgen.change_check_render import kit_page_problems
     pages = [p for folder in ("modules", "docs") for p in sorted((ROOT / folder).rglob("*.md"))]
     kit = [p for p in pages if "[[changecheck:" in p.read_text(encoding="utf-8") or "change-tally" in p.read_text(encoding="utf-8")]
-    assert len(kit) == 6  # m01-h03, m01-h04 and the tally page, in both languages
+    assert len(kit) == 10  # m01-h03 to m01-h06 and the tally page, in both languages
     assert [problem for p in kit for problem in kit_page_problems(p.name, p.read_text(encoding="utf-8"), 1)] == []
