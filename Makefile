@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
+.PHONY: site test serve unit js integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,9 +27,14 @@ system-deps-test:
 site: system-deps $(VENV)/.site-deps
 	$(PY) scripts/build.py
 
-## test: unit, integration (real strict builds) and browser tests
+## test: the JavaScript logic (node --test), then unit, integration (real strict builds) and browser tests
 test: system-deps-test $(VENV)/.test-deps
+	node --test tests/js/
 	$(PY) -m pytest
+
+## js: the pages' pure JavaScript logic with Node's own test runner (tests/js/*.test.js)
+js: system-deps-test
+	node --test tests/js/
 
 unit: $(VENV)/.test-deps
 	$(PY) -m pytest tests/unit

@@ -20,6 +20,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
+from manualgen.change_check import Registry, copied_item_problems, load_change_check
+from manualgen.change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, helpline_source_problems, load_helplines
@@ -35,7 +37,7 @@ from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
 from manualgen.references import reference_problems
-from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems, with_statements
+from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.typography import smart_quotes, smart_quotes_data
@@ -55,6 +57,7 @@ class Settings:
     facts_path: Path
     labels_path: Path
     safety_path: Path  # data/safety.yml: the safety statements pages cite as [[safety:ID]]
+    change_check_path: Path  # the change-check kit's item registry (manualgen.change_check)
     languages: tuple[str, ...]
     helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
@@ -76,6 +79,7 @@ class Loaded:
     helplines: dict[str, Helpline]
     labels: dict
     schema: dict
+    change_check: Registry | None
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
@@ -134,6 +138,7 @@ def _read_settings(config) -> Settings:
                     facts_path=root / extra.get("facts", "data/facts.yml"),
                     labels_path=root / extra.get("labels", "data/labels.yml"),
                     safety_path=root / extra.get("safety", "data/safety.yml"),
+                    change_check_path=root / extra.get("change_check", "data/change_check.yml"),
                     languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
@@ -155,7 +160,7 @@ def language_prefix(lang: str, config) -> str:
 def _inputs(s: Settings) -> list[Path]:
     """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
     hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path, s.safety_path]
+    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path, s.safety_path, s.change_check_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
     paths += sorted(hooks.rglob("*.py"))
@@ -300,7 +305,10 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     problems += found
     helplines, found = load_helplines(s.helplines, s.languages)
     problems += found + helpline_source_problems(helplines, facts)
-    known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"}}
+    change_check, found = load_change_check(s.change_check_path, s.languages, _shown(s, s.change_check_path))
+    problems += found
+    known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"},
+             "changecheck": set(CHANGE_CHECK_PRODUCTS)}
     safety, found = load_safety(s.safety_path, s.languages, _shown(s, s.safety_path), known)
     problems += found
     known["safety"] = set(safety.statements)
@@ -308,6 +316,10 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     problems += found
     for page in manual.pages:  # the safety rule retold in a page's own words (front matter included)
         problems += paraphrase_problems(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)
+    if change_check is not None:  # the statements live in the registry only: a page that retypes one is refused
+        for page in manual.pages:
+            problems += copied_item_problems(page.path, page.source.body, page.source.body_line, change_check)
+            problems += kit_page_problems(page.path, page.source.body, page.source.body_line)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
     for path, shown in _docs_pages(s):
@@ -319,12 +331,15 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         problems += framing_page_problems(shown, text, schema)
         problems += reference_problems(shown, text, 1, known)
         problems += paraphrase_problems(shown, text, _page_language(path, s), safety)
+        if change_check is not None:
+            problems += copied_item_problems(shown, text, 1, change_check)
+        problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
-        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety), renderer,
-                                      _glossaries(s), rules, _render_memo)
+        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check),
+                                      renderer, _glossaries(s), rules, _render_memo)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, helplines, labels, schema, {}, dict(_page_memo), safety)
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety)
 
 
 def _page_language(path: Path, s: Settings) -> str:
@@ -347,13 +362,13 @@ def _set_quotes(manual, languages: tuple[str, ...]) -> None:
 _render_memo: dict = {}
 
 
-def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety):
-    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety)
+def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, change_check):
+    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety, change_check)
                  for lang in s.languages}
     for page in manual.pages:
         text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)
         full = (s.root / page.path).read_text(encoding="utf-8", errors="replace")
-        yield Job(page.path, page.lang, text, with_statements(full, safety, page.lang))
+        yield Job(page.path, page.lang, text, pipeline.references_behind(full, page.lang, labels[page.lang], safety, change_check))
     for path, shown in _docs_pages(s):
         lang = _page_language(path, s)
         if lang not in renderers:
@@ -361,7 +376,7 @@ def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety):
         full = path.read_text(encoding="utf-8", errors="replace")
         body = split_front_matter(full)[1]
         yield Job(shown, lang, pipeline.page_markdown(body, None, lang, labels[lang], renderers[lang], schema),
-                  with_statements(full, safety, lang))
+                  pipeline.references_behind(full, lang, labels[lang], safety, change_check))
 
 
 def _glossaries(s: Settings) -> dict[str, dict]:
@@ -501,7 +516,7 @@ def reference_renderers(config, lang: str) -> dict:
     key = ("references", lang)
     if key not in data.computed:
         data.computed[key] = pipeline.reference_renderers(data.manual, data.facts, data.helplines, data.labels[lang], lang,
-                                                          data.settings.schedule, data.safety)
+                                                          data.settings.schedule, data.safety, data.change_check)
     return data.computed[key]
 
 
@@ -535,3 +550,25 @@ def catalog(config, lang: str) -> dict:
     if key not in data.computed:
         data.computed[key] = build_catalog(data.manual, lang, pdfs(config, lang))
     return data.computed[key]
+
+
+def forms(config) -> list[tuple[str, str, bytes]]:
+    """The XLSForms of manualgen.xlsform as (file name, title per language, .xlsx bytes), made once per loaded
+    manual: the sessions come from both languages' catalogs, the referral services from the helplines."""
+    from manualgen import xlsform
+    data = loaded(config)
+    if "forms" not in data.computed:
+        languages = data.settings.languages
+        catalogs = {lang: catalog(config, lang) for lang in languages}
+        titles = {lang: {s["id"]: s["title"] for s in catalogs[lang]["sessions"]} for lang in languages}
+        sessions = [{"id": s["id"], "duration": s["duration"], "title": {lang: titles[lang].get(s["id"], s["title"]) for lang in languages}}
+                    for s in catalogs[languages[0]]["sessions"]]
+        services = [(line.id, {lang: f"{line.name[lang]} — {line.purpose[lang]}" if line.purpose else line.name[lang]
+                               for lang in languages}) for line in data.helplines.values()]
+        main_line = data.helplines.get(FORMS_HELPLINE) or next(iter(data.helplines.values()))
+        made = xlsform.forms(data.change_check, sessions, services, main_line.name, data.labels, languages)
+        data.computed["forms"] = [(form.filename, form.title, xlsform.xlsx_bytes(form, languages)) for form in made]
+    return data.computed["forms"]
+
+
+FORMS_HELPLINE = "linea-100"  # the line the change-check form names for anyone who needs help

@@ -9,11 +9,13 @@ from mkdocs.structure.toc import AnchorLink
 
 import build_context
 from manualgen.certificate import certificate_view
+from manualgen.change_check_render import change_tally_view
+from manualgen.workshop_report import workshop_report_view
 from manualgen.pipeline import page_markdown
 from manualgen.timing import DayRules
 from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
-from manualgen.views import (downloads_view, facts_view, gathered_blocks_view, handout_view, home_view,
+from manualgen.views import (downloads_view, forms_view, facts_view, gathered_blocks_view, handout_view, home_view,
                              materials_view, module_view, programme_view, schedule_view, session_view)
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
@@ -138,6 +140,13 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/downloads.html":
         view["downloads"] = downloads_view(build_context.catalog(config, lang),
                                            lambda rel: build_context.pdf_size_text(lang, rel), lang, labels)
+        view["downloads"]["forms"] = forms_view(build_context.forms(config), lang)
+    elif template == "manual/workshop-report.html":
+        services = [(line.id, line.name[lang]) for line in data.helplines.values()]
+        view["report"] = workshop_report_view(build_context.catalog(config, lang), services,
+                                              len(data.change_check.items) if data.change_check else 0, labels)
+    elif template == "manual/change-tally.html":
+        view["tally"] = change_tally_view(data.change_check, lang, labels)
     elif template == "manual/facts.html":
         view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
     elif template == "manual/materials.html":

@@ -17,9 +17,9 @@ from mkdocs.plugins import event_priority
 
 import build_context
 from manualgen.atomic import write_atomically
+from manualgen.pipeline import references_behind
 from manualgen.prerender import html_problems
 from manualgen.problems import ContentError, Problem
-from manualgen.safety import with_statements
 
 # Problems found in this build so far; reset when the first language starts (module state outlives a
 # build under `mkdocs serve`).
@@ -101,7 +101,8 @@ def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
     shown = source_path.relative_to(s.root).as_posix() if source_path.is_relative_to(s.root) else page.file.src_uri
     source = source_path.read_text(encoding="utf-8", errors="replace") if source_path.is_file() else ""
     # The helplines a cited safety statement prints are the build's own phone links, like [[helpline:…]].
-    source = with_statements(source, build_context.loaded(config).safety, build_context.current_language(config))
+    data, lang = build_context.loaded(config), build_context.current_language(config)
+    source = references_behind(source, lang, data.labels[lang], data.safety, data.change_check)
     return html_problems(shown, html, source, build_context.html_policy(config))
 
 

@@ -6,21 +6,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .counts import count_text, manual_counts
+from .change_check import Registry
+from .change_check_render import change_check_markdown
 from .facts import Fact, fact_note, fact_value, render_fact
 from .figures_said import figures_said_plainly, spoken_marker
 from .helplines import Helpline, helpline_markdown
 from .model import Manual, Page
 from .reference import MARKER as REFERENCE_MARKER, schema_reference
-from .references import replace_references
+from .references import REFERENCE, replace_references
 from .safety import Safety, statement_markdown
 from .render import rewrite_blocks
 from .views import schedule_view
 
 
 def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[str, Helpline], labels: dict, lang: str,
-                        schedule_options: dict, safety: Safety | None = None) -> dict[str, Callable[[str], str | None]]:
-    """How [[fact:…]], [[helpline:…]], [[manual:…]] and [[safety:…]] read in this language. A safety statement
-    is put in place with its own helplines and facts already cited."""
+                        schedule_options: dict, safety: Safety | None = None,
+                        change_check: Registry | None = None) -> dict[str, Callable[[str], str | None]]:
+    """How [[fact:…]], [[helpline:…]], [[manual:…]], [[safety:…]] and [[changecheck:…]] read in this language. A
+    safety statement is put in place with its own helplines and facts already cited."""
     days = len(schedule_view(manual, lang, labels, schedule_options)["days"])
     counts = manual_counts(manual, lang, days)
     renderers = {
@@ -34,6 +37,9 @@ def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[
     renderers["fact_note"] = lambda ref: fact_note(facts[ref], lang, labels) if ref in facts else None
     if safety is not None:
         renderers["safety"] = lambda ref: statement_markdown(safety, ref, lang, lambda text: replace_references(text, cite))
+    # a change-check product may cite a helpline (the kit's notice): replaced like any reference of the page
+    renderers["changecheck"] = lambda ref: (replace_references(change_check_markdown(change_check, ref, lang, labels) or "", cite)
+                                            or None) if change_check else None
     return renderers
 
 
@@ -54,3 +60,16 @@ def page_markdown(markdown: str, page: Page | None, lang: str, labels: dict, ren
 def _participant_sheet(page: Page | None) -> bool:
     """A handout participants hold: its figures read plainly, their sources at the foot of the sheet."""
     return page is not None and page.type == "handout" and page.meta.get("audience", "participants") == "participants"
+
+
+def references_behind(text: str, lang: str, labels: dict, safety: Safety | None, change_check: Registry | None) -> str:
+    """`text` with each reference that prints other references ([[safety:…]] statements, [[changecheck:…]] tables)
+    replaced by what it cites, as written: the checks that count a page's [[helpline:…]] references (a phone link
+    must come from one) see the ones a statement or the kit's notice brings."""
+    from .safety import with_statements
+    if safety is not None:
+        text = with_statements(text, safety, lang)
+    if change_check is None:
+        return text
+    return REFERENCE.sub(lambda match: (change_check_markdown(change_check, match["id"], lang, labels) or match.group(0))
+                         if match["kind"] == "changecheck" else match.group(0), text)

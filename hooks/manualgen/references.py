@@ -1,6 +1,7 @@
 """References in page text: [[fact:ID]] (a sourced figure), [[helpline:ID]] (a phone line from the settings,
-as a tap-to-call link), [[manual:NAME]] (a number computed from the manual) and [[safety:ID]] (a statement of
-the safety guidance, data/safety.yml). Authors never type figures
+as a tap-to-call link), [[manual:NAME]] (a number computed from the manual), [[safety:ID]] (a statement of
+the safety guidance, data/safety.yml) and [[changecheck:PRODUCT]] (a table of the change-check questionnaire's
+statements). Authors never type figures
 or phone numbers; the build checks every reference and replaces it in the page's language."""
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from collections.abc import Callable
 
 from .problems import Problem
 
-KINDS = ("fact", "helpline", "manual", "safety", "schema")  # schema: the authoring guide's field reference
+KINDS = ("fact", "helpline", "manual", "safety", "schema", "changecheck")  # schema: the authoring guide's field
+# reference; changecheck: a table of the change-check registry (data/change_check.yml)
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9][a-z0-9-]*)\]\]")
 
 HINTS = {
@@ -18,8 +20,10 @@ HINTS = {
     "manual": "use uno de los nombres que se listan",
     "safety": "use un id de data/safety.yml",
     "schema": "la única referencia de este tipo es [[schema:reference]]",
+    "changecheck": "las tablas del cuestionario son",
 }
-WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "safety": "el enunciado de seguridad", "schema": "la referencia"}
+WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "safety": "el enunciado de seguridad",
+        "schema": "la referencia", "changecheck": "la tabla del cuestionario"}
 
 
 def references_in(text: str) -> list[tuple[int, str, str]]:

@@ -38,7 +38,8 @@ LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 # Classes the generator itself writes; admonition types come from mkdocs.yml (see policy()).
 GENERATED_CLASSES = frozenset({"admonition", "admonition-title", "activity-meta", "write-lines", "fact", "fact-source",
                                "fact--verified", "fact--sourced", "fact--uncertain", "helpline",
-                               "footnote", "footnote-ref", "footnote-backref", "same-day"})  # a figure's source at the page's foot
+                               "footnote", "footnote-ref", "footnote-backref", "same-day",  # a figure's source at the page's foot
+                               "picture-scale"})  # the change-check answer sheet (change_check_render.answers)
 CLASS_PATTERNS = (re.compile(r"^lines-(?:[1-9]|1[0-2])$"), re.compile(r"^language-[\w+-]{1,30}$"))
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 ANY_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")

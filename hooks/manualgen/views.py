@@ -229,6 +229,13 @@ def downloads_view(catalog: dict, size_text, lang: str, labels: dict) -> dict:
                                            ("zim", "downloads_zim"))]}
 
 
+def forms_view(forms: list[tuple[str, dict, bytes]], lang: str) -> list[dict]:
+    """The XLSForms (file name, title per language, bytes) as the downloads page lists them, with their sizes."""
+    from .xlsform import FOLDER
+    return [{"path": f"{FOLDER}/{name}", "title": title[lang], "size": format_size(len(content), lang)}
+            for name, title, content in forms]
+
+
 def home_view(pages: list[tuple[str, str, str]], settings_home: dict, catalog: dict, helplines: dict) -> dict:
     """The home page's three ways in: pages to facilitate (configured stems, in that order, as (stem, title, url)
     of this language's pages), the modules to find a session in, and the helplines to call now."""

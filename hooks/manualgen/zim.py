@@ -49,6 +49,7 @@ MIME_TYPES = {
     ".svg": "image/svg+xml", ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
     ".gif": "image/gif", ".webp": "image/webp", ".ico": "image/vnd.microsoft.icon", ".pdf": "application/pdf",
     ".txt": "text/plain", ".xml": "application/xml", ".woff2": "font/woff2", ".woff": "font/woff",
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",  # the XLSForms (forms/)
 }
 OTHER_MIME_TYPE = "application/octet-stream"
 

@@ -388,7 +388,8 @@ def test_the_search_index_is_downloaded_only_when_search_opens(browser, http_roo
 
 def test_previous_and_next_follow_the_menu(visit):
     order = [("index.html", "como-usar.html"), ("como-usar.html", "guia-facilitacion.html"),
-             ("programa.html", "horario.html"), ("planificador.html", "constancia.html"), ("constancia.html", "descargas.html")]
+             ("programa.html", "horario.html"), ("planificador.html", "constancia.html"), ("constancia.html", "cambio.html"),
+             ("cambio.html", "informe.html"), ("informe.html", "descargas.html")]
     for rel, following in order:
         page = visit.open(rel)
         assert page.locator("a.md-footer__link--next").get_attribute("href") == following, rel

@@ -1,0 +1,17 @@
+"""The KoboToolbox / ODK Collect forms (manualgen/xlsform.py) written into each language's site as forms/*.xlsx,
+so the downloads page links them and the USB, phone and Kiwix editions carry them like any other file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import build_context
+from manualgen.atomic import write_atomically
+from manualgen.xlsform import FOLDER
+
+
+@build_context.reported
+def on_post_build(config):
+    lang = build_context.current_language(config)
+    folder = Path(config.site_dir) / build_context.language_prefix(lang, config) / FOLDER
+    for filename, _, content in build_context.forms(config):
+        write_atomically(folder / filename, content)
