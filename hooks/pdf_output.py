@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
-from manualgen import render_pool
+from manualgen import paper, render_pool
 from manualgen.facts import format_date
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
 from manualgen.pdf_compose import InternalLink, OutlineEntry, join
@@ -152,8 +152,12 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     pages = build_context.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
+    try:
+        print_type = paper.print_type(s.pdf.get("type"))
+    except paper.PaperSettingsError as problem:
+        raise PluginError(f"{problem}\n(see the comment above it in mkdocs.yml)") from None
     base_view = {"labels": labels, "helplines": build_context.helplines_view(config, lang), "lang": lang, "prefix": prefix,
-                 "print": True, "anchor_prefix": ""}
+                 "print": True, "anchor_prefix": "", "print_type": print_type}
     author = config.site_author or config.site_name
     job = Job(lang, labels, Path(config.site_dir) / prefix,
               PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
@@ -189,8 +193,9 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         return {"id": page.id, "title": page.meta["title"], "kind": page.meta["kind"],
                 "audience": page.meta.get("audience", "participants"), "sheet": page.meta.get("sheet"),
                 "attendance": attendance_view(manual, lang, s.attendance_rows) if page.meta.get("sheet") == "attendance" else None,
+                "sign_in_rows": s.sign_in_rows,
                 "module": {"order": module.meta["order"], "title": module.meta["title"]} if module else None,
-                "qr": _qr(online(page)), "content": page_content(page)}
+                "qr": _qr(online(page)), "content": Markup(paper.for_paper(page_content(page)))}
 
     # Bodies: one document per module (its opening, sessions and handouts, each starting on a new page), the
     # packs' first pages and the framing chapters. A session's or handout's own PDF is its pages of its module.
@@ -203,7 +208,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         for page in sessions:
             view = {**base_view, "session": session_view(page, manual, lang, labels), "anchor_prefix": f"{page.id}-"}
             items.append({"kind": "session", "manual": view, "item": {"id": page.id, "title": page.meta["title"],
-                                                                       "qr": _qr(online(page)), "content": page_content(page)}})
+                                                                       "qr": _qr(online(page)), "content": Markup(paper.for_paper(page_content(page)))}})
         items += [{"kind": "handout", "item": handout_item(h)} for h in handouts]
         opening = {"anchor": module.id, "order": module.meta["order"], "title": module.meta["title"],
                    "objectives": module.meta["objectives"], "content": page_content(module, 1), "items": items}

@@ -151,3 +151,39 @@ def test_framing_pages_state_the_counts_the_catalog_has(real_site, lang):
             claims += 1
             assert value == expected[noun], f"{page.name}: «{number} {noun}» but the catalog has {expected[noun]}"
     assert claims >= 4
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_session_lists_participants_handouts_apart_from_the_facilitators_forms(real_site, lang):
+    """Who a sheet is for comes from the handout's own `audience`: the catalog keeps `handouts` (the session's list)
+    and adds the split; the session's page and its PDF list the facilitator's forms (attendance, scoring sheet,
+    referral log, the sign-in sheet) under their own heading, never among the participants' handouts."""
+    import pdfplumber
+    catalog = real_site.catalog(lang)
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
+    audience = {h["id"]: h["audience"] for h in catalog["handouts"]}
+    titles = {h["id"]: h["title"] for h in catalog["handouts"]}
+    sign_in = [h["id"] for h in catalog["handouts"] if h["id"] == "m01-h07"]
+    assert sign_in
+    mixed = 0
+    for session in catalog["sessions"]:
+        participants, forms = session["participant_handouts"], session["facilitator_forms"]
+        assert all(audience[h] == "participants" for h in participants), session["id"]
+        assert all(audience[h] == "facilitators" for h in forms), session["id"]
+        assert set(participants) | set(forms) == set(session["handouts"]) | set(sign_in), session["id"]
+        if not any(audience[h] == "facilitators" for h in session["handouts"]):
+            continue
+        mixed += 1
+        html = real_site.html(PREFIX[lang] + session["url"])
+        section = html.split('id="fichas"', 1)[1]
+        for_participants = section.split(labels["handouts_facilitators"], 1)[0]
+        for form in forms:
+            assert titles[form] not in for_participants, f"{session['id']}: {form} among participants' handouts"
+            assert titles[form] in section
+        with pdfplumber.open(real_site.site / PREFIX[lang] / session["pdf"]) as pdf:
+            text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages[-2:])
+        tail = text.rsplit(labels["handouts_participants"].split(" (")[0], 1)[-1]
+        assert labels["handouts_facilitators"].split(" (")[0] in tail, session["id"]
+        listed = tail.split(labels["handouts_facilitators"].split(" (")[0], 1)[0]
+        assert not any(titles[f] in listed for f in forms), f"{session['id']}: a form among participants' handouts"
+    assert mixed >= 3  # 1.1 (attendance, scoring sheet), 7.2 (referral log), 7.4 (scoring sheet)
