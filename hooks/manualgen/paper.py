@@ -58,8 +58,19 @@ TICK = "☐"
 DOTTED_CELL = re.compile(r"(<td\b[^>]*>)\s*[.…]+\s*(</td>)")
 
 
+# A table row followed by one whose first cell is empty: the second continues the first (a statement's entry row
+# and its exit row), so the two are one unit on paper.
+# A paragraph opening in bold that is short («Paso 1. …», «**Antes de escribir**»): a lead-in, kept with what follows.
+# A long paragraph that merely opens in bold is not: chained, such paragraphs could not break and left half pages.
+LEAD_IN = re.compile(r"<p>(?=<strong>(?:(?!</p>).){0,160}</p>)", re.S)
+PAIRED_ROW = re.compile(r"<tr>(?=(?:(?!</tr>).)*</tr>\s*<tr>\s*<td>\s*</td>)", re.S)
+
+
 def for_paper(html: str) -> str:
     """A handout's page HTML as it is printed: each tick box a drawn square (a glyph is 3 mm at text size; a
-    square is sized by the audience's tick_mm) and dotted placeholder cells empty."""
+    square is sized by the audience's tick_mm), dotted placeholder cells empty, short bold lead-ins marked to stay
+    with what follows, and a row whose next row continues it (an empty first cell) marked to stay with it."""
     html = str(html).replace(TICK, '<span class="tick"></span>')  # str: Markup.replace would escape the span
-    return DOTTED_CELL.sub(r"\1\2", html)
+    html = DOTTED_CELL.sub(r"\1\2", html)
+    html = LEAD_IN.sub('<p class="lead-in">', html)
+    return PAIRED_ROW.sub('<tr class="keep-with-next">', html)

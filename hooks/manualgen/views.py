@@ -63,7 +63,8 @@ def module_view(page: Page, manual: Manual, lang: str) -> dict:
     }
 
 
-def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 20, sign_in_rows: int = 16) -> dict:
+def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 20, sign_in_rows: int = 16,
+                 help_lines: tuple[str, ...] = ()) -> dict:
     sessions = [s for s in manual.of(lang, "session") if page.id in s.meta["handouts"]]
     return {
         "id": page.id,
@@ -73,6 +74,7 @@ def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 2
         "sheet": page.meta.get("sheet"),
         "attendance": attendance_view(manual, lang, attendance_rows) if page.meta.get("sheet") == "attendance" else None,
         "sign_in_rows": sign_in_rows,
+        "help": help_lines,
         "sessions": [{"id": s.id, "title": s.meta["title"], "url": s.url} for s in sessions],
         "module": _module_link(manual, lang, page.meta["module"]),
     }

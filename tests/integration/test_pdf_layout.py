@@ -35,7 +35,7 @@ LANG_PREFIX = {"es": "", "en": "en/"}
 MARGINS = {"portrait": (20, 17, 22, 17), "landscape": (14, 14, 18, 14)}
 RUNNING_SIZE = 8.0          # running header, footer and page number: 8 pt (print.css @top-*, @bottom-left; pdf_compose)
 TOLERANCE = 1.0             # points: glyph boxes and half a rule's width may touch the edge of the text area
-NEARLY_BLANK = 0.15         # a page using less of its text area's height than this is nearly blank
+NEARLY_BLANK = 0.30         # a page using less of its text area's height than this is nearly blank (issue 23: 30 %)
 MIN_WRITING_PITCH = 10 * MM  # issue 23: writing rows of 10 mm or more (ruled lines and empty cells), every handout
 ATTENDANCE_ROW = 9 * MM     # a row of the attendance sheet: room to sign
 ATTENDANCE_NAME = 45 * MM   # the name column: a full name in handwriting
@@ -295,7 +295,7 @@ def library(real_site) -> Library:
                  + [(catalog["pdfs"]["manual"], "manual")])
         assert sorted(rel for rel, _ in named) == sorted(str(p.relative_to(root)) for p in (root / "pdf").glob("*.pdf"))
         for rel, kind in named:
-            documents.append(Document(lang, rel, kind, _read(root / rel, pages), cover=kind in ("pack", "manual")))
+            documents.append(Document(lang, rel, kind, _read(root / rel, pages), cover=kind == "manual"))
     # Where a document of its own ends inside a larger one: the page before the first page of every session and
     # handout and before every level-1 bookmark (a chapter, a module's opening), and the last page.
     for doc in documents:
@@ -419,16 +419,25 @@ def test_no_page_ends_with_what_belongs_to_the_next(library):
 
 
 def test_no_page_is_nearly_blank(library):
-    """Less than 15 % of a page's text area used is a wasted sheet, except the last page of a document (a session,
-    a handout, a module's opening, a chapter: the next one starts on a new page) and a cover."""
+    """Less than 30 % of a page's text area used is a wasted sheet (issue 23), except a deliberate end: a cover, the
+    last page of a module's opening or of a chapter (the next starts on a new page), and a handout's last page when
+    it holds the sheet's whole help box (the sheet closes on where to get help). The last page of a session or
+    handout of more than one page is no exception otherwise: a lone bullet or a list's tail on a sheet of its own is
+    paper wasted, in its own PDF and in the manual alike (the same drawing)."""
+    sheet_ends = {d.hashes[-1] for d in library.documents if d.kind in ("session", "handout") and len(d.hashes) > 1}
     problems = []
     for doc in library.documents:
         for index, page in enumerate(library.of(doc)):
-            if index in doc.ends or (index == 0 and doc.cover):
+            if page.used >= NEARLY_BLANK or (index == 0 and doc.cover):
                 continue
-            if page.used < NEARLY_BLANK:
-                problems.append(f"{where(doc, index)}: {page.used:.0%} of the text area used")
-    assert not problems, f"{len(problems)} nearly blank pages:\n" + "\n".join(problems)
+            key = doc.hashes[index]
+            if key in sheet_ends:
+                if _boxes(page, HELP_FRAME) and doc.kind != "session":
+                    continue
+            elif index in doc.ends:
+                continue
+            problems.append(f"{where(doc, index)}: {page.used:.0%} of the text area used")
+    assert not problems, f"{len(problems)} nearly blank pages:\n" + "\n".join(sorted(set(problems)))
 
 
 def _rules(page: Page) -> tuple[list[list], list[list]]:
@@ -798,3 +807,33 @@ def test_help_box_and_key_messages_differ_in_black_and_white(library, lang):
                         problems.append(f"{where(doc, index)}: key messages without their pictogram")
     assert seen["help"] >= 10 and seen["key"] >= 3, seen
     assert not problems, "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_participant_pack_has_no_cover_sheet(library, lang):
+    """A module's pack is its participant handouts' own pages, nothing more: a cover copied for every participant
+    cost a sheet per person (issue 23: 140 sheets for 20 people)."""
+    catalog = library.catalogs[lang]
+    for module_id, rel in catalog["pdfs"]["packs"].items():
+        pack = library.doc(lang, rel)
+        own = [library.doc(lang, h["pdf"]).hashes for h in catalog["handouts"]
+               if h["module"] == module_id and h["audience"] == "participants"]
+        assert pack.hashes == [key for hashes in own for key in hashes], f"{lang}/{rel}: pages besides its handouts"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_paired_rows_stay_together(library, lang):
+    """The scoring sheet's statements each take two rows (entry, then exit, whose first cell is empty): a page never
+    starts its table with an exit row, cut from its entry row on the page before."""
+    exit_word = {"es": "Salida", "en": "Exit"}[lang]
+    doc = library.doc(lang, next(h["pdf"] for h in library.catalogs[lang]["handouts"] if h["id"] == "m01-h04"))
+    rows = 0
+    for index, page in enumerate(library.of(doc)):
+        body = [line for line in page.content if _in_table(page, line) and not any(
+            g[0] == "rect" and g[5] == HEADER_FILL and g[2] <= line.top + 1 and g[4] >= line.bottom - 1
+            for g in page.graphics)]
+        rows += sum(line.text == exit_word for line in body)
+        if body and body[0].text == exit_word:
+            problems = f"{where(doc, index)}: the table starts with an exit row"
+            pytest.fail(problems)
+    assert rows >= 12  # twelve statements, each with its exit row

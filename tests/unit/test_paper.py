@@ -105,3 +105,42 @@ def test_an_answer_scale_gets_a_face_above_each_word_and_keeps_the_word():
     for word, meaning in (("Sí", "agree"), ("Más o menos", "partly"), ("No", "disagree")):
         assert f'<th class="scale-step"><svg class="pictogram pictogram--{meaning}"' in out and f"<br>{word}</th>" in out
     assert with_scale_pictures("<p>No</p>", words) == "<p>No</p>"
+
+
+def test_a_row_whose_next_row_continues_it_is_kept_with_it():
+    html = ("<table><tbody><tr><td>1</td><td>Frase</td><td>Entrada</td></tr>\n<tr><td></td><td></td><td>Salida</td></tr>"
+            "<tr><td>2</td><td>Otra</td><td>Entrada</td></tr></tbody></table>")
+    out = for_paper(html)
+    assert out.count('<tr class="keep-with-next">') == 1
+    assert out.startswith('<table><tbody><tr class="keep-with-next"><td>1</td>')
+
+
+def test_a_sheet_ending_on_a_sliver_is_found_and_marked_to_be_set_tighter(tmp_path):
+    from manualgen.pdf import _document, sliver_ends, tighten
+    filler = "".join(f"<p>{'palabra ' * 60}</p>" for _ in range(12))
+    html = ('<html><head><meta charset="utf-8"><style>@page { size: A4; margin: 20mm } section { break-before: page }'
+            '.fit { line-height: 1 }</style></head><body>'
+            f'<section class="session" id="a"><h1 id="a-titulo">A</h1>{filler}</section>'
+            f'<section class="handout" id="b"><h1 id="b-titulo">B</h1><p>corta</p></section></body></html>')
+    assert sliver_ends(_document(html, tmp_path)) == ["a"]  # b is one page: a deliberate end
+    assert '<section class="session fit" id="a">' in tighten(html, ["a"])
+
+
+def test_english_pdfs_get_english_file_names():
+    from manualgen.model import Manual, Page
+    from manualgen.pdf import pdf_paths
+    from manualgen.source import Source
+    pages = [Page(Source(f"h03.{lang}.md", {"type": "handout", "id": "m01-h03", "title": title}, "", 1), lang,
+                  "01-encuadre/h03-cuestionario-de-entrada-y-salida")
+             for lang, title in (("es", "Cuestionario de entrada y salida"), ("en", "Entry and exit questionnaire"))]
+    manual = Manual(("es", "en"), pages)
+    labels = {"pdf_pack": "pack", "pdf_manual": "manual"}
+    assert pdf_paths(manual, "es", labels)["m01-h03"] == "pdf/m01-h03-cuestionario-de-entrada-y-salida.pdf"
+    assert pdf_paths(manual, "en", labels)["m01-h03"] == "pdf/m01-h03-entry-and-exit-questionnaire.pdf"
+
+
+def test_only_a_short_paragraph_opening_in_bold_is_a_lead_in():
+    short = "<p><strong>Paso 1.</strong> Respire.</p>"
+    long = f"<p><strong>Qué es el taller.</strong> {'Hablamos de muchas cosas. ' * 10}</p>"
+    assert for_paper(short) == '<p class="lead-in"><strong>Paso 1.</strong> Respire.</p>'
+    assert for_paper(long) == long and for_paper("<p>Texto <strong>x</strong></p>") == "<p>Texto <strong>x</strong></p>"
