@@ -837,3 +837,26 @@ def test_paired_rows_stay_together(library, lang):
             problems = f"{where(doc, index)}: the table starts with an exit row"
             pytest.fail(problems)
     assert rows >= 12  # twelve statements, each with its exit row
+
+
+SOURCE_WORDS = re.compile(r"\b(INEI|ENDES|OMS|WHO)\b|\b(Fuente|Source):")  # data publishers, not services
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_source_citation_inside_participant_text(library, lang):
+    """On a participant sheet a figure reads as its value; who measured it goes to a footnote at the foot of the
+    sheet (issue 22's footnotes, guarded here from the PDFs): a line naming a source is a footnote's line (it ends
+    with the footnote's back mark ↩, or the footnote it opens does within two lines)."""
+    problems, footnotes = [], 0
+    for handout in _participant_handouts(library.catalogs[lang]):
+        doc = library.doc(lang, handout["pdf"])
+        for index, page in enumerate(library.of(doc)):
+            texts = [line.text for line in page.content]
+            for at, text in enumerate(texts):
+                if SOURCE_WORDS.search(text):
+                    if any(t.rstrip().endswith("↩") for t in texts[at:at + 3]):
+                        footnotes += 1
+                    else:
+                        problems.append(f"{where(doc, index)}: {text[:80]!r}")
+    assert not problems, "sources cited inside participant text:\n" + "\n".join(problems)
+    assert footnotes >= 1  # m03-h01's figure keeps its source, at the foot
