@@ -65,6 +65,7 @@ class Settings:
     cache_dir: str
     schedule: dict  # extra.manual.schedule
     attendance_rows: int  # name rows on the attendance sheet
+    sign_in_rows: int  # name rows on the per-session sign-in sheet
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
@@ -143,6 +144,7 @@ def _read_settings(config) -> Settings:
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
+                    sign_in_rows=int(extra.get("sign_in_rows", 16)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
                     typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
                     published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))

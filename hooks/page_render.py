@@ -106,7 +106,8 @@ def on_page_context(context, page, config, nav):
         after = [(labels["module_sessions"], "sesiones")] + ([(labels["module_handouts"], "fichas")] if view["module"]["handouts"] else [])
         _template_headings(page, [(labels["objectives"], "objetivos")], after)
     elif found is not None and found.type == "handout":
-        view["handout"] = handout_view(found, data.manual, lang, data.settings.attendance_rows)
+        view["handout"] = handout_view(found, data.manual, lang, data.settings.attendance_rows,
+                                       data.settings.sign_in_rows, tuple(data.settings.home.get("help", [])))
     template = page.meta.get("template")
     if template == "manual/programme.html":
         view["programme"] = programme_view(data.manual, lang)

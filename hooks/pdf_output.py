@@ -28,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
-from manualgen import render_pool
+from manualgen import paper, render_pool
 from manualgen.facts import format_date
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
 from manualgen.pdf_compose import InternalLink, OutlineEntry, join
@@ -152,8 +152,12 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     pages = build_context.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
+    try:
+        print_type = paper.print_type(s.pdf.get("type"))
+    except paper.PaperSettingsError as problem:
+        raise PluginError(f"{problem}\n(see the comment above it in mkdocs.yml)") from None
     base_view = {"labels": labels, "helplines": build_context.helplines_view(config, lang), "lang": lang, "prefix": prefix,
-                 "print": True, "anchor_prefix": ""}
+                 "print": True, "anchor_prefix": "", "print_type": print_type}
     author = config.site_author or config.site_name
     job = Job(lang, labels, Path(config.site_dir) / prefix,
               PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
@@ -189,11 +193,12 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         return {"id": page.id, "title": page.meta["title"], "kind": page.meta["kind"],
                 "audience": page.meta.get("audience", "participants"), "sheet": page.meta.get("sheet"),
                 "attendance": attendance_view(manual, lang, s.attendance_rows) if page.meta.get("sheet") == "attendance" else None,
+                "sign_in_rows": s.sign_in_rows, "help": s.home.get("help", []),
                 "module": {"order": module.meta["order"], "title": module.meta["title"]} if module else None,
-                "qr": _qr(online(page)), "content": page_content(page)}
+                "qr": _qr(online(page)), "content": Markup(paper.for_paper(page_content(page)))}
 
     # Bodies: one document per module (its opening, sessions and handouts, each starting on a new page), the
-    # packs' first pages and the framing chapters. A session's or handout's own PDF is its pages of its module.
+    # framing chapters. A session's or handout's own PDF is its pages of its module.
     pieces: dict[str, tuple[str, str]] = {}  # page id -> (module body, anchor where its pages start)
     packs = {}
     for module in manual.of(lang, "module"):
@@ -203,7 +208,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         for page in sessions:
             view = {**base_view, "session": session_view(page, manual, lang, labels), "anchor_prefix": f"{page.id}-"}
             items.append({"kind": "session", "manual": view, "item": {"id": page.id, "title": page.meta["title"],
-                                                                       "qr": _qr(online(page)), "content": page_content(page)}})
+                                                                       "qr": _qr(online(page)), "content": Markup(paper.for_paper(page_content(page)))}})
         items += [{"kind": "handout", "item": handout_item(h)} for h in handouts]
         opening = {"anchor": module.id, "order": module.meta["order"], "title": module.meta["title"],
                    "objectives": module.meta["objectives"], "content": page_content(module, 1), "items": items}
@@ -214,9 +219,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         participants = [h for h in handouts if h.meta.get("audience", "participants") == "participants"]
         if participants:
             title = f"{labels['pack_title']} — {labels['module']} {module.meta['order']}: {module.meta['title']}"
-            cover = job.body(f"pack-{module.id}", render("print/pack.html", doc=doc(
-                "pack", title, module={"id": module.id, **module.meta}, handouts=[h.meta for h in participants]), manual=base_view))
-            packs[module.id] = (title, cover, [h.id for h in participants])
+            packs[module.id] = (title, [h.id for h in participants])
     chapters = {}
     for stem in s.pdf.get("front_pages", []) + s.pdf.get("back_pages", []):
         entry = pages.get(f"{stem}.{lang}.md")
@@ -227,6 +230,9 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         chapters[stem] = (entry["title"], job.body(f"chapter-{stem}", render(
             "print/manual.html", doc=doc("manual", entry["title"], part="chapter", chapter=chapter), manual=base_view)))
 
+    # The complete manual's back cover: where to get help, who made it, under which licence (the front cover says it too).
+    job.body("back-cover", render("print/manual.html", doc=doc("manual", config.site_name, part="back",
+                                                               publisher=_publisher(config, s, lang)), manual=base_view))
     own = [(paths[p.id], p.id, p.meta["title"]) for p in manual.of(lang, "session") + manual.of(lang, "handout")]
     if build_context.pdf_mode() == "preview":
         waiting = _preview(job, own, pieces)
@@ -237,7 +243,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
         return None
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or int(time.time())
     item = Pending(job, pieces, packs, chapters, paths, manual, s, f"{config.site_name} — {labels['manual_edition']}",
-                   format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang))
+                   format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang), _publisher(config, s, lang))
     # A module's own PDFs are cut and numbered as soon as its document is there, while the workers draw the rest.
     for rel, page_id, title in own:
         item.outputs.setdefault(pieces[page_id][0], []).append((rel, page_id, title))
@@ -257,13 +263,14 @@ class Pending:
     """One language's PDFs: its documents (drawn or on their way) and what is made of them."""
     job: Job
     pieces: dict           # page id -> (module document, anchor where its pages start)
-    packs: dict            # module id -> (title, cover document, handout ids)
+    packs: dict            # module id -> (title, handout ids)
     chapters: dict         # stem -> (title, document)
     paths: dict            # output name -> path relative to the language's root
     manual: object
     settings: object
     title: str             # the complete manual's
     edition: str           # its cover date, in the language's format
+    publisher: dict        # its covers' organisation, licence and contact (_publisher)
     outputs: dict = field(default_factory=dict)   # document -> [(path, page id, title)] cut from it
     futures: dict = field(default_factory=dict)   # documents being drawn: future -> name
     started: float = field(default_factory=time.monotonic)
@@ -279,16 +286,18 @@ def _collect(item: Pending) -> None:
 
 
 def _write_packs(item: Pending) -> None:
-    """Each module's participant pack: its cover and handouts, joined (nothing to draw)."""
-    for module_id, (title, cover, handout_ids) in item.packs.items():
+    """Each module's participant pack: its handouts, joined (nothing to draw). No cover sheet: copied for every
+    participant, a page that only lists the sheets behind it cost a sheet per person (issue 23); the pack's title is
+    its PDF title, and each handout's title its bookmark and the head of its first page."""
+    for module_id, (title, handout_ids) in item.packs.items():
         _write_output(item.job, item.paths[f"pack-{module_id}"],
-                      _assembled(item.job, [Piece(cover)] + [_piece(item.job, item.pieces, h) for h in handout_ids],
-                                 [0] * (len(handout_ids) + 1), title))
+                      _assembled(item.job, [_piece(item.job, item.pieces, h) for h in handout_ids],
+                                 [-1] * len(handout_ids), title))  # each handout's title a top bookmark
 
 
 def _start_manual(item: Pending) -> CompleteManual:
     """The complete manual's contents sent to the workers, once every page number of the language is known."""
-    return CompleteManual(item.job, item.manual, item.chapters, item.settings, item.title, item.edition)
+    return CompleteManual(item.job, item.manual, item.chapters, item.settings, item.title, item.edition, item.publisher)
 
 
 def _finish(item: Pending, complete: CompleteManual) -> None:
@@ -311,6 +320,14 @@ def _fill_sizes(site: Path, sizes: dict[str, dict[str, int]]) -> None:
         if SIZE_MARK_START not in text:
             continue
         page.write_text(fill_size_marks(text, sizes), encoding="utf-8")
+
+
+def _publisher(config, settings, lang: str) -> dict:
+    """Who publishes the manual, under which licence and how to reach them, for its covers (mkdocs.yml: site_author,
+    copyright, extra.manual.contact)."""
+    contact = (config.extra.get("manual") or {}).get("contact") or {}
+    return {"organisation": config.site_author or "", "licence": config.copyright or "",
+            "contact": contact.get(lang, "") if isinstance(contact, dict) else str(contact)}
 
 
 def _generated_chapter(stem: str, job: Job, data, labels: dict) -> Markup:
@@ -446,8 +463,8 @@ class CompleteManual:
     Made in two steps so that both languages' contents are drawn side by side: creating it sends the front
     (cover and contents) to the workers; result() waits for it and joins everything."""
 
-    def __init__(self, job: Job, manual, chapters: dict, settings, title: str, edition: str):
-        self.job, self.title, self.edition = job, title, edition
+    def __init__(self, job: Job, manual, chapters: dict, settings, title: str, edition: str, publisher: dict):
+        self.job, self.title, self.edition, self.publisher = job, title, edition, publisher
         lang, labels = job.lang, job.labels
         self.names: list[str] = []
         self.contents: list[dict] = []
@@ -469,6 +486,8 @@ class CompleteManual:
             if stem in chapters:
                 self.names.append(chapters[stem][1])
                 self.contents.append({"level": 1, "kind": "chapter", "title": chapters[stem][0], "anchor": stem})
+        if "back-cover" in job.bodies:
+            self.names.append("back-cover")
         # The contents' page numbers depend on how many pages the cover and contents take: start from the count
         # the last build found (or an estimate), and draw again only if the guess was wrong.
         self.remembered = cache_key(f"front-pages:{lang}:{len(self.contents)}", job.version)
@@ -480,7 +499,7 @@ class CompleteManual:
         job = self.job
         doc = {"lang": job.lang, "kind": "manual", "title": self.title, "author": job.author, "description": "",
                "running_title": self.title, "site_name": job.site_name, "part": "front",
-               "contents": self._numbered(front_pages), "edition": self.edition}
+               "contents": self._numbered(front_pages), "edition": self.edition, "publisher": self.publisher}
         name = job.body("front", job.render("print/manual.html", doc=doc, manual=job.base_view))
         return name, _start_bodies(job, [name])
 

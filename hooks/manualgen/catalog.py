@@ -40,14 +40,36 @@ def activities(page: Page) -> list[dict]:
             for b in page.activities]
 
 
-def session_entry(page: Page, pdfs: dict[str, str], known_handouts: set[str]) -> dict:
+def audience_of(handout: Page) -> str:
+    """Who a handout is for, from its own `audience` field (one source of truth): participants unless it says
+    facilitators."""
+    return handout.meta.get("audience", "participants")
+
+
+def for_whom(manual: Manual, lang: str, handout_ids: list[str]) -> tuple[list[Page], list[Page]]:
+    """A session's sheets split by who holds them: (handouts, a copy for each participant; forms, one copy for the
+    facilitator). The forms also hold every generated sign-in sheet (sheet: sign-in): each session is signed in on
+    its own, so a session need not list it."""
+    pages = [p for p in (manual.by_id(lang, h) for h in handout_ids) if p is not None]
+    participants = [p for p in pages if audience_of(p) == "participants"]
+    forms = [p for p in pages if audience_of(p) != "participants"]
+    forms += [h for h in manual.of(lang, "handout") if h.meta.get("sheet") == "sign-in" and h not in forms]
+    return participants, forms
+
+
+def session_entry(page: Page, pdfs: dict[str, str], manual: Manual, lang: str, known_handouts: set[str]) -> dict:
     meta = page.meta
+    handouts = handouts_needed(meta, known_handouts)
+    participants, forms = for_whom(manual, lang, handouts)
     return {
         "id": page.id, "module": meta["module"], "order": meta["order"], "title": meta["title"], "url": page.url,
         "duration": meta["duration"], "sensitivity": meta["sensitivity"], "group_size": meta.get("group_size"),
         "objectives": list(meta["objectives"]), "materials": [material_entry(m) for m in meta["materials"]],
         "preparation": list(meta["preparation"]), "activities": activities(page),
-        "handouts": handouts_needed(meta, known_handouts), "pdf": pdfs.get(page.id),
+        "handouts": handouts, "pdf": pdfs.get(page.id),
+        # The same sheets split by who holds them (for_whom): the planner prints a copy of each participant handout
+        # per participant and one of each facilitator form.
+        "participant_handouts": [p.id for p in participants], "facilitator_forms": [p.id for p in forms],
     }
 
 
@@ -56,10 +78,10 @@ def build_catalog(manual: Manual, lang: str, pdfs: dict[str, str] | None = None,
     """pdfs maps page ids (and 'pack-mNN', 'manual') to PDF paths relative to the language root."""
     pdfs = pdfs or {}
     known_handouts = {h.id for h in manual.of(lang, "handout")}
-    sessions = [session_entry(p, pdfs, known_handouts) for p in manual.of(lang, "session")]
+    sessions = [session_entry(p, pdfs, manual, lang, known_handouts) for p in manual.of(lang, "session")]
     used_in: dict[str, list[str]] = {}
     for session in sessions:
-        for handout in session["handouts"]:
+        for handout in session["participant_handouts"] + session["facilitator_forms"]:
             used_in.setdefault(handout, []).append(session["id"])
     modules = []
     for page in manual.of(lang, "module"):

@@ -31,11 +31,13 @@ def slug_of(key: str) -> str:
 
 
 def pdf_paths(manual: Manual, lang: str, labels: dict) -> dict[str, str]:
-    """Where every PDF of a language goes, relative to that language's root."""
+    """Where every PDF of a language goes, relative to that language's root. A name says what the sheet is in the
+    sheet's language: from the Spanish file name in the first language, from the title in the others."""
     paths = {}
     for page_type in ("session", "handout"):
         for page in manual.of(lang, page_type):
-            paths[page.id] = f"pdf/{page.id}-{slug_of(page.key)}.pdf"
+            words = page.key if lang == manual.languages[0] else str(page.meta.get("title") or page.key).replace("/", " ")
+            paths[page.id] = f"pdf/{page.id}-{slug_of(words)}.pdf"
     for module in manual.of(lang, "module"):
         paths[f"pack-{module.id}"] = f"pdf/{module.id}-{labels['pdf_pack']}.pdf"
     paths["manual"] = f"pdf/{labels['pdf_manual']}.pdf"
@@ -190,6 +192,10 @@ def render_body(html: str, base_dir: Path) -> tuple[bytes, dict]:
     manual), so each page is rendered once; a body's own internal links point at its named places, which mean
     nothing in another document, so they are kept here to be written again (pdf_compose.join)."""
     document = _document(html, base_dir)
+    if sliver := sliver_ends(document):  # a sheet ending on a nearly empty page: set it a little tighter, once
+        tighter = _document(tighten(html, sliver), base_dir)
+        if len(tighter.pages) < len(document.pages):
+            document = tighter
     meta = {"pages": len(document.pages), "sizes": [], "anchors": {}, "bookmarks": [], "links": []}
     for index, page in enumerate(document.pages):
         meta["sizes"].append([round(page.width * PX, 2), round(page.height * PX, 2)])
@@ -221,6 +227,49 @@ def local_file(url: str, root: Path) -> Path | None:
         return None
     path = Path(url2pathname(parts.path)).resolve()
     return path if path.is_relative_to(root) and path.is_file() else None
+
+
+SLIVER = 0.30  # issue 23: a page using less of its text area than this is wasted paper, unless a deliberate end
+
+
+def page_used(page) -> float:
+    """How much of a rendered page's text area (inside its margins) the content uses, from its top to its lowest
+    line, image or drawn box (the running header and footer, in the margins, do not count)."""
+    from weasyprint.formatting_structure import boxes
+    box = page._page_box  # WeasyPrint's layout tree: the one place a page's content is measured
+    top, bottom = box.content_box_y(), box.content_box_y() + box.height
+    lowest = top
+    for child in box.children:
+        if isinstance(child, boxes.MarginBox):
+            continue
+        for found in child.descendants():
+            if isinstance(found, (boxes.LineBox, boxes.ReplacedBox)):
+                lowest = max(lowest, found.position_y + found.height)
+            elif isinstance(found, boxes.BlockBox) and (found.style["background_image"] != (("none", None),)
+                                                        or found.border_top_width or found.border_bottom_width):
+                lowest = max(lowest, found.position_y + found.margin_height() - found.margin_bottom)
+    return max(0.0, min(lowest, bottom) - top) / (bottom - top)
+
+
+def sliver_ends(document) -> list[str]:
+    """The sessions and handouts (by id: their title's anchor is `<id>-titulo`) of more than one page whose last
+    page is a sliver: under SLIVER of its text area used."""
+    starts = []
+    for index, page in enumerate(document.pages):
+        starts += [(index, name[:-len("-titulo")]) for name in page.anchors if name.endswith("-titulo")]
+    found = []
+    for position, (first, section) in enumerate(starts):
+        last = (starts[position + 1][0] if position + 1 < len(starts) else len(document.pages)) - 1
+        if last > first and page_used(document.pages[last]) < SLIVER:
+            found.append(section)
+    return found
+
+
+def tighten(html: str, sections: list[str]) -> str:
+    """The document with those sections marked `fit` (print.css sets them with less leading and spacing)."""
+    for section in sections:
+        html = re.sub(rf'(<section class="[^"]*)(" id="{re.escape(section)}")', r"\1 fit\2", html, count=1)
+    return html
 
 
 def _document(html: str, base_dir: Path):

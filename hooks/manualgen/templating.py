@@ -18,6 +18,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup
 
+from . import pictograms
+
 ESCAPED = ("manual/", "print/", "main.html", "404.html")
 
 
@@ -44,6 +46,9 @@ class _SaltedCache(FileSystemBytecodeCache):
 def configure(env: Environment, cache_folder: Path | None) -> Environment:
     env.autoescape = escaped
     env.filters["css_string"] = css_string
+    env.globals["pictogram"] = pictograms.svg          # pictures beside words (manualgen.pictograms)
+    env.globals["pictogram_uri"] = pictograms.data_uri
+    env.filters["scale_pictures"] = lambda html, labels: pictograms.with_scale_pictures(html, pictograms.scale_words(labels))
     if cache_folder is not None:
         try:
             cache_folder.mkdir(parents=True, exist_ok=True)

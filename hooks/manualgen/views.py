@@ -6,7 +6,7 @@ import re
 from markupsafe import Markup
 
 from .aggregate import extract_blocks, merge_materials, rebase_links
-from .catalog import material_entry
+from .catalog import audience_of, for_whom, material_entry
 from .model import Manual, Page
 from .render import activity_anchor
 from .timing import DayRules, agenda, duration, offset, schedule
@@ -17,6 +17,7 @@ def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
     rows = agenda([(b.title, b.options["minutes"], b.options["grouping"]) for b in page.activities])
     size = meta.get("group_size")
     handouts = [manual.by_id(lang, h) for h in meta["handouts"]]
+    participants, forms = for_whom(manual, lang, meta["handouts"])
     return {
         "id": page.id,
         "order": meta["order"],
@@ -29,11 +30,17 @@ def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
         "materials": [material_entry(m) for m in meta["materials"]],
         "preparation": meta["preparation"],
         "agenda": [{"index": r.index, "anchor": activity_anchor(page.id, r.index), "span": f"{offset(r.start)}–{offset(r.end)}", "title": r.title,
-                    "minutes": r.minutes, "grouping": labels[r.grouping]} for r in rows],
+                    "minutes": r.minutes, "grouping": labels[r.grouping], "grouping_key": r.grouping} for r in rows],
         "handouts": [{"id": h.id, "title": h.meta["title"], "url": h.url} for h in handouts if h],
+        "participant_handouts": [_sheet(h) for h in participants],
+        "facilitator_forms": [_sheet(h) for h in forms],
         "adapted_from": meta.get("adapted_from") or [],
         "module": _module_link(manual, lang, meta["module"]),
     }
+
+
+def _sheet(page: Page) -> dict:
+    return {"id": page.id, "title": page.meta["title"], "url": page.url, "kind": page.meta["kind"]}
 
 
 def _module_link(manual: Manual, lang: str, module_id: str) -> dict | None:
@@ -51,12 +58,13 @@ def module_view(page: Page, manual: Manual, lang: str) -> dict:
         "sessions": [{"id": s.id, "order": s.meta["order"], "title": s.meta["title"], "url": s.url,
                       "duration": duration(s.meta["duration"]), "sensitivity": s.meta["sensitivity"]} for s in sessions],
         "total": duration(sum(s.meta["duration"] for s in sessions)),
-        "handouts": [{"id": h.id, "title": h.meta["title"], "url": h.url, "kind": h.meta["kind"]}
-                     for h in manual.of(lang, "handout") if h.meta["module"] == page.id],
+        "handouts": [{"id": h.id, "title": h.meta["title"], "url": h.url, "kind": h.meta["kind"],
+                      "audience": audience_of(h)} for h in manual.of(lang, "handout") if h.meta["module"] == page.id],
     }
 
 
-def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 20) -> dict:
+def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 20, sign_in_rows: int = 16,
+                 help_lines: tuple[str, ...] = ()) -> dict:
     sessions = [s for s in manual.of(lang, "session") if page.id in s.meta["handouts"]]
     return {
         "id": page.id,
@@ -65,6 +73,8 @@ def handout_view(page: Page, manual: Manual, lang: str, attendance_rows: int = 2
         "audience": page.meta.get("audience", "participants"),
         "sheet": page.meta.get("sheet"),
         "attendance": attendance_view(manual, lang, attendance_rows) if page.meta.get("sheet") == "attendance" else None,
+        "sign_in_rows": sign_in_rows,
+        "help": help_lines,
         "sessions": [{"id": s.id, "title": s.meta["title"], "url": s.url} for s in sessions],
         "module": _module_link(manual, lang, page.meta["module"]),
     }

@@ -7,6 +7,11 @@ import os
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+import yaml
+
+from helpers import ROOT
+
+LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
 
 pytestmark = pytest.mark.browser
 
@@ -171,7 +176,9 @@ def test_planner_builds_a_timed_plan_and_restores_it_from_the_url(visit, real_si
 
     # Handouts to print: each once, in order of use, with a PDF and a page that exist.
     handouts = {h["id"]: h for h in catalog["handouts"]}
-    wanted = list(dict.fromkeys(h for s in order for h in s["handouts"]))
+    # Each session's participant handouts, then its facilitator forms (the catalog's split, from each audience).
+    wanted = list(dict.fromkeys(h for s in order for h in s["participant_handouts"] + s["facilitator_forms"]))
+    copies = {h: "one" for s in order for h in s["facilitator_forms"]}
     if set(order[0]["handouts"]) & set(order[1]["handouts"]):
         assert len(wanted) < len(order[0]["handouts"]) + len(order[1]["handouts"])  # a shared handout, listed once
     items = page.locator(".planner-handouts li")
@@ -180,6 +187,8 @@ def test_planner_builds_a_timed_plan_and_restores_it_from_the_url(visit, real_si
     for i, handout_id in enumerate(wanted):
         item = items.nth(i)
         assert handouts[handout_id]["title"] in item.inner_text()
+        expected = LABELS[lang]["planner_copies_one" if copies.get(handout_id) == "one" else "planner_copies_each"]
+        assert item.locator(".planner-handout-copies").inner_text() == expected
         assert (real_site.site / resolve(visit, page, item.locator("a.planner-page"))).is_file()
         if pdfs_built:
             pdf = resolve(visit, page, item.locator("a.planner-pdf"))

@@ -420,3 +420,30 @@ def test_not_found_page_works_from_a_usb_stick(visit):
         page.locator("section[lang=en] a.home").click()
         page.wait_for_load_state("load")
         assert page.url.endswith("/en/index.html")
+
+
+def test_browser_prints_carry_page_numbers_and_the_helpline_and_no_addresses(visit):
+    """Session, schedule and planner printed from the browser: every sheet's foot has its page number («Página 2 de
+    5») and the helpline; no web address is printed inline. A certificate prints with no margin at all, so the
+    browser adds none of its own header or footer (date, the address holding the plan, the title)."""
+    import re
+    if not visit.base.startswith("file:"):
+        pytest.skip("the same page and stylesheet as from file://")
+    for rel in (SESSION, "horario.html", "planificador.html#s=m01-s01,m01-s02&t=09:00&b=15"):
+        page = visit.open(rel)
+        if "planificador" in rel:
+            page.locator(".planner-plan table").first.wait_for()
+        pages = printed(page).pages
+        for number, sheet in enumerate(pages, start=1):
+            text = " ".join(sheet.extract_text().split())
+            assert f"Página {number} de {len(pages)}" in text, (rel, number, text[-200:])
+            assert "Línea 100" in text, (rel, number)
+            assert not re.search(r"https?://", text), (rel, number)
+    # A certificate printed as a browser prints by default, its own header and footer switched on: with no page
+    # margin there is nowhere to put them, so neither the address (holding the plan) nor the page's title appear.
+    import io
+    from pypdf import PdfReader
+    page = visit.open("constancia.html")
+    sheet = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, display_header_footer=True)))
+    text = " ".join(p.extract_text() for p in sheet.pages)
+    assert "constancia" not in text and "file:" not in text, text[:300]

@@ -151,3 +151,121 @@ def test_framing_pages_state_the_counts_the_catalog_has(real_site, lang):
             claims += 1
             assert value == expected[noun], f"{page.name}: «{number} {noun}» but the catalog has {expected[noun]}"
     assert claims >= 4
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_session_lists_participants_handouts_apart_from_the_facilitators_forms(real_site, lang):
+    """Who a sheet is for comes from the handout's own `audience`: the catalog keeps `handouts` (the session's list)
+    and adds the split; the session's page and its PDF list the facilitator's forms (attendance, scoring sheet,
+    referral log, the sign-in sheet) under their own heading, never among the participants' handouts."""
+    import pdfplumber
+    catalog = real_site.catalog(lang)
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
+    audience = {h["id"]: h["audience"] for h in catalog["handouts"]}
+    titles = {h["id"]: h["title"] for h in catalog["handouts"]}
+    sign_in = [h["id"] for h in catalog["handouts"] if h["id"] == "m01-h07"]
+    assert sign_in
+    mixed = 0
+    for session in catalog["sessions"]:
+        participants, forms = session["participant_handouts"], session["facilitator_forms"]
+        assert all(audience[h] == "participants" for h in participants), session["id"]
+        assert all(audience[h] == "facilitators" for h in forms), session["id"]
+        assert set(participants) | set(forms) == set(session["handouts"]) | set(sign_in), session["id"]
+        if not any(audience[h] == "facilitators" for h in session["handouts"]):
+            continue
+        mixed += 1
+        html = real_site.html(PREFIX[lang] + session["url"])
+        section = html.split('id="fichas"', 1)[1]
+        for_participants = section.split(labels["handouts_facilitators"], 1)[0]
+        for form in forms:
+            assert titles[form] not in for_participants, f"{session['id']}: {form} among participants' handouts"
+            assert titles[form] in section
+        with pdfplumber.open(real_site.site / PREFIX[lang] / session["pdf"]) as pdf:
+            text = " ".join(" ".join((page.extract_text() or "").split()) for page in pdf.pages[:4])
+        tail = text.rsplit(labels["handouts_participants"].split(" (")[0], 1)[-1]
+        assert labels["handouts_facilitators"].split(" (")[0] in tail, session["id"]
+        listed = tail.split(labels["handouts_facilitators"].split(" (")[0], 1)[0]
+        assert not any(titles[f] in listed for f in forms), f"{session['id']}: a form among participants' handouts"
+    assert mixed >= 3  # 1.1 (attendance, scoring sheet), 7.2 (referral log), 7.4 (scoring sheet)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_pictograms_stand_beside_words_shipped_with_the_site(real_site, lang):
+    """The agenda's groupings, each handout's kind, the answer scales and the help box carry a pictogram: inline SVG
+    (nothing fetched), hidden from screen readers because the words beside it say the same, never alone; the about
+    page credits the set and its licence."""
+    catalog = real_site.catalog(lang)
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
+    pictogram = re.compile(r'<svg class="pictogram pictogram--([a-z_-]+)"[^>]*aria-hidden="true"[^>]*>.*?</svg>\s*([^<]*)')
+    session = next(s for s in catalog["sessions"] if s["sensitivity"] == "high")
+    html = real_site.html(PREFIX[lang] + session["url"])
+    agenda = html.split('class="agenda"', 1)[1].split("</table>", 1)[0]
+    groupings = pictogram.findall(agenda)
+    assert [g for g, _ in groupings] == [a["grouping"] for a in session["activities"]]
+    assert all(word.strip() == labels[g] for g, word in groupings)
+    assert re.search(r'class="safety-box__title"[^>]*><svg class="pictogram pictogram--help"', html)
+    for handout in catalog["handouts"]:
+        page = real_site.html(PREFIX[lang] + handout["url"])
+        kind = re.search(r'<p class="handout-kind">\s*<svg class="pictogram pictogram--([a-z-]+)"[^>]*>.*?</svg>\s*([^<]+)', page)
+        assert kind and kind[1] == handout["kind"] and kind[2].strip().startswith(labels[f"kind_{handout['kind']}"])
+    questionnaire = real_site.html(PREFIX[lang] + next(h["url"] for h in catalog["handouts"] if h["id"] == "m01-h03"))
+    faces = re.findall(r'<th class="scale-step"><svg class="pictogram pictogram--(\w+)"[^>]*>.*?</svg><br>([^<]+)</th>',
+                       questionnaire)
+    assert [f for f, _ in faces] == ["agree", "partly", "disagree"]
+    assert all(word.strip() in labels[f"scale_{face}"] for face, word in faces)
+    assert "<svg" in questionnaire and "pictogrammers.com/library" not in questionnaire  # drawn, not fetched
+    about = real_site.html(PREFIX[lang] + "acerca.html")
+    assert "Material Design Icons" in about and "Apache 2.0" in about
+
+
+KIT = ["m01-h10", "m07-h07", "m07-h08", "m07-h09", "m07-h10"]  # name tags, role-play scenes, helpline card,
+# end-of-workshop evaluation, follow-up meeting record (the guardian's authorisation, m01-h05, came before)
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_workshop_kit_is_there_with_pdfs_on_the_downloads_page_and_in_the_planner(real_site, lang):
+    """Each kit piece is a handout in both languages with its own PDF, listed on the downloads page; those a session
+    uses reach the planner's list to print through the catalog (the planner lists a session's sheets). The cut-out
+    sheets hold eight cards on one A4 page; the helpline card's lines are the configured helplines (tap-to-call on
+    the web, never a typed number); English PDFs carry English file names."""
+    import pdfplumber
+    from manualgen.pdf import slug_of
+    catalog = real_site.catalog(lang)
+    handouts = {h["id"]: h for h in catalog["handouts"]}
+    downloads = real_site.html(PREFIX[lang] + "descargas.html")
+    for kit_id in KIT:
+        assert kit_id in handouts and handouts[kit_id]["pdf"], kit_id
+        assert handouts[kit_id]["pdf"].split("/")[-1] in downloads, f"{kit_id} not on the downloads page"
+        assert (real_site.site / PREFIX[lang] / handouts[kit_id]["pdf"]).is_file()
+    planned = {h for s in catalog["sessions"] for h in s["participant_handouts"] + s["facilitator_forms"]}
+    assert {"m01-h10", "m07-h07", "m07-h08", "m07-h09"} <= planned
+    assert "m07-h07" in next(s for s in catalog["sessions"] if s["id"] == "m07-s02")["participant_handouts"]
+    labels = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]
+    helplines = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nmarkdown_extensions:")[0]
+                               .split("\nextra:\n", 1)[1].replace("!ENV", ""))["manual"]
+    for sheet_id, words in (("m01-h10", labels["name_tag_label"]), ("m07-h08", labels["helpline_card_title"])):
+        with pdfplumber.open(real_site.site / PREFIX[lang] / handouts[sheet_id]["pdf"]) as pdf:
+            assert len(pdf.pages) == 1, f"{sheet_id}: {len(pdf.pages)} pages"
+            text = " ".join((pdf.pages[0].extract_text() or "").split())
+        assert text.count(words) == 8, f"{sheet_id}: {text.count(words)} cards"
+    card = real_site.html(PREFIX[lang] + handouts["m07-h08"]["url"])
+    for line_id in helplines["home"]["help"]:
+        number = helplines["helplines"][line_id]["number"]
+        assert card.count(f'href="tel:{number}"') >= 8, line_id
+    if lang == "en":
+        for entry in catalog["sessions"] + catalog["handouts"]:
+            assert entry["pdf"] == f"pdf/{entry['id']}-{slug_of(entry['title'].replace('/', ' '))}.pdf", entry["pdf"]
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_complete_manual_has_covers_naming_publisher_licence_and_contact(real_site, lang):
+    import pdfplumber
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", "").replace("!!python/name:", "")
+                            .split("\nmarkdown_extensions:")[0])
+    contact = config["extra"]["manual"]["contact"][lang]
+    with pdfplumber.open(real_site.site / PREFIX[lang] / real_site.catalog(lang)["pdfs"]["manual"]) as pdf:
+        front = " ".join((pdf.pages[0].extract_text() or "").split())
+        back = " ".join((pdf.pages[-1].extract_text() or "").split())
+    for text in (front, back):
+        assert "CC BY-SA 4.0" in text and contact.split(":")[0] in text
+    assert "Línea 100" in back and ("105" in back)

@@ -158,7 +158,7 @@ def test_qr_code_points_online_only_when_site_url_is_set(tmp_path):
     without = mkdocs_build(project, tmp_path / "without")
     assert with_url.returncode == 0 and without.returncode == 0
     for lang, label in (("es", "Versión en línea"), ("en", "Online version")):
-        rel = LANG_PREFIX[lang] + "pdf/m01-h01-ficha.pdf"
+        rel = LANG_PREFIX[lang] + with_url.catalog(lang)["handouts"][0]["pdf"]
         assert label in PdfReader(with_url.site / rel).pages[0].extract_text()
         assert label not in PdfReader(without.site / rel).pages[0].extract_text()
 

@@ -146,17 +146,22 @@
     });
   }
 
-  /** The handouts the chosen sessions use, each once, in the order they are first needed. */
+  /** The sheets the chosen sessions use, each once, in the order they are first needed: a session's handouts for
+      participants (copies: "each", one per participant), then its forms for the facilitator (copies: "one"), as
+      the catalog splits them by each handout's audience. */
   function handoutsToPrint(sessions, handouts) {
     var byId = new Map(handouts.map(function (h) { return [h.id, h]; }));
     var seen = new Map();
     var list = [];
     sessions.forEach(function (session) {
-      (session.handouts || []).forEach(function (id) {
+      var sheets = (session.participant_handouts || session.handouts || []).map(function (id) { return [id, "each"]; })
+        .concat((session.facilitator_forms || []).map(function (id) { return [id, "one"]; }));
+      sheets.forEach(function (sheet) {
+        var id = sheet[0];
         var handout = byId.get(id);
         if (!handout) return;
         if (!seen.has(id)) {
-          var entry = { handout: handout, sessions: [] };
+          var entry = { handout: handout, sessions: [], copies: sheet[1] };
           seen.set(id, entry);
           list.push(entry);
         }
@@ -592,6 +597,8 @@
                              "aria-label": fill(W.handout_page_label, { title: h.title }) }));
         list.appendChild(el("li", { "data-id": h.id }, [
           el("strong", { className: "planner-handout-title", text: h.title }),
+          el("br"),
+          el("span", { className: "planner-handout-copies", text: entry.copies === "one" ? W.copies_one : W.copies_each }),
           el("br"),
           el("span", { className: "planner-handout-use",
                        text: W.for_sessions + ": " + entry.sessions.map(sessionLabel).join("; ") }),

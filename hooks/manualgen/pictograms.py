@@ -1,0 +1,75 @@
+"""Pictures beside words: which pictogram stands for what, read from data/pictograms/ (Material Design Icons,
+shipped with the site; see the README there). A pictogram is always printed next to its words, so on the web it is
+hidden from screen readers (the words say it) unless a template gives it a text alternative of its own."""
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+from markupsafe import Markup, escape
+
+FOLDER = Path(__file__).resolve().parents[2] / "data" / "pictograms"
+# meaning -> icon file (without .svg). Groupings are the activity block's `grouping` values; kinds are handout kinds.
+PICTOGRAMS = {
+    "help": "lifebuoy",
+    "key-messages": "key-variant",
+    "plenary": "account-group",
+    "small_groups": "account-multiple",
+    "pairs": "account-switch",
+    "individual": "account",
+    "agree": "emoticon-happy-outline",
+    "partly": "emoticon-neutral-outline",
+    "disagree": "emoticon-sad-outline",
+    "worksheet": "pencil-outline",
+    "fact-sheet": "information-outline",
+    "form": "clipboard-list-outline",
+    "card": "card-account-details-outline",
+}
+PATH = re.compile(r'<path d="([^"]+)"\s*/>')
+
+
+@functools.lru_cache(maxsize=None)
+def _path(meaning: str) -> str:
+    """The icon's drawing (the `d` of its one path). KeyError for a meaning without a pictogram."""
+    source = (FOLDER / f"{PICTOGRAMS[meaning]}.svg").read_text(encoding="utf-8")
+    found = PATH.search(source)
+    if found is None:
+        raise ValueError(f"{PICTOGRAMS[meaning]}.svg: not one <path d=…/>")
+    return found[1]
+
+
+def svg(meaning: str, label: str | None = None) -> Markup:
+    """Inline SVG, black on white (prints in black and white), 1.4 em square; with `label`, an image with that text
+    alternative, else hidden from screen readers because the words beside it say the same."""
+    access = f'role="img" aria-label="{escape(label)}"' if label else 'aria-hidden="true"'
+    return Markup(f'<svg class="pictogram pictogram--{escape(meaning)}" viewBox="0 0 24 24" width="24" height="24" '
+                  f'{access} focusable="false"><path fill="currentColor" d="{_path(meaning)}"/></svg>')
+
+
+def data_uri(meaning: str) -> str:
+    """The pictogram as a data: URL (for a stylesheet's `content: url(…)`), black, 24 px square."""
+    drawing = (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24" width="24" height="24">'
+               f'<path fill="#000" d="{_path(meaning)}"/></svg>')
+    return "data:image/svg+xml," + quote(drawing)
+
+
+SCALE = ("agree", "partly", "disagree")
+HEADER_CELL = re.compile(r"<th>([^<>]+)</th>")
+
+
+def scale_words(labels: dict) -> dict[str, str]:
+    """Each heading word of an answer scale, as a sheet's table writes it, -> its pictogram: the labels
+    `scale_agree`, `scale_partly` and `scale_disagree` list the words of each step, separated by « | »."""
+    return {word.strip(): meaning for meaning in SCALE
+            for word in labels.get(f"scale_{meaning}", "").split("|") if word.strip()}
+
+
+def with_scale_pictures(html: str, words: dict[str, str]) -> Markup:
+    """A sheet's HTML with a face above each answer-scale heading (a table head cell whose whole text is a scale
+    word); the word stays, the face is hidden from screen readers."""
+    def picture(match: re.Match) -> str:
+        meaning = words.get(match[1].strip())
+        return f'<th class="scale-step">{svg(meaning)}<br>{match[1]}</th>' if meaning else match[0]
+    return Markup(HEADER_CELL.sub(picture, str(html)))
