@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
+.PHONY: site test serve unit node-test integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,12 +27,16 @@ system-deps-test:
 site: system-deps $(VENV)/.site-deps
 	$(PY) scripts/build.py
 
-## test: unit, integration (real strict builds) and browser tests
-test: system-deps-test $(VENV)/.test-deps
+## test: unit, Node (the JavaScript's pure logic), integration (real strict builds) and browser tests
+test: system-deps-test $(VENV)/.test-deps node-test
 	$(PY) -m pytest
 
 unit: $(VENV)/.test-deps
 	$(PY) -m pytest tests/unit
+
+## node-test: the JavaScript's pure logic under `node --test`, on the golden cases pytest also reads (tests/golden)
+node-test: system-deps-test
+	node --test tests/js
 
 integration: $(VENV)/.test-deps
 	$(PY) -m pytest tests/integration
