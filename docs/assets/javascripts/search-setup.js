@@ -48,6 +48,52 @@
     box.dispatchEvent(new KeyboardEvent("keyup"));
   });
 
+  /* A query naming a section («línea 100») lands on that section, not on the top of its page. Material heads each
+     page's group of results with a link to the page's top, even when the page's own text matched nothing (score
+     0) and only its sections did: that head then leads to the best section of the group (Enter follows it too),
+     and a group with a section titled exactly as the query comes first. The titles are compared without accents
+     or case; the search itself folds more (search-fold.js), this only orders what it found. */
+  function plain(text) {
+    return String(text).normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+  }
+  function score(link) {
+    var article = link.querySelector("article[data-md-score]");
+    return article ? parseFloat(article.getAttribute("data-md-score")) || 0 : 0;
+  }
+  function lead(head, section, value) {
+    head.href = section.href;
+    head.querySelector("article").setAttribute("data-md-score", String(value));
+  }
+  function landOnSections(list) {
+    var box = document.querySelector(".md-search__input");
+    var query = box ? plain(box.value) : "";
+    var named = [];
+    var top = 0;
+    Array.prototype.forEach.call(list.children, function (group) {
+      var links = Array.prototype.slice.call(group.querySelectorAll("a.md-search-result__link"));
+      if (!links.length) return;
+      top = Math.max(top, score(links[0]));
+      if (links.length < 2) return;
+      var head = links[0];
+      var sections = links.slice(1);
+      var best = sections.reduce(function (a, b) { return score(b) > score(a) ? b : a; });
+      if (score(head) === 0 && score(best) > 0 && head.href !== best.href) lead(head, best, score(best));
+      var exact = query && sections.filter(function (link) {
+        var title = link.querySelector("h2");
+        return title && plain(title.textContent) === query;
+      })[0];
+      if (exact) named.push([group, head, exact]);
+    });
+    named.reverse().forEach(function (entry) {
+      lead(entry[1], entry[2], Math.max(score(entry[1]), top + 1));  // Enter follows the highest score
+      if (list.firstElementChild !== entry[0]) list.insertBefore(entry[0], list.firstElementChild);
+    });
+  }
+  document.addEventListener("DOMContentLoaded", function () {
+    var list = document.querySelector(".md-search-result__list");
+    if (list) new MutationObserver(function () { landOnSections(list); }).observe(list, { childList: true });
+  });
+
   if (location.protocol !== "file:" && window.XMLHttpRequest) {
     var openRequest = XMLHttpRequest.prototype.open;
     var send = XMLHttpRequest.prototype.send;
