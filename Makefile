@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit node-test integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
+.PHONY: site test serve unit node-test integration browser clean system-deps system-deps-test search-speed new-session new-handout new-module translations translations-stamp bench weight
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -70,3 +70,7 @@ bench: system-deps $(VENV)/.site-deps
 ## weight: what a phone downloads (first load of pages, search, indexes, offline zip), measured in chromium on site/
 weight: system-deps-test $(VENV)/.test-deps
 	$(PY) scripts/page_weight.py site
+
+## search-speed: first search result after the index arrives, CPU slowed 4×, both languages, http and file://
+search-speed: system-deps-test $(VENV)/.test-deps
+	$(PY) scripts/search_speed.py site
