@@ -41,3 +41,29 @@ def test_a_query_naming_a_section_lands_on_that_section(visit, lang, query):
     page.keyboard.press("Enter")  # Material's Enter follows the group head with the highest score
     page.wait_for_url("**/contexto-peru.html*", timeout=10000)
     assert unquote(page.url).endswith("contexto-peru.html?h=100+linea#línea-100"), page.url
+
+
+@pytest.mark.parametrize("lang,query,other_home,found", [
+    ("es", "anger", "en/index.html?q=anger", "Nada en español para esta búsqueda, pero sí en inglés."),
+    ("en", "mandatos", "index.html?q=mandatos", "Nothing in English for this search, but there are results in Spanish.")])
+def test_a_query_found_only_in_the_other_language_says_so_and_links_there(visit, lang, query, other_home, found):
+    page = visit.open(("" if lang == "es" else "en/") + "index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    note = page.locator(".manual-search-elsewhere")
+    note.wait_for(timeout=20000)
+    assert found in note.inner_text()
+    assert unquote(note.locator("a").get_attribute("href")) == visit.base + other_home
+    note.locator("a").click()
+    page.wait_for_url("**" + other_home.split("?")[0] + "*")
+    page.locator(".md-search-result__item a").first.wait_for(timeout=20000)  # Material searches ?q= there
+    assert query in page.locator(".md-search-result__list").inner_text().lower()
+    # a query with results here, or with none anywhere, shows no such note
+    for nothing_to_say in ("caja" if lang == "es" else "box", "zzqx"):
+        page = visit.open(("" if lang == "es" else "en/") + "index.html")
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially(nothing_to_say)
+        answered = {"es": "documento", "en": "document"}[lang]  # «No se encontraron documentos», «15 matching documents»
+        page.locator(".md-search-result__meta", has_text=answered).first.wait_for(timeout=20000)
+        page.wait_for_timeout(1500)  # the other language's index would have been read by now (a local file)
+        assert page.locator(".manual-search-elsewhere").count() == 0, nothing_to_say

@@ -21,10 +21,10 @@
     module.exports = { fold: fold };
     return;
   }
+  root.manualFold = fold;  // also for the page: a query with nothing here is looked for in the other language
   var lunr = root.lunr;
   if (!lunr || lunr.manualFolded) return;
   lunr.manualFolded = true;
-  root.manualFold = fold;
 
   var run = lunr.Pipeline.prototype.run;
   lunr.Pipeline.prototype.run = function (tokens) {

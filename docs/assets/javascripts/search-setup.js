@@ -89,9 +89,73 @@
       if (list.firstElementChild !== entry[0]) list.insertBefore(entry[0], list.firstElementChild);
     });
   }
+
+  /* A query with no result in this language but results in the other says so and links there. The other
+     language's index is read only then (a script from file://, where a page cannot fetch JSON); its `body`
+     holds every word of a section, folded (hooks/manualgen/search_index.py): a section has every word of the
+     query, the last one possibly unfinished, as the reader types it. */
+  var otherRoot = script.getAttribute("data-other-root");
+  var otherDocs = null;
+  function loadScript(src, done) {
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.onload = function () { done(true); };
+    tag.onerror = function () { done(false); };
+    document.head.appendChild(tag);
+  }
+  function otherIndex(done) {
+    if (otherDocs) return done(otherDocs);
+    var mine = window.__index;  // from file:// this language's index is the same global
+    loadScript(new URL("search/search_index.js", new URL(otherRoot, location.href)).href, function (ok) {
+      otherDocs = ok && window.__index && window.__index !== mine ? window.__index.docs : [];
+      window.__index = mine;
+      done(otherDocs);
+    });
+  }
+  function foundIn(docs, query) {
+    var words = window.manualFold(query).split(/\s+/).filter(Boolean);
+    return words.length && docs.some(function (doc) {
+      var body = " " + (doc.body || "") + " ";
+      return words.every(function (word, i) {
+        return body.indexOf(" " + word + (i === words.length - 1 ? "" : " ")) >= 0;
+      });
+    });
+  }
+  function lookElsewhere(result, list) {
+    var box = document.querySelector(".md-search__input");
+    var query = box ? box.value.trim() : "";
+    var note = result.querySelector(".manual-search-elsewhere");
+    if (note) note.remove();
+    if (!query || list.children.length || !/\S/.test(result.querySelector(".md-search-result__meta").textContent)) return;
+    var ready = window.manualFold ? function (then) { then(); } : function (then) {
+      loadScript(script.getAttribute("data-fold"), then);
+    };
+    ready(function () {
+      if (!window.manualFold) return;
+      otherIndex(function (docs) {
+        if (box.value.trim() !== query || list.children.length || result.querySelector(".manual-search-elsewhere")) return;
+        if (!foundIn(docs, query)) return;
+        var p = document.createElement("p");
+        p.className = "manual-search-elsewhere md-search-result__meta";
+        p.appendChild(document.createTextNode(script.getAttribute("data-elsewhere") + " "));
+        var link = document.createElement("a");
+        link.href = new URL("index.html?q=" + encodeURIComponent(query), new URL(otherRoot, location.href)).href;
+        link.textContent = script.getAttribute("data-elsewhere-link");
+        p.appendChild(link);
+        result.querySelector(".md-search-result__meta").after(p);
+      });
+    });
+  }
   document.addEventListener("DOMContentLoaded", function () {
     var list = document.querySelector(".md-search-result__list");
-    if (list) new MutationObserver(function () { landOnSections(list); }).observe(list, { childList: true });
+    if (!list) return;
+    new MutationObserver(function () { landOnSections(list); }).observe(list, { childList: true });
+    var result = list.parentElement;
+    var meta = result.querySelector(".md-search-result__meta");
+    if (otherRoot && meta) {
+      new MutationObserver(function () { lookElsewhere(result, list); })
+        .observe(meta, { childList: true, characterData: true, subtree: true });
+    }
   });
 
   if (location.protocol !== "file:" && window.XMLHttpRequest) {
