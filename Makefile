@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit node-test integration browser clean system-deps system-deps-test search-speed new-session new-handout new-module translations translations-stamp bench weight
+.PHONY: site test serve unit node-test integration browser clean system-deps system-deps-test search-speed budgets new-session new-handout new-module translations translations-stamp bench weight
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -74,3 +74,8 @@ weight: system-deps-test $(VENV)/.test-deps
 ## search-speed: first search result after the index arrives, CPU slowed 4×, both languages, http and file://
 search-speed: system-deps-test $(VENV)/.test-deps
 	$(PY) scripts/search_speed.py site
+
+## budgets: Lighthouse (pinned in tools/lighthouse) on six pages beside a stock Material page, site served gzip
+budgets: system-deps-test $(VENV)/.test-deps
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --ignore-scripts
+	$(PY) scripts/budgets.py site
