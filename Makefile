@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve unit js integration browser clean system-deps system-deps-test new-session new-handout new-module translations translations-stamp bench weight
+.PHONY: site test serve unit node-test integration browser clean system-deps system-deps-test search-speed budgets new-session new-handout new-module translations translations-stamp bench weight
 
 $(VENV)/.site-deps: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -27,17 +27,16 @@ system-deps-test:
 site: system-deps $(VENV)/.site-deps
 	$(PY) scripts/build.py
 
-## test: the JavaScript logic (node --test), then unit, integration (real strict builds) and browser tests
-test: system-deps-test $(VENV)/.test-deps
-	node --test tests/js/
+## test: unit, Node (the JavaScript's pure logic), integration (real strict builds) and browser tests
+test: system-deps-test $(VENV)/.test-deps node-test
 	$(PY) -m pytest
-
-## js: the pages' pure JavaScript logic with Node's own test runner (tests/js/*.test.js)
-js: system-deps-test
-	node --test tests/js/
 
 unit: $(VENV)/.test-deps
 	$(PY) -m pytest tests/unit
+
+## node-test: the JavaScript's pure logic under `node --test`, on the golden cases pytest also reads (tests/golden)
+node-test: system-deps-test
+	node --test tests/js
 
 integration: $(VENV)/.test-deps
 	$(PY) -m pytest tests/integration
@@ -71,3 +70,12 @@ bench: system-deps $(VENV)/.site-deps
 ## weight: what a phone downloads (first load of pages, search, indexes, offline zip), measured in chromium on site/
 weight: system-deps-test $(VENV)/.test-deps
 	$(PY) scripts/page_weight.py site
+
+## search-speed: first search result after the index arrives, CPU slowed 4×, both languages, http and file://
+search-speed: system-deps-test $(VENV)/.test-deps
+	$(PY) scripts/search_speed.py site
+
+## budgets: Lighthouse (pinned in tools/lighthouse) on six pages beside a stock Material page, site served gzip
+budgets: system-deps-test $(VENV)/.test-deps
+	npm ci --prefix tools/lighthouse --no-audit --no-fund --ignore-scripts
+	$(PY) scripts/budgets.py site

@@ -87,7 +87,10 @@ def on_page_context(context, page, config, nav):
     lang = build_context.current_language(config)
     labels = data.labels[lang]
     view = {"labels": labels, "prefix": build_context.language_prefix(lang, config),
-            "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False}
+            "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False,
+            # where search looks when this language has nothing for a query (search-setup.js)
+            "other_prefix": next((build_context.language_prefix(other, config)
+                                  for other in build_context.settings(config).languages if other != lang), None)}
     found = manual_page(page, config)
     pdfs = build_context.pdfs(config, lang)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):

@@ -1,16 +1,14 @@
 #!/usr/bin/env bash
-# Debian packages the project needs: Pango and fonts for WeasyPrint (PDFs); chromium for the browser tests;
-# nodejs (when no node is on the PATH) for the JavaScript logic tests.
+# Debian packages the project needs: Pango and fonts for WeasyPrint (PDFs); chromium and nodejs for the tests.
 # Usage: scripts/system-deps.sh site|test. Installs only what is missing; needs root (or sudo) the first time.
 set -euo pipefail
 want=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core)
-[[ "${1:-site}" == test ]] && want+=(chromium)
+# Node runs the JavaScript's unit tests (make node-test): Debian's nodejs, unless a node is already there
+[[ "${1:-site}" == test ]] && want+=(chromium) && { command -v node >/dev/null || want+=(nodejs); }
 missing=()
 for pkg in "${want[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
 done
-# Node runs the pages' JavaScript logic tests (tests/js/, node --test): any node on the PATH will do.
-[[ "${1:-site}" == test ]] && ! command -v node >/dev/null && missing+=(nodejs)
 ((${#missing[@]})) || exit 0
 echo "Installing system packages: ${missing[*]}"
 sudo_cmd=""

@@ -64,11 +64,18 @@ def plain_text(html: str) -> str:
 
 
 COMBINING_MARKS = re.compile(r"(?<![nN])\u0303|[\u0300-\u0302\u0304-\u036f]")  # all but the tilde of ñ
+JOINING_HYPHEN = re.compile(r"(?<=[^\W_])[-\u2010\u2011]+(?=[^\W_])")  # between two letters or digits
+# Words are split at spaces only, so a hyphenated word reaches the folding whole (search-fold.js); Material's
+# default also splits at hyphens, and «timeout» would never meet «time-out».
+SEPARATOR = r"[\s]+"
 
 
 def fold(text: str) -> str:
-    """Lower case without accents, keeping ñ (the search worker folds queries the same way: search-fold.js)."""
-    return unicodedata.normalize("NFC", COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text))).lower()
+    """Lower case without accents, keeping ñ, a hyphen between letters or digits removed («time-out» →
+    «timeout»). The search worker folds queries the same way (search-fold.js); tests/golden/search_fold.json
+    holds both to the same cases."""
+    text = unicodedata.normalize("NFC", COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text)))
+    return JOINING_HYPHEN.sub("", text).lower()
 
 
 def excerpt(text: str, length: int = EXCERPT) -> str:
@@ -79,10 +86,12 @@ def excerpt(text: str, length: int = EXCERPT) -> str:
 
 
 def searchable_words(text: str, lang: str) -> str:
-    """Every word a reader may look for, once, folded, without stop words or one- and two-letter words."""
+    """Every word a reader may look for, once, folded, without stop words or one- and two-letter words: a
+    hyphenated word both joined and in its parts («time-out»: timeout, time, out)."""
     seen: dict[str, None] = {}
     stop = STOP_WORDS.get(lang, set())
-    for word in WORD.findall(fold(text)):
+    parts = JOINING_HYPHEN.sub(" ", text)
+    for word in WORD.findall(fold(text)) + WORD.findall(fold(parts)):
         if len(word) > 2 and word not in stop:
             seen.setdefault(word, None)
     return " ".join(seen)
@@ -96,7 +105,7 @@ def shape(index: dict, lang: str) -> dict:
         docs.append({**doc, "title": escape(title, quote=False), "text": escape(excerpt(text), quote=False),
                      "body": searchable_words(f"{title} {text}", lang)})
     fields = {**index["config"].get("fields", {}), "body": {"boost": 1.0}}
-    return {"config": {**index["config"], "fields": fields}, "docs": docs}
+    return {"config": {**index["config"], "fields": fields, "separator": SEPARATOR}, "docs": docs}
 
 
 def index_json(index: dict) -> str:

@@ -1,21 +1,30 @@
-/* Accent- and case-insensitive search, appended to Material's search worker by hooks/search_index.py.
-   Most people type on a phone without accents: «genero» must find «género». Every token lunr indexes and every
-   query goes through the same folding (accents and diaeresis removed, lower case; ñ is kept: «año» is not
-   «ano»). The text shown in results keeps its accents: Material highlights by positions in the original. */
-(function () {
+/* Accent-, hyphen- and case-insensitive search, appended to Material's search worker by hooks/search_index.py.
+   Most people type on a phone without accents: «genero» must find «género»; and «timeout» must find «time-out».
+   Every token lunr indexes and every query goes through the same folding (accents and diaeresis removed, a
+   hyphen between two letters or digits removed, lower case; ñ is kept: «año» is not «ano»). The index splits
+   words at spaces only (its separator, hooks/manualgen/search_index.py), so «time-out» reaches the folding whole.
+   The text shown in results keeps its accents: Material highlights by positions in the original.
+   The same folding in Python: hooks/manualgen/search_index.py; both are held to tests/golden/search_fold.json. */
+(function (root) {
   "use strict";
-  var lunr = self.lunr;
-  if (!lunr || lunr.manualFolded) return;
-  lunr.manualFolded = true;
 
   function fold(text) {
     return String(text).normalize("NFD")
       .replace(/([nN])\u0303/g, "$1\u0000")          // keep ñ: mark its tilde
       .replace(/[\u0300-\u036f]/g, "")                // drop every other accent
       .replace(/\u0000/g, "\u0303").normalize("NFC")
+      .replace(/([\p{L}\p{N}])[-\u2010\u2011]+(?=[\p{L}\p{N}])/gu, "$1")  // time-out → timeout
       .toLowerCase();
   }
-  self.manualFold = fold;
+
+  if (typeof module === "object" && module.exports) {  // node --test (tests/js)
+    module.exports = { fold: fold };
+    return;
+  }
+  root.manualFold = fold;  // also for the page: a query with nothing here is looked for in the other language
+  var lunr = root.lunr;
+  if (!lunr || lunr.manualFolded) return;
+  lunr.manualFolded = true;
 
   var run = lunr.Pipeline.prototype.run;
   lunr.Pipeline.prototype.run = function (tokens) {
@@ -30,4 +39,4 @@
   FoldingParser.prototype = Parser.prototype;
   Object.keys(Parser).forEach(function (name) { FoldingParser[name] = Parser[name]; });
   lunr.QueryParser = FoldingParser;
-})();
+})(typeof self !== "undefined" ? self : this);

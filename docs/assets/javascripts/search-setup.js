@@ -38,6 +38,26 @@
   }, true);
   if (/[?&]q=/.test(location.search)) open();
 
+  /* Material reads the query on keyup (and once when its worker is ready), never on input: a query that comes
+     in one input event with no key after it (pasted, a keyboard's suggestion, voice typing) once the worker
+     is ready was never searched, and from file:// the worker is ready as soon as search opens. Each input
+     of the search box is handed to Material as the keyup it waits for; it drops a value it has already seen. */
+  document.addEventListener("input", function (event) {
+    var box = event.target;
+    if (!box || !box.matches || !box.matches(".md-search__input")) return;
+    box.dispatchEvent(new KeyboardEvent("keyup"));
+  });
+
+  // What search does with its results (search-results.js) is loaded when search opens, not on every page.
+  var resultsUrl = script.getAttribute("data-results");
+  function loadResults() {
+    if (!resultsUrl) return;
+    var tag = document.createElement("script");
+    tag.src = resultsUrl;
+    document.head.appendChild(tag);
+  }
+  if (opened) loadResults(); else waiting.push(loadResults);
+
   if (location.protocol !== "file:" && window.XMLHttpRequest) {
     var openRequest = XMLHttpRequest.prototype.open;
     var send = XMLHttpRequest.prototype.send;

@@ -1,0 +1,111 @@
+"""Lighthouse budgets (issue 26): mobile performance and accessibility of the home, module, session, handout,
+planner and downloads pages, beside a stock Material page holding the same session text. The built site is served
+gzip-compressed on 127.0.0.1 and audited by Lighthouse (npm, pinned in tools/lighthouse) with Debian's chromium.
+Not a test: scores move with the machine's load; the table goes in the README.
+
+Usage: python scripts/budgets.py [site]   (make budgets)"""
+from __future__ import annotations
+
+import functools
+import gzip
+import http.server
+import json
+import mimetypes
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+LIGHTHOUSE = ROOT / "tools" / "lighthouse" / "node_modules" / ".bin" / "lighthouse"
+SESSION = "modules/02-genero-y-masculinidades/02-la-caja-del-hombre"
+PAGES = {"home": "index.html", "module": "modules/02-genero-y-masculinidades/index.html",
+         "session": f"{SESSION}.html", "handout": "modules/02-genero-y-masculinidades/h01-la-caja-del-hombre.html",
+         "planner": "planificador.html", "downloads": "descargas.html"}
+TARGETS = {"performance": 98, "accessibility": 100}
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt"}
+
+
+class Gzipped(http.server.SimpleHTTPRequestHandler):
+    """Files as a web server sends them: text compressed with gzip when the browser accepts it."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = Path(self.directory) / unquote(urlsplit(self.path).path).lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        self.send_response(200)
+        self.send_header("Content-Type", mimetypes.guess_type(path.name)[0] or "application/octet-stream")
+        if path.suffix in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
+            body = gzip.compress(body, 6)
+            self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+def serve(folder: Path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gzipped, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def stock_material_page(work: Path) -> Path:
+    """The session's Spanish text (front matter off) as the only page of a plain MkDocs + Material site."""
+    text = (ROOT / f"{SESSION}.es.md").read_text(encoding="utf-8")
+    if text.startswith("---"):
+        text = text.split("\n---", 1)[1].split("\n", 1)[1]
+    (work / "docs").mkdir(parents=True)
+    (work / "docs" / "index.md").write_text(text, encoding="utf-8")
+    (work / "mkdocs.yml").write_text("site_name: Manual\ntheme:\n  name: material\n  language: es\n"
+                                     "plugins:\n  - search\nmarkdown_extensions:\n  - pymdownx.blocks.admonition\n",
+                                     encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "mkdocs.yml"),
+                    "-d", str(work / "site")], check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    return work / "site"
+
+
+def audit(url: str, out: Path) -> dict[str, float]:
+    subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--only-categories=performance,accessibility",
+                    "--output=json", f"--output-path={out}", "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                   check=True, env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"})
+    report = json.loads(out.read_text(encoding="utf-8"))
+    scores = {name: round(category["score"] * 100) for name, category in report["categories"].items()}
+    scores["lcp"] = report["audits"]["largest-contentful-paint"]["numericValue"] / 1000
+    scores["kib"] = report["audits"]["total-byte-weight"]["numericValue"] / 1024
+    return scores
+
+
+def main() -> int:
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    if not LIGHTHOUSE.exists():
+        print(f"Lighthouse is not installed: run `npm ci --prefix tools/lighthouse` (make budgets does).")
+        return 2
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        server, base = serve(site)
+        stock_server, stock_base = serve(stock_material_page(work / "stock"))
+        targets = [(name, base + rel) for name, rel in PAGES.items()] + [("stock Material, same session text", stock_base)]
+        for name, url in targets:
+            rows.append((name, audit(url, work / "report.json")))
+        server.shutdown()
+        stock_server.shutdown()
+    print("| page | performance | accessibility | largest paint | bytes |\n|---|---|---|---|---|")
+    for name, s in rows:
+        print(f"| {name} | {s['performance']} | {s['accessibility']} | {s['lcp']:.1f} s | {s['kib']:.0f} KiB |")
+    ours = [s for name, s in rows if not name.startswith("stock")]
+    return 0 if all(s[k] >= v for s in ours for k, v in TARGETS.items()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
