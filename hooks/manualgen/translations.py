@@ -36,9 +36,35 @@ SOURCE_HASH = re.compile(r"^source_hash:[ \t]*['\"]?(?P<hash>[0-9a-f]+)['\"]?[ \
 STATES = ("ok", "stale", "unstamped", "missing")
 
 
+# Front-matter keys that say how a page is shown, not what it says: changing them leaves nothing to translate
+# (the translation carries its own copy of them), so they are not part of the hash a translation records.
+PRESENTATION_KEYS = ("template", "search", "hide")
+_PRESENTATION_LINE = re.compile(rf"^(?:{'|'.join(PRESENTATION_KEYS)}):")
+
+
+def _without_presentation(text: str) -> str:
+    """The text with the presentation keys (and the indented lines under them) taken out of its front matter."""
+    head, sep, rest = text.partition("---")
+    front, sep2, body = rest.partition("---")
+    if head.strip() or not sep or not sep2:
+        return text
+    kept, skipping = [], False
+    for line in front.split("\n"):
+        if _PRESENTATION_LINE.match(line):
+            skipping = True
+            continue
+        if skipping and line[:1] in (" ", "\t"):
+            continue
+        skipping = False
+        kept.append(line)
+    return f"---{chr(10).join(kept)}---{body}"
+
+
 def content_hash(text: str) -> str:
-    """Hash of a Spanish source as it is now; a translation records the one it was made from."""
-    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()[:12]
+    """Hash of what a Spanish source says now (not how it is shown); a translation records the one it was made
+    from."""
+    text = _without_presentation(text.replace("\r\n", "\n"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 def recorded_hash(text: str) -> str | None:

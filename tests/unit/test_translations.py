@@ -25,3 +25,12 @@ def test_stamp_replaces_an_older_hash_and_keeps_the_body():
     text = "---\ntitle: A\nsource_hash: 000000000000\n---\nBody ---\n"
     out = stamp(text, "abcdefabcdef")
     assert out == "---\ntitle: A\nsource_hash: abcdefabcdef\n---\nBody ---\n"
+
+
+def test_how_a_page_is_shown_is_not_part_of_what_a_translator_translates():
+    page = "---\ntitle: Inicio\n---\nTexto.\n"
+    shown = ("---\ntemplate: manual/home.html\ntitle: Inicio\nsearch: {exclude: true}\nhide:\n  - toc\n"
+             "---\nTexto.\n")
+    assert content_hash(shown) == content_hash(page)
+    assert content_hash("---\ntitle: Inicio\n---\nOtro texto.\n") != content_hash(page)
+    assert content_hash("---\ntitle: Portada\n---\nTexto.\n") != content_hash(page)
