@@ -95,3 +95,21 @@ def watch(context, page, base: str, blocked: list[str], errors: list[str]) -> No
     context.route("**/*", guard)
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+
+
+def search_results(page, query: str) -> list[str]:
+    """The search result links, in order, for a query typed as a reader types it, once the list has stopped
+    changing (Material re-renders as its worker answers; reading too early gives a partial list)."""
+    box = page.locator("input.md-search__input")
+    if not box.is_visible():
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+    box.fill("")
+    box.press_sequentially(query)
+    page.locator(".md-search-result__item a").first.wait_for(timeout=20000)
+    previous, stable = None, 0
+    while stable < 3:
+        page.wait_for_timeout(150)
+        current = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+        stable = stable + 1 if current == previous else 0
+        previous = current
+    return previous

@@ -5,24 +5,13 @@ from urllib.parse import unquote
 
 import pytest
 
+from helpers import search_results
+
 pytestmark = pytest.mark.browser
 
 
 def first_results(page, query: str) -> list[str]:
-    """The result links, in order, for a query typed as a reader types it, once the list stops changing."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-    box.fill("")
-    box.press_sequentially(query)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=20000)
-    previous, stable = None, 0
-    while stable < 3:
-        page.wait_for_timeout(150)
-        current = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-        stable = stable + 1 if current == previous else 0
-        previous = current
-    return [unquote(href) for href in previous]
+    return [unquote(href) for href in search_results(page, query)]
 
 
 @pytest.mark.parametrize("query", ["timeout", "time-out", "Time-Out"])

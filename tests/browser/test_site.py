@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pytest
 
+from helpers import search_results
+
 pytestmark = pytest.mark.browser
 
 SESSION = "modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html"
@@ -338,23 +340,6 @@ def test_language_switch_keeps_the_place_on_the_page(visit):
     page.wait_for_load_state("load")
     assert page.url.endswith("en/planificador.html#s=m01-s01,m02-s02&t=09:00&b=10")
     assert "man box" in page.locator("main").inner_text().lower()
-
-
-def search_results(page, query: str) -> list[str]:
-    """The result links for a query typed as a reader types it, once the list has stopped changing."""
-    box = page.locator("input.md-search__input")
-    if not box.is_visible():
-        page.locator("label.md-search__icon, .md-search__input").first.click()
-    box.fill("")
-    box.press_sequentially(query)
-    page.locator(".md-search-result__item a").first.wait_for(timeout=20000)
-    previous, stable = None, 0
-    while stable < 3:
-        page.wait_for_timeout(150)
-        current = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-        stable = stable + 1 if current == previous else 0
-        previous = current
-    return previous
 
 
 @pytest.mark.parametrize("lang,plain,accented,expected", [
