@@ -1,14 +1,14 @@
 """PDFs for trainers, per language, into site/pdf/ and site/en/pdf/: the print products of
-manualgen/printing/products (session sheets, handouts, participant packs, the complete manual), made by one pipeline
-(manualgen/printing/run.py) from the pages as MkDocs rendered them (build_context.rendered) and the print templates
-in overrides/print/. This hook only fills in each language's PrintSource and hands the run to the workers.
+manualgen/printing/products, made by one pipeline (manualgen/printing/run.py) from the pages as MkDocs rendered
+them (build_context.rendered) and the print templates in overrides/print/. This hook fills in each language's
+PrintSource and hands the run to the workers.
 
-A language's documents are sent to the workers as soon as its pages' content is known (on_env); the build goes
-on meanwhile (its pages are written, the next language is built) and each output is made as its documents arrive.
-Pages written before their PDFs exist carry a mark where each size goes (build_context.pdf_size_text), filled in
-once every PDF is made (on_post_build, after the last language): the workers never wait for the pages, nor the pages
-for the workers. When everything is in the cache the PDFs are made at once and no mark is written. MANUAL_PDF=0
-skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
+A language's documents go to the workers as soon as its pages' content is known (on_env); the build goes on (its
+pages are written, the next language is built) and each output is made as its documents arrive. Pages written
+before their PDFs exist carry a mark where each size goes (build_context.pdf_size_text), filled in after the last
+language (on_post_build): the workers never wait for the pages, nor the pages for the workers. When everything is
+in the cache the PDFs are made at once and no mark is written. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview
+(make serve) draws in the background."""
 from __future__ import annotations
 
 import os

@@ -204,3 +204,31 @@ def test_a_second_run_takes_everything_from_the_cache(tmp_path, drawn_here):
         run.start_fronts()
         run.finish()
     assert drawing is False and len(drawn_here) == 4  # module, chapter, back cover, front: drawn once
+
+
+def test_a_product_that_forgets_a_path_or_a_document_or_reuses_a_name_is_told_at_once(tmp_path):
+    class Unnamed(WallSheets):
+        def paths(self, manual, lang, labels):
+            return {}
+
+    class Undrawn(WallSheets):
+        def documents(self, source):
+            return {}
+    made = source()
+    with pytest.raises(ValueError, match="'wall-m01-s01' has no path"):
+        PrintRun(made, (Unnamed(),), {}, tmp_path, MemoryCache(), "v1", None)
+    with pytest.raises(ValueError, match="takes from wall-m01-s01, which no product"):
+        PrintRun(made, (Undrawn(),), {"wall-m01-s01": "pdf/w.pdf"}, tmp_path, MemoryCache(), "v1", None)
+    with pytest.raises(ValueError, match="Handout names its output 'm01-s01'"):
+        pdf_paths(made.manual, "es", LABELS, (SessionSheet(), type("Handout", (SessionSheet,), {})()))
+
+
+def test_preview_makes_only_the_sheets_each_as_its_document_is_drawn(tmp_path, drawn_here):
+    made = source()
+    run = PrintRun(made, PRODUCTS, pdf_paths(made.manual, "es", LABELS), tmp_path, MemoryCache(), "v1",
+                   SimpleNamespace(info=lambda message: None, warning=lambda message: None))
+    assert run.preview() == 3  # the session and two handouts waited for their module's document
+    assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [
+        "m01-h01-acuerdos.pdf", "m01-h02-asistencia.pdf", "m01-s01-bienvenida.pdf"]  # no pack, no manual
+    assert len(drawn_here) == 1
+    assert PrintRun(made, PRODUCTS, run.paths, tmp_path, run.cache, "v1", None).preview() == 0  # then from the cache

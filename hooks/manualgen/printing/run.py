@@ -36,6 +36,12 @@ class PrintRun:
             for name, document in product.documents(self.source).items():
                 self.bodies.setdefault(name, Body(document.html, cache_key(document.html, self.version), document.sheets))
             self.outputs += product.outputs(self.source)
+        for output in self.outputs:  # a product's own mistake (not an author's), said before anything is drawn
+            if output.key not in self.paths:
+                raise ValueError(f"the print output {output.key!r} has no path: its product's paths() must name it")
+            if missing := [name for name in output.bodies if name not in self.bodies]:
+                raise ValueError(f"the print output {output.key!r} takes from {', '.join(missing)}, which no product's "
+                                 "documents() declares")
 
     def start(self) -> bool:
         """Documents from the cache (their outputs made at once) or sent to the workers; whether any is drawing."""

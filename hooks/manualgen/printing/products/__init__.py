@@ -14,5 +14,8 @@ def pdf_paths(manual, lang: str, labels: dict, products=PRODUCTS) -> dict[str, s
     """Where every PDF of a language goes, relative to that language's root, by output key."""
     paths = {}
     for product in products:
-        paths.update(product.paths(manual, lang, labels))
+        for key, path in product.paths(manual, lang, labels).items():
+            if key in paths:  # a programming mistake, not an author's: two products would write one file
+                raise ValueError(f"{type(product).__name__} names its output {key!r}, which another product names already")
+            paths[key] = path
     return paths
