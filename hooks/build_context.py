@@ -3,12 +3,10 @@ validated manual, loaded once and reused by both language builds (and by `mkdocs
 source file changes). Not a hook itself: hook files import it."""
 from __future__ import annotations
 
-import functools
 import hashlib
 import os
 import re
 import sys
-import traceback
 from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
@@ -16,7 +14,6 @@ from pathlib import Path
 import yaml
 from jinja2 import TemplateNotFound
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
 
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
@@ -35,42 +32,17 @@ from manualgen.pdf import pdf_paths
 from manualgen import sanitise
 from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
-from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
+from manualgen.problems import ContentError
 from manualgen.references import reference_problems
 from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.typography import smart_quotes, smart_quotes_data
 from manualgen.validation_cache import ValidationCache, sources_key
+from manual_settings import pdf_enabled, settings
+from manualgen.settings import Settings, validation_inputs
 
 jsonschema_version = version("jsonschema")
-
-log = get_plugin_logger("manual")
-
-
-@dataclass(frozen=True)
-class Settings:
-    root: Path
-    docs_dir: Path
-    modules_dir: str
-    schema_path: Path
-    facts_path: Path
-    labels_path: Path
-    safety_path: Path  # data/safety.yml: the safety statements pages cite as [[safety:ID]]
-    change_check_path: Path  # the change-check kit's item registry (manualgen.change_check)
-    languages: tuple[str, ...]
-    helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
-    pdf: dict
-    site_url: str | None
-    cache_dir: str
-    schedule: dict  # extra.manual.schedule
-    attendance_rows: int  # name rows on the attendance sheet
-    sign_in_rows: int  # name rows on the per-session sign-in sheet
-    glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
-    home: dict      # extra.manual.home: the home page's ways in (pages by stem)
-    typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
-    published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
-
 
 @dataclass
 class Loaded:
@@ -84,89 +56,6 @@ class Loaded:
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
-
-
-def _unexpected(handler, args, kwargs, exc: Exception) -> PluginError:
-    page = kwargs.get("page") or next((a for a in args if hasattr(a, "file")), None)
-    where = page.file.src_uri if page is not None else "(construcción del sitio)"
-    log.debug("".join(traceback.format_exception(exc)))
-    return PluginError(f"{where}: error inesperado al procesar la página ({handler.__module__}.{handler.__name__}: "
-                       f"{type(exc).__name__}: {exc}) — revise el archivo; si el error sigue, avise al equipo "
-                       f"técnico con este mensaje (mkdocs build --verbose muestra el detalle)")
-
-
-def reported(handler):
-    """Wrap a hook event so an unexpected exception becomes one build error naming the file being
-    processed (no traceback for authors; the traceback goes to the debug log for developers). A disk that
-    refuses a write (full, read-only) is said as such: nothing in the page is to blame."""
-    @functools.wraps(handler)
-    def wrapper(*args, **kwargs):
-        try:
-            return handler(*args, **kwargs)
-        except PluginError:
-            raise
-        except OSError as exc:
-            if exc.errno in DISK_ERRORS:
-                raise PluginError(file_system_message(exc)) from None
-            raise _unexpected(handler, args, kwargs, exc) from None
-        except Exception as exc:  # noqa: BLE001 - any failure must reach the author as a clear message
-            raise _unexpected(handler, args, kwargs, exc) from None
-    return wrapper
-
-
-_settings_of: list[tuple[object, Settings]] = []
-
-
-def settings(config) -> Settings:
-    """The manual's settings for this config object (computed once: hooks ask for them on every page)."""
-    for known, found in _settings_of:
-        if known is config:
-            return found
-    found = _read_settings(config)
-    _settings_of[:] = [(config, found)]
-    return found
-
-
-def _read_settings(config) -> Settings:
-    root = Path(config.config_file_path).resolve().parent
-    extra = config.extra.get("manual") or {}
-    i18n = config.plugins["i18n"]
-    languages = tuple(lang.locale for lang in i18n.config.languages)
-    default = i18n.default_language
-    languages = (default,) + tuple(lang for lang in languages if lang != default)
-    return Settings(root=root, docs_dir=Path(config.docs_dir), modules_dir=extra.get("modules_dir", "modules"),
-                    schema_path=root / extra.get("schema", "schema/manual.schema.json"),
-                    facts_path=root / extra.get("facts", "data/facts.yml"),
-                    labels_path=root / extra.get("labels", "data/labels.yml"),
-                    safety_path=root / extra.get("safety", "data/safety.yml"),
-                    change_check_path=root / extra.get("change_check", "data/change_check.yml"),
-                    languages=languages, helplines=extra.get("helplines") or {},
-                    pdf=extra.get("pdf") or {},
-                    site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
-                    schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
-                    sign_in_rows=int(extra.get("sign_in_rows", 16)),
-                    glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
-                    typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
-                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))
-
-
-def current_language(config) -> str:
-    """The language being built (PITFALLS.md §8: read it from the i18n plugin, not from theme settings)."""
-    return config.plugins["i18n"].current_language
-
-
-def language_prefix(lang: str, config) -> str:
-    return "" if lang == config.plugins["i18n"].default_language else f"{lang}/"
-
-
-def _inputs(s: Settings) -> list[Path]:
-    """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
-    hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path, s.safety_path, s.change_check_path]
-    paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
-    paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
-    paths += sorted(hooks.rglob("*.py"))
-    return [p for p in paths if p.is_file()]
 
 
 def _inputs_key(s: Settings, inputs: list[Path]) -> str:
@@ -239,7 +128,7 @@ def load(config) -> Loaded:
     problems += _docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
     if problems:
         raise PluginError(ContentError(problems).report())
-    inputs = _inputs(s)
+    inputs = validation_inputs(s, Path(__file__).resolve().parent)
     quick = _fingerprint(s, inputs)
     sources_changed.clear()
     if quick not in _cache:
@@ -296,9 +185,9 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         raise PluginError(f"{_shown(s, s.schema_path)}: no se pudo leer el esquema: {exc} — recupérelo con git si lo "
                           "editó por error") from None
     try:
-        label_rules = load_label_rules(_labels_schema(s))
+        label_rules = load_label_rules(s.labels_schema_path)
     except (OSError, ValueError) as exc:
-        raise PluginError(f"{_shown(s, _labels_schema(s))}: no se pudo leer el esquema de las palabras: {exc} — "
+        raise PluginError(f"{_shown(s, s.labels_schema_path)}: no se pudo leer el esquema de las palabras: {exc} — "
                           "recupérelo con git si lo editó por error") from None
     labels, problems = load_labels(s.labels_path, s.languages, _shown(s, s.labels_path), label_rules)
     if problems:  # every page needs the interface words: report them alone
@@ -424,11 +313,6 @@ def _relative(root: Path, path: Path) -> str:
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 
-def _labels_schema(s: Settings) -> Path:
-    """The labels' schema lives beside the manual's."""
-    return s.schema_path.with_name("labels.schema.json")
-
-
 def _shown(s: Settings, path: Path) -> str:
     """A path as authors see it: relative to the project."""
     return path.relative_to(s.root).as_posix() if path.is_relative_to(s.root) else path.as_posix()
@@ -479,19 +363,6 @@ def template_env(config):
     """The theme's templates configured as for pages (escaping, filters, cache), for PDFs and other outputs."""
     from manualgen.templating import configure
     return configure(config.theme.get_env(), template_cache_folder(config))
-
-
-def pdf_mode() -> str:
-    """MANUAL_PDF: 1 (default) renders every PDF; preview (make serve) never makes a rebuild wait for
-    PDFs; 0 skips PDFs for the quickest preview (links to PDFs are then left out)."""
-    value = os.environ.get("MANUAL_PDF", "1").strip().lower()
-    if value in ("0", "no", "false", "off"):
-        return "off"
-    return "preview" if value == "preview" else "on"
-
-
-def pdf_enabled() -> bool:
-    return pdf_mode() != "off"
 
 
 def pdfs(config, lang: str) -> dict[str, str]:

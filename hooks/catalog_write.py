@@ -6,13 +6,15 @@ import json
 from pathlib import Path
 
 import build_context
+import manual_settings
+import reporting
 from manualgen.bundle import EDITIONS_LISTING, editions_listing
 
 
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
-    lang = build_context.current_language(config)
-    target = Path(config.site_dir) / build_context.language_prefix(lang, config) / "catalog.json"
+    lang = manual_settings.current_language(config)
+    target = Path(config.site_dir) / manual_settings.language_prefix(lang, config) / "catalog.json"
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(build_context.catalog(config, lang), ensure_ascii=False, indent=1, sort_keys=False)
     target.write_text(text + "\n", encoding="utf-8")

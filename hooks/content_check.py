@@ -3,8 +3,9 @@ no traceback, and the previous site left as it was."""
 from __future__ import annotations
 
 import build_context
+import reporting
 
 
-@build_context.reported
+@reporting.reported
 def on_pre_build(config):
     build_context.load(config)

@@ -5,13 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import build_context
+import manual_settings
+import reporting
 from manualgen.atomic import write_atomically
 from manualgen.xlsform import FOLDER
 
 
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
-    lang = build_context.current_language(config)
-    folder = Path(config.site_dir) / build_context.language_prefix(lang, config) / FOLDER
+    lang = manual_settings.current_language(config)
+    folder = Path(config.site_dir) / manual_settings.language_prefix(lang, config) / FOLDER
     for filename, _, content in build_context.forms(config):
         write_atomically(folder / filename, content)

@@ -8,6 +8,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 import build_context
+import manual_settings
+import reporting
 from manualgen.certificate import certificate_view
 from manualgen.change_check_render import change_tally_view
 from manualgen.workshop_report import workshop_report_view
@@ -23,20 +25,20 @@ TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "
 
 def manual_page(page, config):
     """The validated Page behind a MkDocs page in modules/, or None for framing pages."""
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     src = page.file.src_uri
     prefix = s.modules_dir + "/"
     if not src.startswith(prefix):
         return None
-    lang = build_context.current_language(config)
+    lang = manual_settings.current_language(config)
     key = src[len(prefix):].rsplit(".", 2)[0]
     return build_context.loaded(config).manual.by_key(lang, key)
 
 
-@build_context.reported
+@reporting.reported
 def on_page_markdown(markdown, page, config, files):
     data = build_context.loaded(config)
-    lang = build_context.current_language(config)
+    lang = manual_settings.current_language(config)
     title = page.meta.get("title")
     if isinstance(title, str) and not isinstance(title, Markup):
         if lang in data.settings.typographic_quotes:
@@ -72,25 +74,25 @@ def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[st
 
 
 @event_priority(-60)  # after rendered_check (-50): aggregate pages and PDFs reuse the allow-listed HTML
-@build_context.reported
+@reporting.reported
 def on_page_content(html, page, config, files):
-    lang = build_context.current_language(config)
+    lang = manual_settings.current_language(config)
     if lang in build_context.loaded(config).settings.typographic_quotes:
         html = smart_quotes_html(html)  # text only: tags, attributes and code stay as they are
     build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
 
 
-@build_context.reported
+@reporting.reported
 def on_page_context(context, page, config, nav):
     data = build_context.loaded(config)
-    lang = build_context.current_language(config)
+    lang = manual_settings.current_language(config)
     labels = data.labels[lang]
-    view = {"labels": labels, "prefix": build_context.language_prefix(lang, config),
+    view = {"labels": labels, "prefix": manual_settings.language_prefix(lang, config),
             "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False,
             # where search looks when this language has nothing for a query (search-setup.js)
-            "other_prefix": next((build_context.language_prefix(other, config)
-                                  for other in build_context.settings(config).languages if other != lang), None)}
+            "other_prefix": next((manual_settings.language_prefix(other, config)
+                                  for other in manual_settings.settings(config).languages if other != lang), None)}
     found = manual_page(page, config)
     pdfs = build_context.pdfs(config, lang)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):

@@ -28,6 +28,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
+import manual_settings
+import reporting
 from manualgen import paper, render_pool
 from manualgen.facts import format_date
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
@@ -35,7 +37,7 @@ from manualgen.pdf_compose import InternalLink, OutlineEntry, join
 from manualgen.views import SIZE_MARK_START, fill_size_marks
 from manualgen.views import attendance_view, programme_view, schedule_view, session_view
 
-log = build_context.log
+log = reporting.log
 
 FRONT_ENTRIES_PER_PAGE = 36  # contents lines on an A4 page (print.css .toc), for a first guess of its length
 
@@ -80,11 +82,11 @@ def _qr(url: str | None) -> str | None:
 
 
 @event_priority(-50)  # after content_check loaded the manual
-@build_context.reported
+@reporting.reported
 def on_pre_build(config):
     """A build whose sources no earlier build validated will draw PDFs: the workers start while the pages are
     validated and rendered, instead of after (≈ 0.6 s each to start, on the otherwise idle second core)."""
-    if build_context.pdf_mode() == "on" and build_context.sources_changed:
+    if manual_settings.pdf_mode() == "on" and build_context.sources_changed:
         render_pool.warm_up()
 
 
@@ -93,12 +95,12 @@ _pending: list[Pending] = []
 
 
 @event_priority(-90)  # after page_render stored every page's content; the i18n plugin builds languages in turn
-@build_context.reported
+@reporting.reported
 def on_env(env, config, files):
-    if not build_context.pdf_enabled():
+    if not manual_settings.pdf_enabled():
         return env
-    lang = build_context.current_language(config)
-    if lang == build_context.settings(config).languages[0]:
+    lang = manual_settings.current_language(config)
+    if lang == manual_settings.settings(config).languages[0]:
         _pending.clear()
     try:
         pending = _build_pdfs(config, lang)
@@ -111,7 +113,7 @@ def on_env(env, config, files):
 
 @event_priority(-105)  # after the i18n plugin built every language (-100); before the search indexes (-110) and the
 # phone edition (-120) read the pages, whose PDF sizes are filled in here
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
     if config.plugins["i18n"].building or not _pending:
         return
@@ -148,7 +150,7 @@ def on_build_error(error):
 def _build_pdfs(config, lang: str) -> Pending | None:
     data = build_context.loaded(config)
     labels, manual, s = data.labels[lang], data.manual, data.settings
-    prefix = build_context.language_prefix(lang, config)
+    prefix = manual_settings.language_prefix(lang, config)
     pages = build_context.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
@@ -234,7 +236,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     job.body("back-cover", render("print/manual.html", doc=doc("manual", config.site_name, part="back",
                                                                publisher=_publisher(config, s, lang)), manual=base_view))
     own = [(paths[p.id], p.id, p.meta["title"]) for p in manual.of(lang, "session") + manual.of(lang, "handout")]
-    if build_context.pdf_mode() == "preview":
+    if manual_settings.pdf_mode() == "preview":
         waiting = _preview(job, own, pieces)
         build_context.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
                                          if (job.out_dir / rel).is_file()}

@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
+import reporting
 from manualgen.run_mode import embedded_section, language_root, relative_url, run_words, session_run_data
 
 DEFAULT_RULE = "guia-facilitacion#regla-de-revelacion"
@@ -39,7 +40,7 @@ def _safety_rule(config, lang: str, page_url: str) -> tuple[Markup | None, str |
 
 
 @event_priority(-10)  # after page_render's on_page_context (priority 0), which builds context["manual"]
-@build_context.reported
+@reporting.reported
 def on_page_context(context, page, config, nav):
     view = context.get("manual")
     if not isinstance(view, dict):

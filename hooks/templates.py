@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import build_context
+import reporting
 from manualgen.templating import configure
 
 
-@build_context.reported
+@reporting.reported
 def on_env(env, config, files):
     env = configure(env, build_context.template_cache_folder(config))
     # The 404 page has no page context: it gets its words for both languages here.
