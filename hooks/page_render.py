@@ -8,6 +8,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 import build_context
+import build_state
 import manual_settings
 import reporting
 from manualgen.certificate import certificate_view
@@ -79,7 +80,7 @@ def on_page_content(html, page, config, files):
     lang = manual_settings.current_language(config)
     if lang in build_context.loaded(config).settings.typographic_quotes:
         html = smart_quotes_html(html)  # text only: tags, attributes and code stay as they are
-    build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
+    build_state.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
 
 
@@ -97,10 +98,10 @@ def on_page_context(context, page, config, nav):
     pdfs = build_context.pdfs(config, lang)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
         rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
-        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_context.pdf_size_text(lang, rel)
+        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_state.pdf_size_text(lang, rel)
     if "manual" in pdfs:
         view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
-        view["manual_pdf_size"] = build_context.pdf_size_text(lang, pdfs["manual"])
+        view["manual_pdf_size"] = build_state.pdf_size_text(lang, pdfs["manual"])
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
         _template_headings(page, [(labels["objectives"], "objetivos"), (labels["agenda"], "agenda"),
@@ -134,7 +135,7 @@ def on_page_context(context, page, config, nav):
         view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
     elif template == "manual/gathered.html":
         kinds = page.meta.get("gather") or ["key-messages"]
-        view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
+        view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_state.rendered.get(lang, {}),
                                                  data.settings.modules_dir, page.url)
     elif template == "manual/home.html":
         pages = [(p.file.src_uri.rsplit("/", 1)[-1].split(".")[0], p.title, p.url) for p in nav.pages]
@@ -145,7 +146,7 @@ def on_page_context(context, page, config, nav):
         _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
     elif template == "manual/downloads.html":
         view["downloads"] = downloads_view(build_context.catalog(config, lang),
-                                           lambda rel: build_context.pdf_size_text(lang, rel), lang, labels)
+                                           lambda rel: build_state.pdf_size_text(lang, rel), lang, labels)
         view["downloads"]["forms"] = forms_view(build_context.forms(config), lang)
     elif template == "manual/workshop-report.html":
         services = [(line.id, line.name[lang]) for line in data.helplines.values()]

@@ -2,7 +2,7 @@
 facilitator manual, per language, into site/pdf/ and site/en/pdf/.
 
 Each module (opening, sessions, handouts) and each framing chapter is rendered once by WeasyPrint as a "body"
-(no page numbers), from the pages as MkDocs rendered them (build_context.rendered) and the print templates in
+(no page numbers), from the pages as MkDocs rendered them (build_state.rendered) and the print templates in
 overrides/print/. A session's or handout's own PDF is its pages of its module's body with "Page i of N" written
 on; a module's pack and the complete manual join the same pages (pdf_compose): nothing is rendered twice, and
 fonts are embedded once per module rather than once per sheet. Bodies and finished PDFs are cached by content
@@ -10,7 +10,7 @@ hash in .cache/pdf/, so a rebuild renders only what changed.
 
 A language's documents are sent to the workers as soon as its pages' content is known (on_env); the build goes
 on meanwhile (its pages are written, the next language is built) and each module's own PDFs are cut as its
-document arrives. Pages written before their PDFs exist carry a mark where each size goes (build_context.
+document arrives. Pages written before their PDFs exist carry a mark where each size goes (build_state.
 pdf_size_text), filled in once every PDF is made (on_post_build, after the last language): the workers never wait
 for the pages, nor the pages for the workers. When everything is in the cache the PDFs are made at once and no
 mark is written. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
@@ -28,6 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
+import build_state
 import manual_settings
 import reporting
 from manualgen import paper, render_pool
@@ -132,8 +133,8 @@ def on_post_build(config):
     except render_pool.WorkerStopped as stopped:
         raise PluginError(f"PDF [{lang}]: {stopped}") from None
     finally:
-        build_context.pdf_sizes_pending.clear()
-    _fill_sizes(Path(config.site_dir), {item.job.lang: build_context.pdf_sizes[item.job.lang] for item in pending})
+        build_state.pdf_sizes_pending.clear()
+    _fill_sizes(Path(config.site_dir), {item.job.lang: build_state.pdf_sizes[item.job.lang] for item in pending})
     log.info(f"PDF: {sum(len(item.futures) for item in pending)} documents drawn in {drawn - pending[0].started:.1f} s "
              f"while the pages were written; the complete manuals then took {time.monotonic() - drawn:.1f} s")
 
@@ -143,7 +144,7 @@ def on_build_error(error):
     process would wait for every queued document before it could exit."""
     if _pending:
         _pending.clear()
-        build_context.pdf_sizes_pending.clear()
+        build_state.pdf_sizes_pending.clear()
         render_pool.stop()
 
 
@@ -151,7 +152,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     data = build_context.loaded(config)
     labels, manual, s = data.labels[lang], data.manual, data.settings
     prefix = manual_settings.language_prefix(lang, config)
-    pages = build_context.rendered.get(lang, {})
+    pages = build_state.rendered.get(lang, {})
     paths = build_context.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
     try:
@@ -238,7 +239,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     own = [(paths[p.id], p.id, p.meta["title"]) for p in manual.of(lang, "session") + manual.of(lang, "handout")]
     if manual_settings.pdf_mode() == "preview":
         waiting = _preview(job, own, pieces)
-        build_context.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
+        build_state.pdf_sizes[lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
                                          if (job.out_dir / rel).is_file()}
         log.info(f"PDF [{lang}]: preview: {len(own) - waiting} PDFs ready, {waiting} render in the background; "
                  "packs and the complete manual are made by `make site`")
@@ -253,7 +254,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     if item.futures:
         # Documents to draw: the build goes on (this language's pages, the next language) while the workers draw;
         # the pages carry a mark where a PDF's size goes, filled in once the PDFs are made (on_post_build).
-        build_context.pdf_sizes_pending.add(lang)
+        build_state.pdf_sizes_pending.add(lang)
         return item
     _write_packs(item)
     _finish(item, _start_manual(item))
@@ -306,7 +307,7 @@ def _finish(item: Pending, complete: CompleteManual) -> None:
     """The complete manual joined, then the sizes."""
     job, paths = item.job, item.paths
     _write_output(job, paths["manual"], complete.result())
-    build_context.pdf_sizes[job.lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
+    build_state.pdf_sizes[job.lang] = {rel: (job.out_dir / rel).stat().st_size for rel in paths.values()
                                          if (job.out_dir / rel).is_file()}
     log.info(f"PDF [{job.lang}]: {len(paths)} PDFs ready" if item.futures else f"PDF [{job.lang}]: {len(paths)} PDFs from the cache")
     if job.lang == item.settings.languages[-1]:  # after a complete build: every current entry was just used
@@ -316,7 +317,7 @@ def _finish(item: Pending, complete: CompleteManual) -> None:
 
 
 def _fill_sizes(site: Path, sizes: dict[str, dict[str, int]]) -> None:
-    """Write each PDF's size where the pages marked it (build_context.pdf_size_text) while it was being made."""
+    """Write each PDF's size where the pages marked it (build_state.pdf_size_text) while it was being made."""
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if SIZE_MARK_START not in text:

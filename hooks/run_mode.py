@@ -9,6 +9,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_context
+import build_state
 import reporting
 from manualgen.run_mode import embedded_section, language_root, relative_url, run_words, session_run_data
 
@@ -28,7 +29,7 @@ def _safety_rule(config, lang: str, page_url: str) -> tuple[Markup | None, str |
     """The rule's HTML for a page (links rebased to it) and the rule's address, or (None, None) when the manual
     has no such page (a test manual). A page without the heading stops the build: the card would lose the rule."""
     stem, anchor = _rule_setting(config)
-    pages = build_context.rendered.get(lang, {})
+    pages = build_state.rendered.get(lang, {})
     found = next((p for src, p in pages.items() if src.split("/")[-1].split(".")[0] == stem and "/" not in src), None)
     if found is None:
         return None, None
