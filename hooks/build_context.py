@@ -12,7 +12,6 @@ from importlib.metadata import version
 from pathlib import Path
 
 import yaml
-from jinja2 import TemplateNotFound
 from mkdocs.exceptions import PluginError
 
 from manualgen import pipeline
@@ -24,12 +23,10 @@ from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, helpline_source_problems, load_helplines
 from manualgen.labels import load_label_rules, load_labels
 from manualgen.published_files import published_file_problems
-from manualgen.reserved_ids import template_ids
 from manualgen.lint import framing_page_problems, icon_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.source import decode, split_front_matter
 from manualgen.pdf import pdf_paths
-from manualgen import sanitise
 from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import ContentError
@@ -37,8 +34,10 @@ from manualgen.references import reference_problems
 from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
+from manualgen.templating import ThemeTemplates
 from manualgen.typography import smart_quotes, smart_quotes_data
 from manualgen.validation_cache import ValidationCache, sources_key
+import allowed_html
 from manual_settings import pdf_enabled, settings
 from manualgen.settings import Settings, validation_inputs
 
@@ -115,44 +114,13 @@ def load(config) -> Loaded:
             _page_memo.clear()
             _page_memo.update(stored.page_checks)
         else:
-            stored = _validate(s, Renderer(list(config.markdown_extensions), dict(config.mdx_configs)), html_policy(config))
+            stored = _validate(s, Renderer(list(config.markdown_extensions), dict(config.mdx_configs)), allowed_html.html_policy(config))
             _disk_cache(s).put(key, stored)
             sources_changed.append(True)
         _cache.clear()
         _cache[quick] = stored
     _active.append(_cache[quick])
     return _cache[quick]
-
-
-def html_policy(config):
-    """The allow-list, with the typed blocks of mkdocs.yml (pymdownx.blocks.admonition types) as classes, the ids
-    the templates use as reserved, and the helplines' links as the only phone links (each from a reference)."""
-    for known, found in _policy_of:  # asked for every page
-        if known is config:
-            return found
-    types = (config.mdx_configs.get("pymdownx.blocks.admonition") or {}).get("types", [])
-    s = settings(config)
-    lines = load_helplines(s.helplines, s.languages)[0]
-    found = sanitise.policy(tuple(types), reserved_ids(config), tuple(sorted((i, line.href) for i, line in lines.items())))
-    _policy_of[:] = [(config, found)]
-    return found
-
-
-_policy_of: list = []
-
-
-def reserved_ids(config) -> frozenset[str]:
-    """The literal ids of our templates (overrides/), read once per config."""
-    for known, found in _reserved_of:
-        if known is config:
-            return found
-    folder = Path(config.theme.custom_dir) if config.theme.custom_dir else Path(config.config_file_path).parent / "overrides"
-    found = template_ids(folder)
-    _reserved_of[:] = [(config, found)]
-    return found
-
-
-_reserved_of: list = []
 
 
 def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
@@ -309,37 +277,8 @@ def _docs_template_problems(s: Settings, templates) -> list:
     return problems
 
 
-class ThemeTemplates:
-    """The theme's template names, looked up one at a time: listing all of them walks Material's
-    14,000 icon files (30 ms a build); the full list is only needed to suggest names after a mistake."""
-
-    def __init__(self, env):
-        self.env = env
-
-    def __contains__(self, name) -> bool:
-        try:
-            self.env.loader.get_source(self.env, name)
-        except TemplateNotFound:
-            return False
-        return True
-
-    def __iter__(self):
-        return iter(self.env.list_templates(extensions=["html"]))
-
-
 def _disk_cache(s: Settings) -> ValidationCache:
     return ValidationCache(s.root / s.cache_dir / "validated")
-
-
-def template_cache_folder(config) -> Path:
-    s = settings(config)
-    return s.root / s.cache_dir / "templates"
-
-
-def template_env(config):
-    """The theme's templates configured as for pages (escaping, filters, cache), for PDFs and other outputs."""
-    from manualgen.templating import configure
-    return configure(config.theme.get_env(), template_cache_folder(config))
 
 
 def pdfs(config, lang: str) -> dict[str, str]:

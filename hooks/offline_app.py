@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 import build_context
 import manual_settings
 import reporting
+import theme_env
 from manualgen.atomic import write_atomically
 from manualgen.bundle import NOTICE, START_NOTICE
 from manualgen.logo import PURPLE, logo_png
@@ -64,7 +65,7 @@ def on_post_build(config):
     s = manual_settings.settings(config)
     sizes_memo = s.root / s.cache_dir / "checked" / "gzip-sizes.json"
     remembered_sizes(sizes_memo)
-    env = build_context.template_env(config)
+    env = theme_env.template_env(config)
     summary = []
     for lang in languages:
         prefix = prefixes[lang]

@@ -31,6 +31,7 @@ import build_context
 import build_state
 import manual_settings
 import reporting
+import theme_env
 from manualgen import paper, render_pool
 from manualgen.facts import format_date
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, render_body, renderer_version
@@ -167,7 +168,7 @@ def _build_pdfs(config, lang: str) -> Pending | None:
                        # info, not warning: strict mode would fail a build that recovers by itself
                        on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "
                                                         "(checksum mismatch); rendering it again")),
-              renderer_version(), build_context.template_env(config), base_view, author, config.site_name)
+              renderer_version(), theme_env.template_env(config), base_view, author, config.site_name)
 
     def content(src_uri: str, unique: str, demote: int = 0) -> Markup:
         entry = pages.get(src_uri)

@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+import allowed_html
 import build_context
 import manual_settings
 import reporting
@@ -75,7 +76,7 @@ def _checker_version(config) -> str:
     here = Path(__file__).resolve().parent / "manualgen"
     code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py", "misleading.py",
                                                             "reserved_ids.py"))
-    policy = json.dumps(dataclasses.asdict(build_context.html_policy(config)), default=sorted, sort_keys=True)
+    policy = json.dumps(dataclasses.asdict(allowed_html.html_policy(config)), default=sorted, sort_keys=True)
     return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
 
 
@@ -105,7 +106,7 @@ def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
     # The helplines a cited safety statement prints are the build's own phone links, like [[helpline:…]].
     data, lang = build_context.loaded(config), manual_settings.current_language(config)
     source = references_behind(source, lang, data.labels[lang], data.safety, data.change_check)
-    return html_problems(shown, html, source, build_context.html_policy(config))
+    return html_problems(shown, html, source, allowed_html.html_policy(config))
 
 
 @event_priority(-50)

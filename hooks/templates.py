@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import build_context
 import reporting
+import theme_env
 from manualgen.templating import configure
 
 
 @reporting.reported
 def on_env(env, config, files):
-    env = configure(env, build_context.template_cache_folder(config))
+    env = configure(env, theme_env.template_cache_folder(config))
     # The 404 page has no page context: it gets its words for both languages here.
     labels = build_context.loaded(config).labels
     env.globals["notfound"] = {lang: {key[len("notfound_"):]: value for key, value in words.items() if key.startswith("notfound_")}
