@@ -6,7 +6,7 @@ from __future__ import annotations
 from markupsafe import escape
 from mkdocs.structure.nav import Section
 
-import build_context
+import loaded_manual
 import manual_settings
 import reporting
 
@@ -19,7 +19,7 @@ def _stem(item, modules_dir: str) -> str:
 
 @reporting.reported
 def on_nav(nav, config, files):
-    data = build_context.loaded(config)
+    data = loaded_manual.loaded(config)
     lang = manual_settings.current_language(config)
     s = manual_settings.settings(config)
     order = (config.extra.get("manual") or {}).get("nav_order") or []

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import build_context
+import loaded_manual
 import manual_settings
 import reporting
 import theme_env
@@ -49,7 +49,7 @@ def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a language built inside the i18n plugin: the phone edition is written once every language is
     site = Path(config.site_dir)
-    data = build_context.loaded(config)
+    data = loaded_manual.loaded(config)
     languages = data.settings.languages
     prefixes = {lang: manual_settings.language_prefix(lang, config) for lang in languages}
     theme = "#{:02x}{:02x}{:02x}".format(*PURPLE)

@@ -9,6 +9,7 @@ from mkdocs.structure.toc import AnchorLink
 
 import build_context
 import build_state
+import loaded_manual
 import manual_settings
 import reporting
 from manualgen.certificate import certificate_view
@@ -33,12 +34,12 @@ def manual_page(page, config):
         return None
     lang = manual_settings.current_language(config)
     key = src[len(prefix):].rsplit(".", 2)[0]
-    return build_context.loaded(config).manual.by_key(lang, key)
+    return loaded_manual.loaded(config).manual.by_key(lang, key)
 
 
 @reporting.reported
 def on_page_markdown(markdown, page, config, files):
-    data = build_context.loaded(config)
+    data = loaded_manual.loaded(config)
     lang = manual_settings.current_language(config)
     title = page.meta.get("title")
     if isinstance(title, str) and not isinstance(title, Markup):
@@ -78,7 +79,7 @@ def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[st
 @reporting.reported
 def on_page_content(html, page, config, files):
     lang = manual_settings.current_language(config)
-    if lang in build_context.loaded(config).settings.typographic_quotes:
+    if lang in loaded_manual.loaded(config).settings.typographic_quotes:
         html = smart_quotes_html(html)  # text only: tags, attributes and code stay as they are
     build_state.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
@@ -86,7 +87,7 @@ def on_page_content(html, page, config, files):
 
 @reporting.reported
 def on_page_context(context, page, config, nav):
-    data = build_context.loaded(config)
+    data = loaded_manual.loaded(config)
     lang = manual_settings.current_language(config)
     labels = data.labels[lang]
     view = {"labels": labels, "prefix": manual_settings.language_prefix(lang, config),

@@ -29,6 +29,7 @@ from mkdocs.plugins import event_priority
 
 import build_context
 import build_state
+import loaded_manual
 import manual_settings
 import reporting
 import theme_env
@@ -88,7 +89,7 @@ def _qr(url: str | None) -> str | None:
 def on_pre_build(config):
     """A build whose sources no earlier build validated will draw PDFs: the workers start while the pages are
     validated and rendered, instead of after (≈ 0.6 s each to start, on the otherwise idle second core)."""
-    if manual_settings.pdf_mode() == "on" and build_context.sources_changed:
+    if manual_settings.pdf_mode() == "on" and loaded_manual.sources_changed:
         render_pool.warm_up()
 
 
@@ -150,7 +151,7 @@ def on_build_error(error):
 
 
 def _build_pdfs(config, lang: str) -> Pending | None:
-    data = build_context.loaded(config)
+    data = loaded_manual.loaded(config)
     labels, manual, s = data.labels[lang], data.manual, data.settings
     prefix = manual_settings.language_prefix(lang, config)
     pages = build_state.rendered.get(lang, {})

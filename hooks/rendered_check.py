@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import allowed_html
-import build_context
+import loaded_manual
 import manual_settings
 import reporting
 from manualgen.atomic import write_atomically
@@ -104,7 +104,7 @@ def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
     shown = source_path.relative_to(s.root).as_posix() if source_path.is_relative_to(s.root) else page.file.src_uri
     source = source_path.read_text(encoding="utf-8", errors="replace") if source_path.is_file() else ""
     # The helplines a cited safety statement prints are the build's own phone links, like [[helpline:…]].
-    data, lang = build_context.loaded(config), manual_settings.current_language(config)
+    data, lang = loaded_manual.loaded(config), manual_settings.current_language(config)
     source = references_behind(source, lang, data.labels[lang], data.safety, data.change_check)
     return html_problems(shown, html, source, allowed_html.html_policy(config))
 

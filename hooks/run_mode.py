@@ -8,8 +8,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import build_context
 import build_state
+import loaded_manual
 import reporting
 from manualgen.run_mode import embedded_section, language_root, relative_url, run_words, session_run_data
 
@@ -54,7 +54,7 @@ def on_page_context(context, page, config, nav):
     if not session:
         return context  # run mode is for session pages
     lang = view["lang"]
-    meta = build_context.loaded(config).manual.by_id(lang, session["id"]).meta
+    meta = loaded_manual.loaded(config).manual.by_id(lang, session["id"]).meta
     prefix = view["prefix"]
     url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
     rule, rule_url = _safety_rule(config, lang, page.url)
