@@ -2,7 +2,7 @@
 becomes the abbr extension's glossary, so every page marks "caja del hombre", "CEM"… with <abbr title>."""
 from __future__ import annotations
 
-import build_context
+import language_views
 import manual_settings
 import reporting
 from manualgen.glossary import abbreviations, anchor_terms, parse_glossary, strip_abbreviations
@@ -21,7 +21,7 @@ def on_config(config):
     lang = i18n.current_language or i18n.default_language
     path = manual_settings.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
     def resolve(text: str) -> str:  # only when a definition cites a helpline, fact or count (loads the manual)
-        return replace_references(text, build_context.reference_renderers(config, lang))
+        return replace_references(text, language_views.reference_renderers(config, lang))
     entries = parse_glossary(path.read_text(encoding="utf-8"), resolve) if path.is_file() else []
     config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
     return config

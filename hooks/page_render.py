@@ -7,8 +7,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
-import build_context
 import build_state
+import language_views
 import loaded_manual
 import manual_settings
 import reporting
@@ -54,7 +54,7 @@ def on_page_markdown(markdown, page, config, files):
         # A framing page's other values (validated by the schema's `framing` definition) reach Material's
         # templates, which print them raw (a description in <meta>): escaped once, here, like the title.
         page.meta.update({key: escaped_values(value) for key, value in page.meta.items() if key not in ("title", "template")})
-    return page_markdown(markdown, found, lang, data.labels[lang], build_context.reference_renderers(config, lang), data.schema)
+    return page_markdown(markdown, found, lang, data.labels[lang], language_views.reference_renderers(config, lang), data.schema)
 
 
 def escaped_values(value):
@@ -91,12 +91,12 @@ def on_page_context(context, page, config, nav):
     lang = manual_settings.current_language(config)
     labels = data.labels[lang]
     view = {"labels": labels, "prefix": manual_settings.language_prefix(lang, config),
-            "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False,
+            "helplines": language_views.helplines_view(config, lang), "lang": lang, "print": False,
             # where search looks when this language has nothing for a query (search-setup.js)
             "other_prefix": next((manual_settings.language_prefix(other, config)
                                   for other in manual_settings.settings(config).languages if other != lang), None)}
     found = manual_page(page, config)
-    pdfs = build_context.pdfs(config, lang)
+    pdfs = language_views.pdfs(config, lang)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
         rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
         view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_state.pdf_size_text(lang, rel)
@@ -119,7 +119,7 @@ def on_page_context(context, page, config, nav):
     if template == "manual/programme.html":
         view["programme"] = programme_view(data.manual, lang)
     elif template == "manual/planner.html":
-        view["catalog"] = build_context.catalog(config, lang)
+        view["catalog"] = language_views.catalog(config, lang)
         rules = DayRules.from_settings(data.settings.schedule)
         try:
             script_rules = rules.for_script({s["id"] for s in view["catalog"]["sessions"]})
@@ -130,7 +130,7 @@ def on_page_context(context, page, config, nav):
         view["planner"] = {"words": words,
                            "rules": script_rules}
     elif template == "manual/certificate.html":
-        view["certificate"] = certificate_view(build_context.catalog(config, lang), labels,
+        view["certificate"] = certificate_view(language_views.catalog(config, lang), labels,
                                                DayRules.from_settings(data.settings.schedule))
     elif template == "manual/schedule.html":
         view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
@@ -141,22 +141,22 @@ def on_page_context(context, page, config, nav):
     elif template == "manual/home.html":
         pages = [(p.file.src_uri.rsplit("/", 1)[-1].split(".")[0], p.title, p.url) for p in nav.pages]
         try:
-            view["home"] = home_view(pages, data.settings.home, build_context.catalog(config, lang), view["helplines"])
+            view["home"] = home_view(pages, data.settings.home, language_views.catalog(config, lang), view["helplines"])
         except ValueError as problem:
             raise PluginError(str(problem)) from None
         _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
     elif template == "manual/downloads.html":
-        view["downloads"] = downloads_view(build_context.catalog(config, lang),
+        view["downloads"] = downloads_view(language_views.catalog(config, lang),
                                            lambda rel: build_state.pdf_size_text(lang, rel), lang, labels)
-        view["downloads"]["forms"] = forms_view(build_context.forms(config), lang)
+        view["downloads"]["forms"] = forms_view(language_views.forms(config), lang)
     elif template == "manual/workshop-report.html":
         services = [(line.id, line.name[lang]) for line in data.helplines.values()]
-        view["report"] = workshop_report_view(build_context.catalog(config, lang), services,
+        view["report"] = workshop_report_view(language_views.catalog(config, lang), services,
                                               len(data.change_check.items) if data.change_check else 0, labels)
     elif template == "manual/change-tally.html":
         view["tally"] = change_tally_view(data.change_check, lang, labels)
     elif template == "manual/facts.html":
-        view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
+        view["facts"] = facts_view(data.facts, lang, language_views.fact_citations(config, lang))
     elif template == "manual/materials.html":
         view["materials"] = materials_view(data.manual, lang)
     elif template == "manual/translations.html":

@@ -27,8 +27,8 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import build_context
 import build_state
+import language_views
 import loaded_manual
 import manual_settings
 import reporting
@@ -155,13 +155,13 @@ def _build_pdfs(config, lang: str) -> Pending | None:
     labels, manual, s = data.labels[lang], data.manual, data.settings
     prefix = manual_settings.language_prefix(lang, config)
     pages = build_state.rendered.get(lang, {})
-    paths = build_context.pdfs(config, lang)
+    paths = language_views.pdfs(config, lang)
     site_url = s.site_url.rstrip("/") + "/" if s.site_url else None
     try:
         print_type = paper.print_type(s.pdf.get("type"))
     except paper.PaperSettingsError as problem:
         raise PluginError(f"{problem}\n(see the comment above it in mkdocs.yml)") from None
-    base_view = {"labels": labels, "helplines": build_context.helplines_view(config, lang), "lang": lang, "prefix": prefix,
+    base_view = {"labels": labels, "helplines": language_views.helplines_view(config, lang), "lang": lang, "prefix": prefix,
                  "print": True, "anchor_prefix": "", "print_type": print_type}
     author = config.site_author or config.site_name
     job = Job(lang, labels, Path(config.site_dir) / prefix,

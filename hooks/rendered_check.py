@@ -1,7 +1,7 @@
 """Every page's rendered content as the build publishes it goes through the one allow-list
 (manualgen/sanitise.py): what is written to the site is always the allow-listed HTML.
 
-Content problems are normally found before anything is written (build_context renders and checks every
+Content problems are normally found before anything is written (manualgen/validate.py renders and checks every
 page first, manualgen/prerender.py). This is the second line: should a page still carry something the
 allow-list removes, the build fails at the end of the last language's pages instead of publishing a page
 other than what was written (and the output of a failed `make site` is never swapped in)."""

@@ -1,4 +1,6 @@
-"""Per-language views (language being built: see settings)."""
+"""What templates and outputs show of the loaded manual in one language: PDF paths, helplines, how references
+read, where facts are cited, the catalog and the forms; each computed once per loaded manual (Loaded.computed).
+Not a hook itself: hook files import it."""
 from __future__ import annotations
 
 import yaml
@@ -8,6 +10,8 @@ from manual_settings import pdf_enabled
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.pdf import pdf_paths
+from manualgen.references import citations_of
+from manualgen.source import split_front_matter
 from manualgen.validate import docs_pages
 
 
@@ -44,21 +48,13 @@ def fact_citations(config, lang: str) -> dict[str, list[dict]]:
     data = loaded(config)
     key = ("citations", lang)
     if key not in data.computed:
-        from manualgen.references import references_in
-        from manualgen.source import decode, split_front_matter
-        found: dict[str, list[dict]] = {}
         pages = [(p.url, p.meta["title"], p.source.body) for p in data.manual.pages if p.lang == lang]
         for path, _ in docs_pages(data.settings):
             if path.name.endswith(f".{lang}.md"):
                 head, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
                 title = (yaml.safe_load(head) or {}).get("title", path.stem) if head else path.stem
                 pages.append((path.relative_to(data.settings.docs_dir).as_posix().rsplit(".", 2)[0] + ".html", title, body))
-        for url, title, body in pages:
-            for _, kind, ref in references_in(body):
-                entry = {"url": url, "title": title}
-                if kind == "fact" and entry not in found.setdefault(ref, []):
-                    found[ref].append(entry)
-        data.computed[key] = found
+        data.computed[key] = citations_of("fact", pages)
     return data.computed[key]
 
 
