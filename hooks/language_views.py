@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import yaml
 
+import build_state
 from loaded_manual import loaded
-from manual_settings import pdf_enabled
+from manual_settings import language_prefix, pdf_enabled
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.pdf import pdf_paths
 from manualgen.references import citations_of
 from manualgen.source import split_front_matter
 from manualgen.validate import docs_pages
+from manualgen.views import format_size, size_mark
 
 
 def pdfs(config, lang: str) -> dict[str, str]:
@@ -24,6 +26,27 @@ def pdfs(config, lang: str) -> dict[str, str]:
     if key not in data.computed:
         data.computed[key] = pdf_paths(data.manual, lang, data.labels[lang])
     return data.computed[key]
+
+
+def pdf_links(config, lang: str, page_id: str | None) -> dict:
+    """The links a page gives to its own PDF (a session's or a handout's, a module's pack) and to the complete
+    manual's: {pdf_url, pdf_size, manual_pdf_url, manual_pdf_size}, each pair only when that PDF is made."""
+    paths, prefix, links = pdfs(config, lang), language_prefix(lang, config), {}
+    own = paths.get(page_id, paths.get(f"pack-{page_id}")) if page_id is not None else None
+    if own is not None:
+        links["pdf_url"], links["pdf_size"] = prefix + own, pdf_size_text(lang, own)
+    if "manual" in paths:
+        links["manual_pdf_url"], links["manual_pdf_size"] = prefix + paths["manual"], pdf_size_text(lang, paths["manual"])
+    return links
+
+
+def pdf_size_text(lang: str, rel: str) -> str | None:
+    """A PDF's size as the page shows it ("1,2 MB"), the mark that stands for it while the PDF is being made, or
+    None when there is no such PDF (preview, PDFs off)."""
+    if lang in build_state.pdf_sizes_pending:
+        return size_mark(rel, lang)
+    sizes = build_state.pdf_sizes.get(lang, {})
+    return format_size(sizes[rel], lang) if rel in sizes else None
 
 
 def helplines_view(config, lang: str) -> dict:

@@ -16,6 +16,7 @@ from manualgen.certificate import certificate_view
 from manualgen.change_check_render import change_tally_view
 from manualgen.workshop_report import workshop_report_view
 from manualgen.pipeline import page_markdown
+from manualgen.templating import escaped_values
 from manualgen.timing import DayRules
 from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
@@ -57,17 +58,6 @@ def on_page_markdown(markdown, page, config, files):
     return page_markdown(markdown, found, lang, data.labels[lang], language_views.reference_renderers(config, lang), data.schema)
 
 
-def escaped_values(value):
-    """Every text inside a front-matter value HTML-escaped (lists and mappings followed); other values as they are."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return escape(value)
-    if isinstance(value, list):
-        return [escaped_values(item) for item in value]
-    if isinstance(value, dict):
-        return {key: escaped_values(item) for key, item in value.items()}
-    return value
-
-
 def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[str, str]]) -> None:
     """Headings the page template writes around the content, added to the page's table of contents (MkDocs
     builds it from the Markdown only), so they can be jumped to and linked like any other."""
@@ -96,13 +86,7 @@ def on_page_context(context, page, config, nav):
             "other_prefix": next((manual_settings.language_prefix(other, config)
                                   for other in manual_settings.settings(config).languages if other != lang), None)}
     found = manual_page(page, config)
-    pdfs = language_views.pdfs(config, lang)
-    if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
-        rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
-        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_state.pdf_size_text(lang, rel)
-    if "manual" in pdfs:
-        view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
-        view["manual_pdf_size"] = build_state.pdf_size_text(lang, pdfs["manual"])
+    view.update(language_views.pdf_links(config, lang, found.id if found is not None else None))
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
         _template_headings(page, [(labels["objectives"], "objetivos"), (labels["agenda"], "agenda"),
@@ -147,7 +131,7 @@ def on_page_context(context, page, config, nav):
         _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
     elif template == "manual/downloads.html":
         view["downloads"] = downloads_view(language_views.catalog(config, lang),
-                                           lambda rel: build_state.pdf_size_text(lang, rel), lang, labels)
+                                           lambda rel: language_views.pdf_size_text(lang, rel), lang, labels)
         view["downloads"]["forms"] = forms_view(language_views.forms(config), lang)
     elif template == "manual/workshop-report.html":
         services = [(line.id, line.name[lang]) for line in data.helplines.values()]

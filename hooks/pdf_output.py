@@ -10,7 +10,7 @@ hash in .cache/pdf/, so a rebuild renders only what changed.
 
 A language's documents are sent to the workers as soon as its pages' content is known (on_env); the build goes
 on meanwhile (its pages are written, the next language is built) and each module's own PDFs are cut as its
-document arrives. Pages written before their PDFs exist carry a mark where each size goes (build_state.
+document arrives. Pages written before their PDFs exist carry a mark where each size goes (language_views.
 pdf_size_text), filled in once every PDF is made (on_post_build, after the last language): the workers never wait
 for the pages, nor the pages for the workers. When everything is in the cache the PDFs are made at once and no
 mark is written. MANUAL_PDF=0 skips PDFs; MANUAL_PDF=preview (make serve) renders in the background."""
@@ -319,7 +319,7 @@ def _finish(item: Pending, complete: CompleteManual) -> None:
 
 
 def _fill_sizes(site: Path, sizes: dict[str, dict[str, int]]) -> None:
-    """Write each PDF's size where the pages marked it (build_state.pdf_size_text) while it was being made."""
+    """Write each PDF's size where the pages marked it (language_views.pdf_size_text) while it was being made."""
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         if SIZE_MARK_START not in text:

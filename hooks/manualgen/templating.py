@@ -16,7 +16,7 @@ import hashlib
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache, TemplateNotFound
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import pictograms
 
@@ -74,3 +74,14 @@ class ThemeTemplates:
 
     def __iter__(self):
         return iter(self.env.list_templates(extensions=["html"]))
+
+
+def escaped_values(value):
+    """Every text inside a front-matter value HTML-escaped (lists and mappings followed); other values as they are."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape(value)
+    if isinstance(value, list):
+        return [escaped_values(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped_values(item) for key, item in value.items()}
+    return value
