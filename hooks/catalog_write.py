@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import build_context
+import language_views
+import manual_settings
+import reporting
 from manualgen.bundle import EDITIONS_LISTING, editions_listing
 
 
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
-    lang = build_context.current_language(config)
-    target = Path(config.site_dir) / build_context.language_prefix(lang, config) / "catalog.json"
+    lang = manual_settings.current_language(config)
+    target = Path(config.site_dir) / manual_settings.language_prefix(lang, config) / "catalog.json"
     target.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(build_context.catalog(config, lang), ensure_ascii=False, indent=1, sort_keys=False)
+    text = json.dumps(language_views.catalog(config, lang), ensure_ascii=False, indent=1, sort_keys=False)
     target.write_text(text + "\n", encoding="utf-8")
     listing = Path(config.site_dir) / EDITIONS_LISTING
     if not listing.exists():  # the first language's build writes it; scripts/build.py replaces it

@@ -2,9 +2,10 @@
 no traceback, and the previous site left as it was."""
 from __future__ import annotations
 
-import build_context
+import loaded_manual
+import reporting
 
 
-@build_context.reported
+@reporting.reported
 def on_pre_build(config):
-    build_context.load(config)
+    loaded_manual.load(config)

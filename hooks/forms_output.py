@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import build_context
+import language_views
+import manual_settings
+import reporting
 from manualgen.atomic import write_atomically
 from manualgen.xlsform import FOLDER
 
 
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
-    lang = build_context.current_language(config)
-    folder = Path(config.site_dir) / build_context.language_prefix(lang, config) / FOLDER
-    for filename, _, content in build_context.forms(config):
+    lang = manual_settings.current_language(config)
+    folder = Path(config.site_dir) / manual_settings.language_prefix(lang, config) / FOLDER
+    for filename, _, content in language_views.forms(config):
         write_atomically(folder / filename, content)

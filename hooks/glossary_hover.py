@@ -2,7 +2,9 @@
 becomes the abbr extension's glossary, so every page marks "caja del hombre", "CEM"… with <abbr title>."""
 from __future__ import annotations
 
-import build_context
+import language_views
+import manual_settings
+import reporting
 from manualgen.glossary import abbreviations, anchor_terms, parse_glossary, strip_abbreviations
 from manualgen.references import replace_references
 
@@ -11,21 +13,21 @@ def _glossary_stem(config) -> str:
     return (config.extra.get("manual") or {}).get("glossary", "glosario")
 
 
-@build_context.reported
+@reporting.reported
 def on_config(config):
     """Runs again for each language build (PITFALLS.md §8). Giving the extension its glossary is far
     cheaper than appending a hundred '*[term]: …' lines to every page for Markdown to parse."""
     i18n = config.plugins["i18n"]
     lang = i18n.current_language or i18n.default_language
-    path = build_context.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
+    path = manual_settings.settings(config).docs_dir / f"{_glossary_stem(config)}.{lang}.md"
     def resolve(text: str) -> str:  # only when a definition cites a helpline, fact or count (loads the manual)
-        return replace_references(text, build_context.reference_renderers(config, lang))
+        return replace_references(text, language_views.reference_renderers(config, lang))
     entries = parse_glossary(path.read_text(encoding="utf-8"), resolve) if path.is_file() else []
     config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
     return config
 
 
-@build_context.reported
+@reporting.reported
 def on_page_content(html, page, config, files):
     """The glossary page itself shows every definition: no hover boxes there; each term gets an anchor."""
     if page.file.src_uri.split(".")[0] == _glossary_stem(config):

@@ -8,13 +8,14 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-import build_context
+import manual_settings
+import reporting
 
 
 @event_priority(100)  # before the i18n plugin (-100)
-@build_context.reported
+@reporting.reported
 def on_files(files, config):
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     base = s.root / s.modules_dir
     for path in sorted(base.rglob("*")):
         if not path.is_file() or path.is_symlink() or path.name.startswith("."):  # links are refused by content_check

@@ -6,13 +6,14 @@ import os
 
 from mkdocs.plugins import event_priority
 
-import build_context
+import manual_settings
+import reporting
 
 
 @event_priority(-200)  # after the i18n plugin (-100)
-@build_context.reported
+@reporting.reported
 def on_files(files, config):
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     prefix = s.modules_dir + "/"
     for file in files:
         if file.src_uri.startswith(prefix):

@@ -6,7 +6,9 @@ from __future__ import annotations
 from markupsafe import escape
 from mkdocs.structure.nav import Section
 
-import build_context
+import loaded_manual
+import manual_settings
+import reporting
 
 
 def _stem(item, modules_dir: str) -> str:
@@ -15,11 +17,11 @@ def _stem(item, modules_dir: str) -> str:
     return item.file.src_uri.split("/")[-1].split(".")[0] if getattr(item, "file", None) else ""
 
 
-@build_context.reported
+@reporting.reported
 def on_nav(nav, config, files):
-    data = build_context.loaded(config)
-    lang = build_context.current_language(config)
-    s = build_context.settings(config)
+    data = loaded_manual.loaded(config)
+    lang = manual_settings.current_language(config)
+    s = manual_settings.settings(config)
     order = (config.extra.get("manual") or {}).get("nav_order") or []
     rank = {stem: index for index, stem in enumerate(order)}
     nav.items.sort(key=lambda item: rank.get(_stem(item, s.modules_dir), len(rank)))

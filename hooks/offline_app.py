@@ -14,7 +14,10 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import build_context
+import loaded_manual
+import manual_settings
+import reporting
+import theme_env
 from manualgen.atomic import write_atomically
 from manualgen.bundle import NOTICE, START_NOTICE
 from manualgen.logo import PURPLE, logo_png
@@ -22,7 +25,7 @@ from manualgen.offline_app import (HOME_MARKER, ICON_SIZES, ICONS, MANIFEST, SUM
                                    keep_sizes, manifest_json, remembered_sizes, select, size_text, summary_json,
                                    worker_script)
 
-log = build_context.log
+log = reporting.log
 icon_png = functools.lru_cache(maxsize=None)(logo_png)  # the same bytes every build: drawn once per process
 
 # Each language's site name, as the i18n plugin set it in on_config for that language's build (at the end of the
@@ -31,9 +34,9 @@ icon_png = functools.lru_cache(maxsize=None)(logo_png)  # the same bytes every b
 _site_names: dict[str, str] = {}
 
 
-@build_context.reported
+@reporting.reported
 def on_pre_build(config):
-    lang = build_context.current_language(config)
+    lang = manual_settings.current_language(config)
     if lang == config.plugins["i18n"].default_language:
         _site_names.clear()
     _site_names[lang] = config.site_name
@@ -41,14 +44,14 @@ def on_pre_build(config):
 
 @event_priority(-120)  # last: after the i18n plugin built every language (-100), after the per-language search
 # indexes (search_index.py, -110) and the PDFs (pdf_output.py, 10): the list must describe the finished site
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a language built inside the i18n plugin: the phone edition is written once every language is
     site = Path(config.site_dir)
-    data = build_context.loaded(config)
+    data = loaded_manual.loaded(config)
     languages = data.settings.languages
-    prefixes = {lang: build_context.language_prefix(lang, config) for lang in languages}
+    prefixes = {lang: manual_settings.language_prefix(lang, config) for lang in languages}
     theme = "#{:02x}{:02x}{:02x}".format(*PURPLE)
     for rel, size in zip(ICONS, ICON_SIZES):
         write_atomically(site / rel, icon_png(size))
@@ -59,10 +62,10 @@ def on_post_build(config):
             description=labels["offline_description"], lang=lang, prefix=prefixes[lang], theme_color=theme,
             background_color="#ffffff").encode("utf-8"))
     rels = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     sizes_memo = s.root / s.cache_dir / "checked" / "gzip-sizes.json"
     remembered_sizes(sizes_memo)
-    env = build_context.template_env(config)
+    env = theme_env.template_env(config)
     summary = []
     for lang in languages:
         prefix = prefixes[lang]

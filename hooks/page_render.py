@@ -7,11 +7,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
-import build_context
+import build_state
+import language_views
+import loaded_manual
+import manual_settings
+import reporting
 from manualgen.certificate import certificate_view
 from manualgen.change_check_render import change_tally_view
 from manualgen.workshop_report import workshop_report_view
 from manualgen.pipeline import page_markdown
+from manualgen.templating import escaped_values
 from manualgen.timing import DayRules
 from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
@@ -23,20 +28,20 @@ TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "
 
 def manual_page(page, config):
     """The validated Page behind a MkDocs page in modules/, or None for framing pages."""
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     src = page.file.src_uri
     prefix = s.modules_dir + "/"
     if not src.startswith(prefix):
         return None
-    lang = build_context.current_language(config)
+    lang = manual_settings.current_language(config)
     key = src[len(prefix):].rsplit(".", 2)[0]
-    return build_context.loaded(config).manual.by_key(lang, key)
+    return loaded_manual.loaded(config).manual.by_key(lang, key)
 
 
-@build_context.reported
+@reporting.reported
 def on_page_markdown(markdown, page, config, files):
-    data = build_context.loaded(config)
-    lang = build_context.current_language(config)
+    data = loaded_manual.loaded(config)
+    lang = manual_settings.current_language(config)
     title = page.meta.get("title")
     if isinstance(title, str) and not isinstance(title, Markup):
         if lang in data.settings.typographic_quotes:
@@ -50,18 +55,7 @@ def on_page_markdown(markdown, page, config, files):
         # A framing page's other values (validated by the schema's `framing` definition) reach Material's
         # templates, which print them raw (a description in <meta>): escaped once, here, like the title.
         page.meta.update({key: escaped_values(value) for key, value in page.meta.items() if key not in ("title", "template")})
-    return page_markdown(markdown, found, lang, data.labels[lang], build_context.reference_renderers(config, lang), data.schema)
-
-
-def escaped_values(value):
-    """Every text inside a front-matter value HTML-escaped (lists and mappings followed); other values as they are."""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return escape(value)
-    if isinstance(value, list):
-        return [escaped_values(item) for item in value]
-    if isinstance(value, dict):
-        return {key: escaped_values(item) for key, item in value.items()}
-    return value
+    return page_markdown(markdown, found, lang, data.labels[lang], language_views.reference_renderers(config, lang), data.schema)
 
 
 def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[str, str]]) -> None:
@@ -72,33 +66,27 @@ def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[st
 
 
 @event_priority(-60)  # after rendered_check (-50): aggregate pages and PDFs reuse the allow-listed HTML
-@build_context.reported
+@reporting.reported
 def on_page_content(html, page, config, files):
-    lang = build_context.current_language(config)
-    if lang in build_context.loaded(config).settings.typographic_quotes:
+    lang = manual_settings.current_language(config)
+    if lang in loaded_manual.loaded(config).settings.typographic_quotes:
         html = smart_quotes_html(html)  # text only: tags, attributes and code stay as they are
-    build_context.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
+    build_state.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}
     return html
 
 
-@build_context.reported
+@reporting.reported
 def on_page_context(context, page, config, nav):
-    data = build_context.loaded(config)
-    lang = build_context.current_language(config)
+    data = loaded_manual.loaded(config)
+    lang = manual_settings.current_language(config)
     labels = data.labels[lang]
-    view = {"labels": labels, "prefix": build_context.language_prefix(lang, config),
-            "helplines": build_context.helplines_view(config, lang), "lang": lang, "print": False,
+    view = {"labels": labels, "prefix": manual_settings.language_prefix(lang, config),
+            "helplines": language_views.helplines_view(config, lang), "lang": lang, "print": False,
             # where search looks when this language has nothing for a query (search-setup.js)
-            "other_prefix": next((build_context.language_prefix(other, config)
-                                  for other in build_context.settings(config).languages if other != lang), None)}
+            "other_prefix": next((manual_settings.language_prefix(other, config)
+                                  for other in manual_settings.settings(config).languages if other != lang), None)}
     found = manual_page(page, config)
-    pdfs = build_context.pdfs(config, lang)
-    if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
-        rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
-        view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_context.pdf_size_text(lang, rel)
-    if "manual" in pdfs:
-        view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
-        view["manual_pdf_size"] = build_context.pdf_size_text(lang, pdfs["manual"])
+    view.update(language_views.pdf_links(config, lang, found.id if found is not None else None))
     if found is not None and found.type == "session":
         view["session"] = session_view(found, data.manual, lang, labels)
         _template_headings(page, [(labels["objectives"], "objetivos"), (labels["agenda"], "agenda"),
@@ -115,7 +103,7 @@ def on_page_context(context, page, config, nav):
     if template == "manual/programme.html":
         view["programme"] = programme_view(data.manual, lang)
     elif template == "manual/planner.html":
-        view["catalog"] = build_context.catalog(config, lang)
+        view["catalog"] = language_views.catalog(config, lang)
         rules = DayRules.from_settings(data.settings.schedule)
         try:
             script_rules = rules.for_script({s["id"] for s in view["catalog"]["sessions"]})
@@ -126,33 +114,33 @@ def on_page_context(context, page, config, nav):
         view["planner"] = {"words": words,
                            "rules": script_rules}
     elif template == "manual/certificate.html":
-        view["certificate"] = certificate_view(build_context.catalog(config, lang), labels,
+        view["certificate"] = certificate_view(language_views.catalog(config, lang), labels,
                                                DayRules.from_settings(data.settings.schedule))
     elif template == "manual/schedule.html":
         view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
     elif template == "manual/gathered.html":
         kinds = page.meta.get("gather") or ["key-messages"]
-        view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_context.rendered.get(lang, {}),
+        view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_state.rendered.get(lang, {}),
                                                  data.settings.modules_dir, page.url)
     elif template == "manual/home.html":
         pages = [(p.file.src_uri.rsplit("/", 1)[-1].split(".")[0], p.title, p.url) for p in nav.pages]
         try:
-            view["home"] = home_view(pages, data.settings.home, build_context.catalog(config, lang), view["helplines"])
+            view["home"] = home_view(pages, data.settings.home, language_views.catalog(config, lang), view["helplines"])
         except ValueError as problem:
             raise PluginError(str(problem)) from None
         _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
     elif template == "manual/downloads.html":
-        view["downloads"] = downloads_view(build_context.catalog(config, lang),
-                                           lambda rel: build_context.pdf_size_text(lang, rel), lang, labels)
-        view["downloads"]["forms"] = forms_view(build_context.forms(config), lang)
+        view["downloads"] = downloads_view(language_views.catalog(config, lang),
+                                           lambda rel: language_views.pdf_size_text(lang, rel), lang, labels)
+        view["downloads"]["forms"] = forms_view(language_views.forms(config), lang)
     elif template == "manual/workshop-report.html":
         services = [(line.id, line.name[lang]) for line in data.helplines.values()]
-        view["report"] = workshop_report_view(build_context.catalog(config, lang), services,
+        view["report"] = workshop_report_view(language_views.catalog(config, lang), services,
                                               len(data.change_check.items) if data.change_check else 0, labels)
     elif template == "manual/change-tally.html":
         view["tally"] = change_tally_view(data.change_check, lang, labels)
     elif template == "manual/facts.html":
-        view["facts"] = facts_view(data.facts, lang, build_context.fact_citations(config, lang))
+        view["facts"] = facts_view(data.facts, lang, language_views.fact_citations(config, lang))
     elif template == "manual/materials.html":
         view["materials"] = materials_view(data.manual, lang)
     elif template == "manual/translations.html":

@@ -1,7 +1,7 @@
 """Every page's rendered content as the build publishes it goes through the one allow-list
 (manualgen/sanitise.py): what is written to the site is always the allow-listed HTML.
 
-Content problems are normally found before anything is written (build_context renders and checks every
+Content problems are normally found before anything is written (manualgen/validate.py renders and checks every
 page first, manualgen/prerender.py). This is the second line: should a page still carry something the
 allow-list removes, the build fails at the end of the last language's pages instead of publishing a page
 other than what was written (and the output of a failed `make site` is never swapped in)."""
@@ -15,7 +15,10 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import build_context
+import allowed_html
+import loaded_manual
+import manual_settings
+import reporting
 from manualgen.atomic import write_atomically
 from manualgen.pipeline import references_behind
 from manualgen.prerender import html_problems
@@ -34,9 +37,9 @@ _clean_now: set[str] = set()  # this build's pages found or known clean, both la
 _checker = ""                 # this build's _checker_version, computed once
 
 @event_priority(100)  # before any other handler of the build's first event
-@build_context.reported
+@reporting.reported
 def on_pre_build(config):
-    if build_context.current_language(config) == build_context.settings(config).languages[0]:
+    if manual_settings.current_language(config) == manual_settings.settings(config).languages[0]:
         _problems.clear()
         _clean_now.clear()
         global _checker
@@ -46,7 +49,7 @@ def on_pre_build(config):
 
 
 @event_priority(-50)  # after every handler that changes the content, before page_render stores it (-60)
-@build_context.reported
+@reporting.reported
 def on_page_content(html, page, config, files):
     digest = hashlib.sha256(html.encode("utf-8")).hexdigest()
     if digest in _known_clean:
@@ -63,7 +66,7 @@ def on_page_content(html, page, config, files):
 
 
 def _known_clean_path(config) -> Path:
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     return s.root / s.cache_dir / "checked" / "clean-pages.txt"
 
 
@@ -73,7 +76,7 @@ def _checker_version(config) -> str:
     here = Path(__file__).resolve().parent / "manualgen"
     code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py", "misleading.py",
                                                             "reserved_ids.py"))
-    policy = json.dumps(dataclasses.asdict(build_context.html_policy(config)), default=sorted, sort_keys=True)
+    policy = json.dumps(dataclasses.asdict(allowed_html.html_policy(config)), default=sorted, sort_keys=True)
     return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
 
 
@@ -96,20 +99,20 @@ def _keep_known_clean(config) -> None:
 
 
 def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     source_path = Path(page.file.abs_src_path)
     shown = source_path.relative_to(s.root).as_posix() if source_path.is_relative_to(s.root) else page.file.src_uri
     source = source_path.read_text(encoding="utf-8", errors="replace") if source_path.is_file() else ""
     # The helplines a cited safety statement prints are the build's own phone links, like [[helpline:…]].
-    data, lang = build_context.loaded(config), build_context.current_language(config)
+    data, lang = loaded_manual.loaded(config), manual_settings.current_language(config)
     source = references_behind(source, lang, data.labels[lang], data.safety, data.change_check)
-    return html_problems(shown, html, source, build_context.html_policy(config))
+    return html_problems(shown, html, source, allowed_html.html_policy(config))
 
 
 @event_priority(-50)
-@build_context.reported
+@reporting.reported
 def on_env(env, config, files):
-    if build_context.current_language(config) == build_context.settings(config).languages[-1]:
+    if manual_settings.current_language(config) == manual_settings.settings(config).languages[-1]:
         if _problems:
             problems = list(_problems)
             _problems.clear()

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from markdown.extensions.toc import slugify as default_slugify
 
-import build_context
+import allowed_html
+import reporting
 from manualgen.reserved_ids import avoiding
 
 
-@build_context.reported
+@reporting.reported
 def on_config(config):
     toc = config.mdx_configs.setdefault("toc", {})
-    toc["slugify"] = avoiding(toc.get("slugify") or default_slugify, build_context.reserved_ids(config))
+    toc["slugify"] = avoiding(toc.get("slugify") or default_slugify, allowed_html.reserved_ids(config))
     return config

@@ -8,7 +8,9 @@ from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-import build_context
+import build_state
+import loaded_manual
+import reporting
 from manualgen.run_mode import embedded_section, language_root, relative_url, run_words, session_run_data
 
 DEFAULT_RULE = "guia-facilitacion#regla-de-revelacion"
@@ -27,7 +29,7 @@ def _safety_rule(config, lang: str, page_url: str) -> tuple[Markup | None, str |
     """The rule's HTML for a page (links rebased to it) and the rule's address, or (None, None) when the manual
     has no such page (a test manual). A page without the heading stops the build: the card would lose the rule."""
     stem, anchor = _rule_setting(config)
-    pages = build_context.rendered.get(lang, {})
+    pages = build_state.rendered.get(lang, {})
     found = next((p for src, p in pages.items() if src.split("/")[-1].split(".")[0] == stem and "/" not in src), None)
     if found is None:
         return None, None
@@ -39,7 +41,7 @@ def _safety_rule(config, lang: str, page_url: str) -> tuple[Markup | None, str |
 
 
 @event_priority(-10)  # after page_render's on_page_context (priority 0), which builds context["manual"]
-@build_context.reported
+@reporting.reported
 def on_page_context(context, page, config, nav):
     view = context.get("manual")
     if not isinstance(view, dict):
@@ -52,7 +54,7 @@ def on_page_context(context, page, config, nav):
     if not session:
         return context  # run mode is for session pages
     lang = view["lang"]
-    meta = build_context.loaded(config).manual.by_id(lang, session["id"]).meta
+    meta = loaded_manual.loaded(config).manual.by_id(lang, session["id"]).meta
     prefix = view["prefix"]
     url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
     rule, rule_url = _safety_rule(config, lang, page.url)

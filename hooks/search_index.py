@@ -6,13 +6,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-import build_context
+import manual_settings
+import reporting
 from manualgen.atomic import write_atomically
 from manualgen.search_index import index_json, index_script, shape, split_index
 
 
 @event_priority(-110)  # after the i18n plugin built every language and wrote the joint index (-100)
-@build_context.reported
+@reporting.reported
 def on_post_build(config):
     if config.plugins["i18n"].building:
         return  # a language built inside the i18n plugin: the joint index is written once all are done
@@ -21,10 +22,10 @@ def on_post_build(config):
     if not joint.is_file():
         return
     import json
-    s = build_context.settings(config)
+    s = manual_settings.settings(config)
     for lang, index in split_index(json.loads(joint.read_text(encoding="utf-8")), s.languages).items():
         index = shape(index, lang)
-        folder = site / build_context.language_prefix(lang, config) / "search"
+        folder = site / manual_settings.language_prefix(lang, config) / "search"
         write_atomically(folder / "search_index.json", index_json(index).encode("utf-8"))
         write_atomically(folder / "search_index.js", index_script(index).encode("utf-8"))
     fold = (s.docs_dir / "assets" / "javascripts" / "search-fold.js").read_text(encoding="utf-8")

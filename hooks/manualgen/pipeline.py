@@ -1,6 +1,6 @@
 """A page's Markdown as the site renders it: typed blocks rewritten, references replaced in the page's
 language, the schema reference filled in. One function for the build (page_render.py) and for the check of
-the rendered HTML that runs before the build writes anything (build_context.py)."""
+the rendered HTML that runs before the build writes anything (validate.py)."""
 from __future__ import annotations
 
 from collections.abc import Callable

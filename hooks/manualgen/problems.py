@@ -43,7 +43,7 @@ class ContentError(Exception):
         return "\n".join(lines)
 
 
-# What to do when the machine, not the content, stops a write (clean_exit, build_context.reported).
+# What to do when the machine, not the content, stops a write (clean_exit, reporting.reported).
 FILE_SYSTEM_HINTS = {
     errno.ENOSPC: "no queda espacio en el disco: libere espacio (por ejemplo, borre .cache/) y vuelva a construir",
     errno.EDQUOT: "se agotó la cuota de disco: libere espacio (por ejemplo, borre .cache/) y vuelva a construir",

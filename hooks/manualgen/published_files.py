@@ -1,9 +1,12 @@
 """Files published as they are (everything in docs/ and modules/ that is not a page): only the kinds the manual
 needs. The site, the zips, the ZIM and the phone edition copy these files byte for byte and serve them from the
 site's own origin, so an `.html` file or an SVG with a script beside the pages would run there with no allow-list
-in between. Any other kind of file is an author error naming the file; an SVG must be a plain drawing."""
+in between. Any other kind of file is an author error naming the file; an SVG must be a plain drawing. No content
+folder may hold a symbolic link or a name with control characters (file_problems)."""
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 from xml.parsers import expat
 
@@ -31,10 +34,10 @@ def published_file_problems(root: Path, docs_dir: Path, modules_dir: Path, types
         for path in sorted(folder.rglob("*")):
             rel = path.relative_to(folder)
             if path.is_symlink() or not path.is_file() or any(part.startswith(".") for part in rel.parts):
-                continue  # links: symlink_problems; dot files are never published
+                continue  # links: file_problems; dot files are never published
             if path.suffix.lower() == PAGE_SUFFIX:
                 continue
-            shown = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+            shown = relative_name(root, path)
             kind = path.suffix.lower().lstrip(".")
             own = next((kinds for code, kinds in OWN_CODE.items() if is_docs and rel.as_posix().startswith(code + "/")), None)
             if own is not None:
@@ -92,3 +95,37 @@ def svg_problems(shown: str, data: bytes) -> list[Problem]:
     except expat.ExpatError as exc:
         return found or [Problem(shown, exc.lineno, "svg", f"no es un SVG válido: {expat.ErrorString(exc.code)}", hint)]
     return found
+
+
+def file_problems(root: Path, folders: list[Path]) -> list[Problem]:
+    """Files the content folders must not hold, checked on every build, uncached:
+    - symbolic links: the build would copy whatever they point to (any file of the build machine) into the site
+      and the offline zip;
+    - names with control characters (a newline, a tab…): such a name breaks SHA256SUMS and the zips' listings,
+      and no reader's system shows it."""
+    problems, seen = [], set()
+    for folder in folders:
+        if folder in seen or not (folder.exists() or folder.is_symlink()):
+            continue
+        seen.add(folder)
+        candidates = [folder] if folder.is_symlink() else []
+        for base, dirs, files in os.walk(folder):  # never follows links
+            for name in dirs + files:
+                path = Path(base) / name
+                if path.is_symlink():
+                    candidates.append(path)
+                elif CONTROL_CHARACTER.search(name):
+                    problems.append(Problem(relative_name(root, path), None, "archivo", "el nombre tiene caracteres de "
+                                            "control (un salto de línea, un tabulador…)", "cambie el nombre del "
+                                            "archivo: solo letras, cifras, guiones y puntos"))
+        for path in candidates:
+            problems.append(Problem(relative_name(root, path), None, "archivo", "es un enlace simbólico: el sitio solo publica archivos reales del repositorio",
+                                    "borre el enlace y copie el archivo (o la carpeta) real en su lugar"))
+    return problems
+
+
+CONTROL_CHARACTER = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def relative_name(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

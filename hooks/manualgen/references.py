@@ -58,3 +58,15 @@ def replace_references(markdown: str, renderers: dict[str, Callable[[str], str |
         text = render(match["id"]) if render else None
         return match.group(0) if text is None else text
     return REFERENCE.sub(substitute, markdown)
+
+
+def citations_of(kind: str, pages: list[tuple[str, str, str]]) -> dict[str, list[dict]]:
+    """Where each reference of this kind ("fact") is cited: {id: [{url, title}]}, from pages given as (url, title,
+    Markdown), in their order, each page once per id."""
+    found: dict[str, list[dict]] = {}
+    for url, title, body in pages:
+        for _, cited_kind, ref in references_in(body):
+            entry = {"url": url, "title": title}
+            if cited_kind == kind and entry not in found.setdefault(ref, []):
+                found[ref].append(entry)
+    return found

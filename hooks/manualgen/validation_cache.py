@@ -24,6 +24,16 @@ def sources_key(paths: Iterable[Path], salt: str = "") -> str:
     return digest.hexdigest()
 
 
+def stat_key(paths: Iterable[Path], salt: str = "") -> str:
+    """Cheap key from the paths' names, sizes and modification times plus `salt`, for the same process building
+    again (an edit changes the modification time; the bytes are not read)."""
+    digest = hashlib.sha256(salt.encode())
+    for path in paths:
+        stat = path.stat()
+        digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
+    return digest.hexdigest()
+
+
 class ValidationCache:
     """One pickled result per folder: the newest replaces the previous, so the cache never grows."""
 
@@ -48,3 +58,4 @@ class ValidationCache:
                     old.unlink(missing_ok=True)
         except OSError:
             pass  # a read-only checkout still builds; it just validates every time
+

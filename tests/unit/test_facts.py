@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 
 from manualgen.facts import Fact, format_value, load_facts, render_fact
-from manualgen.references import references_in, replace_references
+from manualgen.references import citations_of, references_in, replace_references
 
 ROOT = Path(__file__).resolve().parents[2]
 LABELS = {"fact_uncertain": "cifra no confirmada", "fact_sourced": "fuente secundaria"}
@@ -207,3 +207,13 @@ def test_written_numbers_are_read_in_either_style():
     assert quote_states("se registraron 1 191 casos", 1191, "count") and quote_states("1,191 cases", 1191, "count")
     assert quote_states("1.191 casos", 1191, "count") and quote_states("359 468 llamadas", 359468, "count")
     assert not quote_states("1 190 casos", 1191, "count") and quote_states("el 52,0 %", 52.0, "percent")
+
+
+def test_citations_list_each_citing_page_once_in_page_order():
+    pages = [("m01/s1.html", "Sesión 1", "Cifra [[fact:femicidios]] y otra vez [[fact:femicidios]]; [[helpline:linea-100]]"),
+             ("contexto.html", "Contexto", "[[fact:encuesta]] y [[fact:femicidios]]"),
+             ("glosario.html", "Glosario", "sin referencias")]
+    assert citations_of("fact", pages) == {
+        "femicidios": [{"url": "m01/s1.html", "title": "Sesión 1"}, {"url": "contexto.html", "title": "Contexto"}],
+        "encuesta": [{"url": "contexto.html", "title": "Contexto"}]}
+    assert list(citations_of("helpline", pages)) == ["linea-100"]

@@ -20,7 +20,7 @@ class PrintSource:
     lang: str
     labels: dict
     manual: object         # manualgen.model.Manual
-    settings: object       # build_context settings: modules_dir, pdf, attendance_rows, sign_in_rows, home, schedule
+    settings: object       # manualgen.settings.Settings: modules_dir, pdf, attendance_rows, sign_in_rows, home, schedule
     pages: dict            # rendered pages of the language: source path -> {"html", "url", "title"}
     templates: object      # the theme's Jinja environment, configured as for pages
     prefix: str            # the language's folder in the site ("" or "en/")

@@ -1,0 +1,93 @@
+"""The manual loaded and validated once per build and reused: by the second language's build and by `mkdocs
+serve` until a source changes (same process), and by later builds of the same bytes (.cache/validated). Not a
+hook itself: hook files import it."""
+from __future__ import annotations
+
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import yaml
+from mkdocs.exceptions import PluginError
+
+import allowed_html
+from manual_settings import settings
+from manualgen.prerender import Renderer
+from manualgen.problems import ContentError
+from manualgen.published_files import file_problems, published_file_problems
+from manualgen.settings import Settings, validation_inputs
+from manualgen.templating import ThemeTemplates
+from manualgen.validate import Loaded, Unreadable, docs_template_problems, validate
+from manualgen.validation_cache import ValidationCache, sources_key, stat_key
+
+jsonschema_version = version("jsonschema")
+
+_cache: dict[str, Loaded] = {}
+
+# Each module file's own checks, by path and bytes: an edit under `mkdocs serve` re-checks one file.
+_page_memo: dict = {}
+
+# Rendered-HTML checks by page text (see prerender.rendered_problems): an edit re-renders one page.
+_render_memo: dict = {}
+
+_active: list[Loaded] = []
+
+# Non-empty when this build's load() validated sources no earlier build had: pages probably changed, so PDFs will
+# probably be drawn (pdf_output starts its workers early then).
+sources_changed: list[bool] = []
+
+
+def loaded(config) -> Loaded:
+    """The manual validated at the start of this build (see load)."""
+    return _active[0] if _active else load(config)
+
+
+def load(config) -> Loaded:
+    """Validate the manual unless its sources are unchanged since a previous build; called once per
+    build (on_pre_build). Raises PluginError listing every problem (no traceback, exit 1).
+
+    Three levels, cheapest first: the same process saw these files (stat only: the second language,
+    `mkdocs serve` with nothing changed); a previous build validated the same bytes (.cache/validated);
+    otherwise a full validation."""
+    _active.clear()
+    s = settings(config)
+    problems = file_problems(s.root, [s.docs_dir, s.root / s.modules_dir, s.facts_path.parent, s.labels_path.parent,
+                                      s.root / "overrides"])
+    problems += published_file_problems(s.root, s.docs_dir, s.root / s.modules_dir, s.published_types)
+    problems += docs_template_problems(s, ThemeTemplates(config.theme.get_env()))
+    if problems:
+        raise PluginError(ContentError(problems).report())
+    inputs = validation_inputs(s, Path(__file__).resolve().parent)
+    quick = stat_key(inputs, repr(s))  # cheap: names, sizes and modification times, for the same process
+    sources_changed.clear()
+    if quick not in _cache:
+        key = sources_key(inputs, _salt(s))
+        stored = _disk_cache(s).get(key)
+        if isinstance(stored, Loaded):
+            _page_memo.clear()
+            _page_memo.update(stored.page_checks)
+        else:
+            stored = _validated(s, config)
+            _disk_cache(s).put(key, stored)
+            sources_changed.append(True)
+        _cache.clear()
+        _cache[quick] = stored
+    _active.append(_cache[quick])
+    return _cache[quick]
+
+
+def _validated(s: Settings, config) -> Loaded:
+    renderer = Renderer(list(config.markdown_extensions), dict(config.mdx_configs))
+    try:
+        return validate(s, renderer, allowed_html.html_policy(config), _page_memo, _render_memo)
+    except (ContentError, Unreadable) as problem:
+        raise PluginError(str(problem)) from None
+
+
+def _salt(s: Settings) -> str:
+    """What decides the validation besides the input files: Python, the validators' versions, the settings."""
+    return "\n".join([sys.version, jsonschema_version, yaml.__version__, repr(s)])
+
+
+def _disk_cache(s: Settings) -> ValidationCache:
+    return ValidationCache(s.root / s.cache_dir / "validated")
