@@ -60,3 +60,17 @@ test("hours: the sessions' minutes added up; a session's number as the programme
   assert.equal(C.sessionNumber({ module: "m09", order: 1 }, new Map()), "?.1");
   assert.equal(C.addDays("2028-02-28", 1), "2028-02-29");
 });
+
+test("the plan from the planner's address: unknown sessions dropped; a crowded day asks to check the dates", () => {
+  const sessions = new Map([["a", { id: "a", duration: 120, sensitivity: "high" }], ["b", { id: "b", duration: 120, sensitivity: "high" }],
+                            ["c", { id: "c", duration: 60, sensitivity: "low" }]]);
+  const rules = { sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360, lunchWindow: 60 };
+  const calm = C.planOf("#s=a,zz,c&d=2026-12-12&t=09:00&b=15", sessions, rules);
+  assert.deepEqual([plain(calm.sessions).map((s) => s.id), calm.date, calm.crowded], [["a", "c"], "2026-12-12", false]);
+  assert.equal(C.planOf("#s=a,b&d=2026-12-12&t=09:00&b=15", sessions, rules).crowded, true);  // two high ones
+  // From 22:00 the two high sessions fall on two calendar days: each day keeps the rules.
+  const late = C.planOf("#s=a,b&d=2026-12-12&t=22:00&b=15", sessions, rules);
+  assert.deepEqual([plain(late.days).map((d) => d.offset), late.crowded], [[0, 1], false]);
+  assert.deepEqual(plain(C.chosenDays(late.days, ["b"])).map((d) => d.offset), [1]);
+  assert.equal(C.planOf("", sessions, rules).sessions.length, 0);
+});

@@ -21,11 +21,15 @@ function scriptRules(caseRules) {
            lunchWindow: 60, agreementsSession: r.agreements_session };
 }
 
-/** The plan as the planner reads it from the address: parseHash of the hash the planner writes. */
-function stateOf(c) {
+/** The address the planner writes for a case's plan (the certificate page opens with it). */
+function hashOf(c) {
   const lunch = c.lunch ? "&l=" + c.lunch.at + "-" + c.lunch.minutes : "";
-  const hash = "#s=" + c.sessions.join(",") + (c.date ? "&d=" + c.date : "") + "&t=" + c.start + "&b=" + c.break_minutes + lunch;
-  return planner.parseHash(hash, new Set(sessionsById.keys()));
+  return "#s=" + c.sessions.join(",") + (c.date ? "&d=" + c.date : "") + "&t=" + c.start + "&b=" + c.break_minutes + lunch;
+}
+
+/** The plan as the planner reads it from the address. */
+function stateOf(c) {
+  return planner.parseHash(hashOf(c), new Set(sessionsById.keys()));
 }
 
 function rows(agenda) {
@@ -68,8 +72,11 @@ for (const c of golden.plans) {
     assert.deepEqual(ids(warnings), c.expect.warnings);
     const days = planner.agendaDays(agenda);
     assert.deepEqual(plain(days).map((d) => [d.offset, d.sessions.map((s) => s.id)]), c.expect.days);
+    // The certificate page reads the same address into the same days (planOf), and dates the chosen sessions.
+    const plan = certificate.planOf(hashOf(c), sessionsById, rules);
+    assert.deepEqual(plain(plan.days).map((d) => [d.offset, d.sessions.map((s) => s.id)]), c.expect.days);
     const chosen = c.expect.certificate.chosen;
-    assert.deepEqual(plain(certificate.certificateDates(days, chosen, state.date)), c.expect.certificate.dates);
+    assert.deepEqual(plain(certificate.certificateDates(plan.days, chosen, plan.date)), c.expect.certificate.dates);
   });
 }
 

@@ -159,3 +159,32 @@ test("starting a workshop keeps its plan on the device, opens its first session,
   assert.deepEqual(plain(stored.sessions).map((s) => s.id), ["a", "b"]);
   assert.equal(fresh.manualRun.startPlan({ rows: [] }), null);  // an empty plan starts nothing
 });
+
+test("which run a session page restores: its own, the workshop asked for, or the unfinished one last started", () => {
+  const own = { ...newSession(), current: 1 };
+  const plan = (id, finishedAt, ids) => ({ kind: "plan", id, finishedAt, sessions: ids.map((sid) => ({ id: sid, title: sid })) });
+  const plans = { p1: plan("p1", null, ["a", "s"]), p2: plan("p2", t0, ["s"]), p3: plan("p3", null, ["a"]) };
+  const read = [];
+  const stored = (active, session) => ({
+    active,
+    plan: (id) => { read.push(id); return plans[id] || null; },
+    session: () => { read.push("session"); return session; },
+  });
+  const page = { id: "s", steps: STEPS };
+  const pick = (hash, s, current) => {
+    const chosen = R.pickRun(R.parseRunHash(hash), page, s, current || null);
+    return [chosen.run && (chosen.run.kind === "plan" ? chosen.run.id : chosen.run.current), chosen.planMissing];
+  };
+  assert.deepEqual(pick("#run", stored("p1", own)), [1, false]);             // "#run": this session's own, stored
+  assert.deepEqual(pick("#run", stored("p1", null)), [null, false]);         // nothing kept: a new one
+  assert.deepEqual(pick("#run", stored(null, { ...own, steps: [STEPS[0]] })), [null, false]);  // the session changed
+  assert.deepEqual(pick("#run", stored(null, null), { ...own, current: 0 }), [0, false]);     // no storage: the one shown
+  assert.deepEqual(pick("", stored("p1", own)), ["p1", false]);              // the unfinished workshop with this session
+  assert.deepEqual(pick("", stored("p2", own)), [1, false]);                 // finished: only when asked for
+  assert.deepEqual(pick("#run=p2", stored(null, own)), ["p2", false]);       // its summary
+  assert.deepEqual(pick("#run=p3", stored("p1", own)), [1, true]);           // a workshop without this session
+  assert.deepEqual(pick("#run=p9", stored("p1", own), { ...own, current: 0 }), [0, true]);  // not on this device
+  read.length = 0;
+  pick("#run", stored("p1", own));
+  assert.deepEqual(read, ["session"]);  // a stored workshop is not read (nor discarded) for the session's own run
+});
