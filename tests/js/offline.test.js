@@ -1,6 +1,7 @@
 // The phone edition's pure logic, loaded as the save page loads it (offline-page.js) and as a page loads the worker
 // (offline-worker.js: in a page, not a service worker, it only exposes its pure functions): sizes and space, why
-// saving is not offered, and the worker's file lists (which saved file answers a request, which caches are stale).
+// saving is not offered, and the worker's file lists (which saved file answers a request, which caches are stale);
+// and offline-app.js (on every page) as a page in a saved copy runs it: the search worker's address it gives.
 // Saving, updating and reading offline stay in tests/browser/test_offline_app.py.
 "use strict";
 const test = require("node:test");
@@ -61,4 +62,41 @@ test("caches: named by scope, the page's and the worker's names agree, other ver
   assert.deepEqual(plain(W.staleCaches(names, root, [`manual|${root}|state`, `manual|${root}|core|2`])), [`manual|${root}|core|1`]);
   assert.deepEqual([W.failureReason({ name: "QuotaExceededError" }), W.failureReason({ reason: "changed" }),
                     W.failureReason(new TypeError("Failed to fetch"))], ["space", "changed", "network"]);
+});
+
+/** offline-app.js as a page at `href` loads it: its script tag's data-root/data-site, the service worker that
+    controls the page (scriptURL, or none), the channel (zim inside Kiwix). */
+function offlineApp(href, { root, site, controller, channel } = {}) {
+  const attributes = { "data-root": root, "data-site": site };
+  const document = { currentScript: { getAttribute: (name) => attributes[name] ?? null }, addEventListener: () => {},
+                     documentElement: { getAttribute: (name) => (name === "data-channel" ? channel || null : null) },
+                     querySelector: () => null };
+  const serviceWorker = { controller: controller ? { scriptURL: controller } : null,
+                          getRegistration: () => Promise.resolve(undefined) };  // not saved: nothing else happens
+  return loadPageScripts(["offline-app.js"], { document, navigator: { serviceWorker },
+                                              location: { protocol: new URL(href).protocol, href } });
+}
+
+test("search's worker address inside the saved copy: the English copy asks its own scope for the shared worker", () => {
+  const page = "https://x.org/site/en/modules/01/a.html";
+  const worker = "../../../assets/javascripts/workers/search.js";
+  const saved = offlineApp(page, { root: "../../", site: "../../../", controller: "https://x.org/site/en/sw.js" });
+  const asked = saved.manualOfflineWorkerUrl(worker);
+  assert.equal(asked, "https://x.org/site/en/assets/javascripts/workers/search.js");
+  // The English copy's worker answers that address with the one saved file both languages share.
+  const index = W.fileIndex({ core: { files: [["assets/javascripts/workers/search.js", "h", 1]] }, pdf: { files: [] } });
+  assert.equal(W.savedKey(W.keyOf(asked, "https://x.org/site/"), "en/", index), "assets/javascripts/workers/search.js");
+  // Not controlled by this copy's worker, or the Spanish copy (its scope is the site): the address as it was.
+  const other = offlineApp(page, { root: "../../", site: "../../../", controller: "https://x.org/site/sw.js" });
+  assert.equal(other.manualOfflineWorkerUrl(worker), worker);
+  const spanish = offlineApp("https://x.org/site/modules/01/a.html", { root: "../../", site: "../../",
+                                                                        controller: "https://x.org/site/sw.js" });
+  assert.equal(spanish.manualOfflineWorkerUrl("../../assets/javascripts/workers/search.js"), "../../assets/javascripts/workers/search.js");
+});
+
+test("the phone edition does nothing from file:// or inside Kiwix", () => {
+  const options = { root: "./", site: "./", controller: "https://x.org/site/sw.js" };
+  assert.equal(offlineApp("file:///media/usb/manual/index.html", options).manualOfflineWorkerUrl, undefined);
+  assert.equal(offlineApp("https://x.org/site/index.html", { ...options, channel: "zim" }).manualOfflineWorkerUrl, undefined);
+  assert.equal(typeof offlineApp("https://x.org/site/index.html", options).manualOfflineWorkerUrl, "function");
 });
