@@ -91,7 +91,7 @@ for (const c of golden.programmes) {
       // rules (or is one session alone), and the next day's first session would have broken one.
       if (sessions.length > 1) assert.deepEqual(ids(planner.dayWarnings(sessions, rules)), []);
       const next = days[index + 1];
-      if (next) assert.notDeepEqual(planner.dayWarnings(sessions.concat([sessionsById.get(next.sessions[0])]), rules), []);
+      if (next) assert.ok(planner.dayWarnings(sessions.concat([sessionsById.get(next.sessions[0])]), rules).length > 0);
       // Each day chosen alone in the planner, with the schedule's times, gives the schedule page's agenda.
       const state = stateOf({ ...c, sessions: day.sessions, date: "" });
       assert.deepEqual(rows(planner.planAgenda(sessions, state, rules)), day.agenda);
