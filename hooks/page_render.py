@@ -117,7 +117,10 @@ def on_page_context(context, page, config, nav):
         view["certificate"] = certificate_view(language_views.catalog(config, lang), labels,
                                                DayRules.from_settings(data.settings.schedule))
     elif template == "manual/schedule.html":
-        view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
+        try:
+            view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
+        except ValueError as problem:
+            raise PluginError(str(problem)) from None
     elif template == "manual/gathered.html":
         kinds = page.meta.get("gather") or ["key-messages"]
         view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_state.rendered.get(lang, {}),

@@ -74,18 +74,38 @@ class DayRules:
                 "agreementsSession": self.agreements_session}
 
 
-def day_rule_breaks(sessions: list[dict], rules: DayRules) -> list[tuple[str, object]]:
-    """The rules a day's sessions break, as (rule, detail): ("sessions", 3), ("high", [ids]), ("minutes", 420).
-    Sessions are dicts with duration and sensitivity. The planner applies the same rules (planner.js)."""
-    found: list[tuple[str, object]] = []
+def day_rule_breaks(sessions: list[dict], rules: DayRules) -> list[dict]:
+    """The rules a day's sessions break, in planner.js's dayWarnings shape: {"rule": "sessions", "n", "max"},
+    {"rule": "high", "sessions": [ids], "max"}, {"rule": "minutes", "total", "max"}. Sessions are dicts with id,
+    duration and sensitivity. Both are held to tests/golden/day_rules.json."""
+    found: list[dict] = []
     if len(sessions) > rules.sessions_per_day:
-        found.append(("sessions", len(sessions)))
+        found.append({"rule": "sessions", "n": len(sessions), "max": rules.sessions_per_day})
     high = [s["id"] for s in sessions if s.get("sensitivity") == "high"]
     if len(high) > rules.high_per_day:
-        found.append(("high", high))
+        found.append({"rule": "high", "sessions": high, "max": rules.high_per_day})
     minutes = sum(s["duration"] for s in sessions)
     if minutes > rules.max_day_minutes:
-        found.append(("minutes", minutes))
+        found.append({"rule": "minutes", "total": minutes, "max": rules.max_day_minutes})
+    return found
+
+
+def plan_warnings(sessions: list[dict], module_order: dict[str, int], rules: DayRules) -> list[dict]:
+    """What a plan's order goes against (planner.js's planWarnings): {"rule": "order", "session", "previous"} for
+    each session placed right after one the manual puts later, and {"rule": "agreements", "sessions": [ids],
+    "agreements": id} when high-sensitivity sessions come before the group's agreements session. Sessions are
+    dicts with id, module, order and sensitivity; module_order: module id -> its order (0 when unknown)."""
+    found: list[dict] = []
+    place = [(module_order.get(s["module"], 0), s["order"]) for s in sessions]
+    for index in range(1, len(sessions)):
+        if place[index] < place[index - 1]:
+            found.append({"rule": "order", "session": sessions[index]["id"], "previous": sessions[index - 1]["id"]})
+    ids = [s["id"] for s in sessions]
+    if rules.agreements_session in ids[1:]:
+        at = len(ids) - 1 - ids[::-1].index(rules.agreements_session)
+        early = [s["id"] for s in sessions[:at] if s.get("sensitivity") == "high"]
+        if early:
+            found.append({"rule": "agreements", "sessions": early, "agreements": rules.agreements_session})
     return found
 
 
@@ -99,33 +119,38 @@ def lunch_gap(gap_times: list[int], lunch_at: int | None, window: int = LUNCH_WI
     return min(near, key=lambda i: (abs(gap_times[i] - lunch_at), gap_times[i])) if near else None
 
 
+DAY_MINUTES = 24 * 60
+
+
 def schedule(sessions: list[dict], start: str, rules: DayRules, break_minutes: int,
              lunch_at: str | None = None, lunch_minutes: int = 0) -> list[dict]:
-    """Group sessions (dicts with id, duration, sensitivity and activities [{title, minutes}]), in order, into
-    workshop days that keep the rules: a new day starts when one more session would break any of them (a
-    session longer than a day gets a day of its own). Breaks separate sessions; the break nearest to the
-    lunch time is lunch instead. Every session and activity gets clock times."""
+    """Group sessions (dicts with id, duration, sensitivity and activities [{title, minutes, same_day?}]), in
+    order, into workshop days that keep the rules: a new day starts when one more session would break any of them
+    (a session longer than a day gets a day of its own). Each day is laid out by day_agenda."""
     groups: list[list[dict]] = []
     for session in sessions:
         if groups and not day_rule_breaks(groups[-1] + [session], rules):
             groups[-1].append(session)
         else:
             groups.append([session])
-    days = []
-    for number, group in enumerate(groups, start=1):
-        days.append(_day(number, group, minutes_of(start), break_minutes,
-                         minutes_of(lunch_at) if lunch_at and lunch_minutes else None, lunch_minutes))
-    return days
+    return [day_agenda(number, group, start, break_minutes, lunch_at, lunch_minutes)
+            for number, group in enumerate(groups, start=1)]
 
 
-def _day(number: int, group: list[dict], start: int, break_minutes: int, lunch_at: int | None, lunch_minutes: int) -> dict:
-    gaps, at = [], start
+def day_agenda(number: int, group: list[dict], start: str, break_minutes: int, lunch_at: str | None = None,
+               lunch_minutes: int = 0) -> dict:
+    """One day's sessions in their order with clock times, as planner.js's buildAgenda lays out a plan: breaks
+    only between sessions (none after the last), the break nearest to the lunch time is lunch instead, every
+    activity gets its times. A session that starts on the same calendar day as the one before carries its
+    opening's same_day (no week of home practice in between); day_offset counts days past the first midnight."""
+    first = at = minutes_of(start)
+    gaps = []
     for session in group[:-1]:
         at += session["duration"]
         gaps.append(at)
         at += break_minutes
-    lunch = lunch_gap(gaps, lunch_at)
-    items, at = [], start
+    lunch = lunch_gap(gaps, minutes_of(lunch_at)) if lunch_at and lunch_minutes else None
+    items, at, previous_day = [], first, None
     for index, session in enumerate(group):
         if index:
             is_lunch = index - 1 == lunch
@@ -138,9 +163,13 @@ def _day(number: int, group: list[dict], start: int, break_minutes: int, lunch_a
         for activity in session["activities"]:
             activities.append({**activity, "start": clock("00:00", clock_at), "end": clock("00:00", clock_at + activity["minutes"])})
             clock_at += activity["minutes"]
-        items.append({"kind": "session", "session": session, "start": clock("00:00", at),
-                      "end": clock("00:00", at + session["duration"]), "minutes": session["duration"], "activities": activities})
+        item = {"kind": "session", "session": session, "start": clock("00:00", at), "end": clock("00:00", at + session["duration"]),
+                "minutes": session["duration"], "activities": activities, "day_offset": at // DAY_MINUTES}
+        opening = session["activities"][0].get("same_day") if session["activities"] else None
+        if opening and previous_day == item["day_offset"]:
+            item["same_day"] = opening
+        previous_day = item["day_offset"]
+        items.append(item)
         at += session["duration"]
-    session_minutes = sum(s["duration"] for s in group)
-    return {"number": number, "items": items, "session_minutes": session_minutes, "start": items[0]["start"],
-            "end": items[-1]["end"], "total": at - start}
+    return {"number": number, "items": items, "session_minutes": sum(s["duration"] for s in group),
+            "start": items[0]["start"], "end": items[-1]["end"], "total": at - first}

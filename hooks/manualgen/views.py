@@ -9,7 +9,7 @@ from .aggregate import extract_blocks, merge_materials, rebase_links
 from .catalog import audience_of, for_whom, material_entry
 from .model import Manual, Page
 from .render import activity_anchor
-from .timing import DayRules, agenda, duration, offset, schedule
+from .timing import DayRules, agenda, duration, offset, plan_warnings, schedule
 
 
 def session_view(page: Page, manual: Manual, lang: str, labels: dict) -> dict:
@@ -142,17 +142,22 @@ def schedule_view(manual: Manual, lang: str, labels: dict, options: dict) -> dic
                          "sensitivity": page.meta["sensitivity"],
                          "module": page.meta["module"], "module_order": module_titles[page.meta["module"]]["order"],
                          "activities": [{"title": b.title, "minutes": b.options["minutes"],
-                                         "grouping": labels[b.options["grouping"]]} for b in page.activities],
-                         "same_day": next((b.options.get("same_day") for b in page.activities[:1]), None)})
+                                         "grouping": labels[b.options["grouping"]],
+                                         **({"same_day": b.options["same_day"]} if b.options.get("same_day") else {})}
+                                        for b in page.activities]})
     lunch = options.get("lunch") or {}
     rules = DayRules.from_settings(options)
+    module_order = {mid: m["order"] for mid, m in module_titles.items()}
+    for warning in plan_warnings(sessions, module_order, rules):
+        if warning["rule"] == "agreements":  # the planner would warn about the very order this page prints
+            raise ValueError(f"mkdocs.yml: extra.manual.schedule.agreements_session: {rules.agreements_session!r} comes "
+                             f"after the high-sensitivity session(s) {', '.join(warning['sessions'])} in the manual's "
+                             "order — name the session where the group makes its agreements, which must come before "
+                             "any high-sensitivity session, or remove the setting")
     days = schedule(sessions, options.get("start", "09:00"), rules, int(options.get("break_minutes", 15)),
                     lunch.get("at"), int(lunch.get("minutes", 0)))
     for day in days:
         day["total_label"] = duration(day["total"])
-        for item in [i for i in day["items"] if i["kind"] == "session"][1:]:
-            # No week of home practice since the session before: its opening does what same_day says.
-            item["same_day"] = item["session"]["same_day"]
         day["session_label"] = duration(day["session_minutes"])
     modules = [{"order": m["order"], "title": m["title"],
                 "total": duration(sum(s["duration"] for s in sessions if s["module"] == mid)),

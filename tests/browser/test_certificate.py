@@ -243,45 +243,7 @@ def test_fits_a_phone_and_is_accessible_in_light_and_dark(visit, real_site, lang
     assert visit.blocked == []
 
 
-def test_pure_logic(visit):
-    page = visit.open(PAGE["es"])
-    logic = "window.manualCertificate"
-    assert page.evaluate(f"{logic}.parseNames('  Ana  María \\r\\n\\n\\tJosé\\rAna  María\\n')") == [
-        "Ana María", "José", "Ana María"]
-    assert page.evaluate(f"{logic}.parseNames('')") == []
-    assert page.evaluate(f"['2026-12-31', '2028-02-28', '2027-02-28', '0099-12-31'].map(d => {logic}.addDays(d, 1))") == [
-        "2027-01-01", "2028-02-29", "2027-03-01", "0100-01-01"]
-    # The plan's own days (planner.js's agendaDays): the calendar days its agenda runs on, never a split by the
-    # day rules. Four long sessions from 09:00 are one day however they break the rules; from 20:00, two.
-    cases = [
-        ("09:00", [(135, "high"), (135, "high"), (90, "low"), (120, "medium")], [(0, ["s0", "s1", "s2", "s3"])]),
-        ("20:00", [(135, "low"), (135, "low"), (90, "low"), (120, "medium")], [(0, ["s0", "s1"]), (1, ["s2", "s3"])]),
-        ("23:50", [(60, "low")], [(0, ["s0"])]),
-        ("09:00", [], []),
-    ]
-    for start, case, expected in cases:
-        sessions = [{"id": f"s{i}", "duration": minutes, "sensitivity": sensitivity}
-                    for i, (minutes, sensitivity) in enumerate(case)]
-        got = page.evaluate(f"""([sessions, hash]) => {{
-            const p = window.manualPlanner, state = p.parseHash(hash);
-            return p.agendaDays(p.planAgenda(sessions, state, {{lunchWindow: 60}}))
-              .map(day => [day.offset, day.sessions.map(s => s.id)]); }}""", [sessions, f"t={start}&b=15"])
-        assert got == [[offset, ids] for offset, ids in expected], (start, case)
-    days = [{"offset": 0, "sessions": [{"id": "a"}, {"id": "b"}]}, {"offset": 1, "sessions": [{"id": "c"}]},
-            {"offset": 2, "sessions": [{"id": "d"}]}]
-    formatted = page.evaluate(f"""() => [
-        {logic}.formatDates(['2026-12-05'], 'es-PE'),
-        {logic}.formatDates(['2026-12-05', '2026-12-06', '2026-12-07'], 'es-PE'),
-        {logic}.formatDates(['2026-12-05', '2026-12-07'], 'es-PE'),
-        {logic}.formatDates(['2026-11-30', '2026-12-01'], 'es-PE'),
-        {logic}.formatDates(['2026-12-05', '2026-12-06', '2026-12-08'], 'en-GB'),
-        {logic}.formatDates([], 'es-PE')]""")
-    assert formatted == ["5 de diciembre de 2026", "5–7 de diciembre de 2026",
-                         "5 de diciembre de 2026 y 7 de diciembre de 2026", "30 de noviembre – 1 de diciembre de 2026",
-                         "5 – 6 December 2026 and 8 December 2026", ""]
-    assert page.evaluate(f"{logic}.totalMinutes([{{duration: 135}}, {{duration: 90}}, {{duration: 120}}])") == 345
-    assert page.evaluate(f"{logic}.sessionNumber({{module: 'm02', order: 3}}, new Map([['m02', {{order: 2}}]]))") == "2.3"
-    assert page.evaluate(f"{logic}.sessionNumber({{module: 'm09', order: 1}}, new Map())") == "?.1"
+# The pure logic (names, the plan's own days, dates in words, hours): tests/js/certificate.test.js.
 
 
 def test_both_language_pages_are_built_with_the_statement_and_linked_from_the_planner(real_site):

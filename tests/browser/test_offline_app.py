@@ -491,50 +491,7 @@ def test_the_save_page_is_accessible_and_fits_a_phone_in_each_state(phone, serve
     assert page.locator("#offline-status").get_attribute("role") == "status"
 
 
-def test_pure_logic(phone, server):
-    page = phone.open("sin-conexion.html")
-    logic = "window.manualOfflinePage"
-    assert page.evaluate(f"[0, 999, 1000, 964000, 4861132, 12400000].map(n => {logic}.formatSize(n, 'es-PE'))") == [
-        "0 B", "999 B", "1.0 kB", "964 kB", "4.9 MB", "12 MB"]
-    assert page.evaluate(f"{logic}.formatSize(4861132, 'es-ES')") == "4,9 MB"
-    assert page.evaluate(f"{logic}.fill('Descargar {{size}} {{x}}', {{size: '2 MB'}})") == "Descargar 2 MB {x}"
-    assert page.evaluate(f"{logic}.fill('{{constructor}}', {{}})") == "{constructor}"
-    assert page.evaluate(f"[{logic}.freeSpace(null), {logic}.freeSpace({{quota: 10, usage: 4}}), {logic}.freeSpace({{quota: 3, usage: 4}})]") == [
-        None, 6, 0]
-    assert page.evaluate(f"[{logic}.enoughSpace(100, null), {logic}.enoughSpace(100, 110), {logic}.enoughSpace(100, 109)]") == [
-        True, True, False]
-    assert page.evaluate(f"""[{logic}.unavailable('file:', null, true, true), {logic}.unavailable('http:', 'zim', true, true),
-        {logic}.unavailable('http:', null, false, true), {logic}.unavailable('https:', null, true, false),
-        {logic}.unavailable('https:', null, true, true)]""") == ["file", "zim", "insecure", "browser", None]
-    status = "{core: {bytes: 10}, pdf: {bytes: 5, saved: %s}}"
-    assert page.evaluate(f"[{logic}.savedBytes({status % 'true'}), {logic}.savedBytes({status % 'false'})]") == [15, 10]
-
-    page.add_script_tag(url=server.base + "assets/javascripts/offline-worker.js")
-    worker = "window.manualOfflineWorker"
-    base = "http://x/site/"
-    assert page.evaluate(f"""[
-        {worker}.keyOf('{base}', '{base}'), {worker}.keyOf('{base}en/', '{base}'),
-        {worker}.keyOf('{base}buscar.html?q=caja#r', '{base}'), {worker}.keyOf('{base}a%20b.html', '{base}'),
-        {worker}.keyOf('http://x/other/index.html', '{base}'), {worker}.keyOf('{base}%E0%A4%A', '{base}')]""") == [
-        "index.html", "en/index.html", "buscar.html", "a b.html", None, None]
-    root = server.base
-    assert page.evaluate(f"{worker}.cacheName('{root}', 'state')") == page.evaluate(f"{logic}.stateCacheName('{root}')")
-    names = [f"manual|{root}|core|1", f"manual|{root}|core|2", f"manual|{root}en/|core|1", f"manual|{root}|state", "other"]
-    assert page.evaluate(f"([names, keep]) => {worker}.staleCaches(names, '{root}', keep)",
-                         [names, [f"manual|{root}|state", f"manual|{root}|core|2"]]) == [f"manual|{root}|core|1"]
-    assert page.evaluate(f"""(() => {{ const index = {worker}.fileIndex({{core: {{files: [['index.html', 'a', 1]]}},
-        pdf: {{files: [['pdf/x.pdf', 'b', 2]]}}}}); return [index['index.html'], index['pdf/x.pdf'], index['constructor'] || null]; }})()""") == [
-        "core", "pdf", None]
-    index = "{'index.html': 'core', 'assets/javascripts/workers/search.js': 'core'}"
-    assert page.evaluate(f"""[{worker}.savedKey('index.html', 'en/', {index}), {worker}.savedKey(null, 'en/', {index}),
-        {worker}.savedKey('en/assets/javascripts/workers/search.js', 'en/', {index}),
-        {worker}.savedKey('en/assets/javascripts/workers/other.js', 'en/', {index}),
-        {worker}.savedKey('en/index.html', 'en/', {index}), {worker}.savedKey('assets/javascripts/workers/search.js', '', {index})]""") == [
-        "index.html", None, "assets/javascripts/workers/search.js", None, None, "assets/javascripts/workers/search.js"]
-    assert page.evaluate(f"{worker}.totalBytes([['a', 'x', 3], ['b', 'y', 4]])") == 7
-    assert page.evaluate(f"{worker}.hex(new Uint8Array([0, 15, 255]).buffer, 4)") == "000f"
-    assert page.evaluate(f"""[{worker}.failureReason({{name: 'QuotaExceededError'}}), {worker}.failureReason({{reason: 'changed'}}),
-        {worker}.failureReason(new TypeError('Failed to fetch'))]""") == ["space", "changed", "network"]
+# The pure logic (sizes, space, where saving is offered, the worker's file lists and caches): tests/js/offline.test.js.
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

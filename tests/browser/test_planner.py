@@ -293,53 +293,8 @@ def test_planner_fits_a_phone_prints_only_the_plan_and_is_accessible(visit, real
     assert visit.blocked == []
 
 
-SYNTHETIC = [  # [activity minutes] per session: lunch in the nearest break, none too far, a tie, one session, midnight
-    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (10 * 60 + 40, 60)},
-    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 15, "lunch": (12 * 60 + 30, 30)},
-    {"sessions": [[30, 60], [45, 45], [90]], "start": 9 * 60, "break": 0, "lunch": (9 * 60 + 50, 45)},
-    {"sessions": [[30, 60], [45, 45]], "start": 9 * 60, "break": 10, "lunch": (14 * 60, 60)},
-    {"sessions": [[60], [60], [60]], "start": 9 * 60, "break": 0, "lunch": (10 * 60 + 30, 30)},
-    {"sessions": [[30, 60]], "start": 9 * 60, "break": 15, "lunch": (10 * 60, 40)},
-    {"sessions": [[120], [120]], "start": 23 * 60, "break": 30, "lunch": None},
-]
-
-
-def test_scheduling_rules_match_the_written_rule(visit):
-    page = visit.open(PAGE["es"])
-    for case in SYNTHETIC:
-        sessions = [{"id": f"s{i}", "title": f"S{i}", "duration": sum(minutes),
-                     "activities": [{"title": f"A{i}.{j}", "minutes": m, "grouping": "plenary"} for j, m in enumerate(minutes)]}
-                    for i, minutes in enumerate(case["sessions"])]
-        lunch = {"start": case["lunch"][0], "minutes": case["lunch"][1]} if case["lunch"] else None
-        agenda = page.evaluate("""([sessions, start, brk, lunch]) => {
-            const agenda = window.manualPlanner.buildAgenda(sessions, {start: start, breakMinutes: brk, lunch: lunch});
-            return {end: agenda.end, rows: agenda.rows.map(r => [r.kind, window.manualPlanner.formatSpan(r.start, r.end)])};
-        }""", [sessions, case["start"], case["break"], lunch])
-        expected, end = expected_rows(sessions, case["start"], case["break"], case["lunch"])
-        assert agenda["rows"] == [[kind, time] for kind, time, _ in expected], case
-        assert agenda["end"] == end
-        for i, row in enumerate(agenda["rows"]):  # never a break or lunch between two activities of a session
-            if row[0] in ("break", "lunch"):
-                assert agenda["rows"][i - 1][0] == "activity" and agenda["rows"][i + 1][0] == "session"
-    # The last case runs past midnight: clock times wrap, as on a watch.
-    assert agenda["rows"][-1][1] == "01:30–03:30"
-
-
-def test_materials_merge_case_insensitively_and_times_read_as_hh_mm(visit):
-    page = visit.open(PAGE["en"])
-    merged = page.evaluate("""() => window.manualPlanner.mergeMaterials([
-        {id: "a", materials: [{item: "Flip chart paper", qty: 6}, {item: "Markers", qty: null}, {item: "Pens", qty: 25}]},
-        {id: "b", materials: [{item: "flip  chart PAPER ", qty: 4}, {item: "MARKERS", qty: null}, {item: "pens", qty: null}]},
-        {id: "c", materials: [{item: "Tape", qty: null}, {item: "Flip chart paper", qty: 2}]}])""")
-    assert [(m["item"], m["qty"], m["unstated"]) for m in merged] == [
-        ("Flip chart paper", 12, 0), ("Markers", None, 2), ("Pens", 25, 1), ("Tape", None, 1)]
-    logic = "window.manualPlanner"
-    assert page.evaluate(f"[{logic}.formatClock(545), {logic}.formatClock(1500), {logic}.formatClock(-30)]") == [
-        "09:05", "01:00", "23:30"]
-    assert page.evaluate(f"['9:30', '0930', '930', '9.30', '9h30', '14', '24:00', '9:60', 'x']"
-                         f".map({logic}.parseTimeInput)") == [570, 570, 570, 570, 570, 840, None, None, None]
-    assert page.evaluate(f"[{logic}.formatDuration(45), {logic}.formatDuration(120), {logic}.formatDuration(135)]") == [
-        "45 min", "2 h", "2 h 15 min"]
+# The pure logic (agenda, lunch and day rules on tests/golden/day_rules.json; clock, time fields, the address,
+# materials, dates): tests/js/day_rules.test.js and tests/js/planner.test.js.
 
 
 RULE_WORDS = {"es": {"sessions": "como máximo 2 por día", "high": "sensibilidad alta", "minutes": "máximo recomendado"},
@@ -367,20 +322,6 @@ def test_a_plan_that_breaks_the_safety_rules_says_so(visit, real_site, lang):
         assert f"{modules[session['module']]}.{session['order']}" in text
     assert resolve(visit, page, box.locator("a")) == PREFIX[lang] + "como-usar.html"  # the rules, in the page's language
     assert visit.errors == [] and visit.blocked == []
-
-
-def test_years_before_100_and_lunch_rules_in_the_pure_logic(visit):
-    page = visit.open(PAGE["es"])
-    logic = "window.manualPlanner"
-    assert page.evaluate(f"[{logic}.parseDate('0050-03-01'), {logic}.parseDate('0099-02-29'), {logic}.parseDate('2028-02-29')]") == [
-        "0050-03-01", "", "2028-02-29"]
-    assert page.evaluate(f"{logic}.utcDate(50, 3, 1).getUTCFullYear()") == 50
-    assert page.evaluate(f"{logic}.lunchGap([600, 780], 750, 60)") == 1
-    assert page.evaluate(f"{logic}.lunchGap([600], 750, 60)") is None
-    warnings = page.evaluate(f"""{logic}.dayWarnings([
-        {{id: "a", duration: 240, sensitivity: "high"}}, {{id: "b", duration: 150, sensitivity: "high"}}],
-        {{sessionsPerDay: 2, highPerDay: 1, maxDayMinutes: 360}}).map(w => w.rule)""")
-    assert warnings == ["high", "minutes"]
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

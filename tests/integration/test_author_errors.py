@@ -55,3 +55,26 @@ def test_an_agreements_session_that_is_not_in_the_manual_is_one_clear_message(mi
     assert build.returncode != 0
     assert "extra.manual.schedule.agreements_session: 'm09-s09' is not a session id" in build.output
     assert "Traceback" not in build.output
+
+
+def test_an_agreements_session_after_a_high_sensitivity_one_in_the_manual_stops_the_schedule_page(mini_project, tmp_path):
+    """The schedule page prints the manual's own order: an agreements session after a high-sensitivity one is the
+    order the planner warns about, so the build names the setting instead of printing it."""
+    import shutil
+
+    from helpers import ROOT
+    for lang in ("es", "en"):
+        for page in ("horario", "planificador"):  # the schedule page links to the planner
+            shutil.copy(ROOT / "docs" / f"{page}.{lang}.md", mini_project / "docs" / f"{page}.{lang}.md")
+        first = mini_project / f"modules/01-prueba/01-sesion.{lang}.md"
+        text = first.read_text(encoding="utf-8")
+        (mini_project / f"modules/01-prueba/02-sesion.{lang}.md").write_text(
+            text.replace("id: m01-s01", "id: m01-s02").replace("order: 1", "order: 2"), encoding="utf-8")
+        first.write_text(text.replace("sensitivity: medium", "sensitivity: high"), encoding="utf-8")
+    assert mkdocs_build(mini_project, tmp_path / "good", MANUAL_PDF="0").returncode == 0
+    edit(mini_project / "mkdocs.yml", "agreements_session: m01-s01", "agreements_session: m01-s02")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode != 0
+    assert ("extra.manual.schedule.agreements_session: 'm01-s02' comes after the high-sensitivity session(s) m01-s01 "
+            "in the manual's order") in build.output
+    assert "Traceback" not in build.output

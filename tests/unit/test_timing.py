@@ -31,9 +31,9 @@ RULES = DayRules(sessions_per_day=2, high_per_day=1, max_day_minutes=360)
 
 def test_each_rule_of_a_day_is_checked():
     assert day_rule_breaks([session("a"), session("b")], RULES) == []
-    assert day_rule_breaks([session("a", 90)] * 3, RULES) == [("sessions", 3)]
-    assert day_rule_breaks([session("a", sensitivity="high"), session("b", sensitivity="high")], RULES) == [("high", ["a", "b"])]
-    assert day_rule_breaks([session("a", 240), session("b", 180)], RULES) == [("minutes", 420)]
+    assert day_rule_breaks([session("a", 90)] * 3, RULES) == [{"rule": "sessions", "n": 3, "max": 2}]
+    assert day_rule_breaks([session("a", sensitivity="high"), session("b", sensitivity="high")], RULES) == [{"rule": "high", "sessions": ["a", "b"], "max": 1}]
+    assert day_rule_breaks([session("a", 240), session("b", 180)], RULES) == [{"rule": "minutes", "total": 420, "max": 360}]
 
 
 def test_the_schedule_never_puts_two_high_sessions_or_three_sessions_on_a_day():

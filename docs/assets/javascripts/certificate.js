@@ -64,6 +64,18 @@
     return parts.join(", ");
   }
 
+  /** The plan a certificate is made from, read from the planner's address (hash): its sessions in order (ids
+      not in sessionsById dropped), date, own days (planner.js's agendaDays) and whether a day holds more than the
+      day rules allow (rules: the page's, DayRules.for_script): then the workshop may well have taken more days
+      than planned, and the page asks the trainer to check the dates. */
+  function planOf(hash, sessionsById, rules) {
+    var state = planner.parseHash(hash, new Set(sessionsById.keys()));
+    var sessions = state.sessions.map(function (id) { return sessionsById.get(id); });
+    var days = planner.agendaDays(planner.planAgenda(sessions, state, rules));
+    return { sessions: sessions, date: state.date, days: days,
+             crowded: days.some(function (day) { return planner.dayWarnings(day.sessions, rules).length > 0; }) };
+  }
+
   /** Minutes of the sessions listed (each session's duration in the catalog). */
   function totalMinutes(sessions) {
     return sessions.reduce(function (sum, session) { return sum + session.duration; }, 0);
@@ -73,8 +85,8 @@
   var sessionNumber = planner.sessionNumber;  // "2.3"
 
   window.manualCertificate = {
-    parseNames: parseNames, addDays: addDays, certificateDates: certificateDates,
-    formatDates: formatDates, totalMinutes: totalMinutes, sessionNumber: sessionNumber,
+    parseNames: parseNames, addDays: addDays, certificateDates: certificateDates, chosenDays: chosenDays,
+    formatDates: formatDates, totalMinutes: totalMinutes, sessionNumber: sessionNumber, planOf: planOf,
   };
 
   /* ---------- The page ---------- */
@@ -94,7 +106,6 @@
     var rules = JSON.parse(document.querySelector('script[type="application/json"]#certificate-rules').textContent);
     var sessionsById = new Map(data.sessions.map(function (s) { return [s.id, s]; }));
     var modulesById = new Map(data.modules.map(function (m) { return [m.id, m]; }));
-    var knownIds = new Set(sessionsById.keys());
 
     var noPlan = document.getElementById("certificate-no-plan");
     var preview = document.getElementById("certificate-preview");
@@ -119,11 +130,7 @@
     var plan = null;  // {sessions: [session], date, days: the plan's own days, crowded: a day breaks the rules}
 
     function readPlan() {
-      var state = planner.parseHash(location.hash, knownIds);
-      var sessions = state.sessions.map(function (id) { return sessionsById.get(id); });
-      var days = planner.agendaDays(planner.planAgenda(sessions, state, rules));
-      plan = { sessions: sessions, date: state.date, days: days,
-               crowded: days.some(function (day) { return planner.dayWarnings(day.sessions, rules).length > 0; }) };
+      plan = planOf(location.hash, sessionsById, rules);
     }
 
     function showChoices() {

@@ -283,6 +283,28 @@
     });
   }
 
+  /** Which run a session page shows (its state restored). wanted: parseRunHash of the address (null: it names
+      none); page: {id, steps: the page's own steps}; stored: {active: the id of the workshop last started on this
+      device, plan(id) and session(): the stored runs, null when none (read only when needed: reading a run this
+      script cannot use discards it)}; current: the run shown now, or null. "#run" is this session's own run,
+      "#run=<plan>" that workshop's; with no address, the workshop last started when it includes this session
+      and is unfinished. -> {run (null: a new run of this session), planMissing: the address names a workshop
+      this device does not hold, or one without this session}. */
+  function pickRun(wanted, page, stored, current) {
+    var currentOwn = current && current.kind === "session" ? current : null;
+    function own() {
+      var kept = stored.session();
+      return kept && kept.kind === "session" && sameSteps(kept.steps, page.steps) ? kept : null;
+    }
+    if (wanted && !wanted.plan) return { run: own() || currentOwn, planMissing: false };
+    var planId = wanted ? wanted.plan : stored.active;
+    var plan = planId ? stored.plan(planId) : null;
+    var ours = !!plan && plan.sessions.some(function (s) { return s.id === page.id; }) &&
+      (!!wanted || plan.finishedAt === null);  // a finished workshop only when asked for (its summary)
+    if (ours) return { run: plan, planMissing: false };
+    return { run: currentOwn || own(), planMissing: !!wanted };
+  }
+
   var LATEST_TIME = 8.64e15;  // the last instant a Date can hold: past it, dates print as "NaN-NaN-NaN"
   var LONGEST_STEP = 7 * 1440 * MINUTE;  // no activity, break or lunch of a workshop lasts a week
 
@@ -333,7 +355,7 @@
     finish: finish, reopen: reopen, withNote: withNote, scheduleDelta: scheduleDelta, announcement: announcement,
     summaryRows: summaryRows, summaryText: summaryText, parseRunHash: parseRunHash, storageKey: storageKey,
     sameSteps: sameSteps, restore: restore, startPlan: startPlan, stepSession: stepSession, pageToOpen: pageToOpen,
-    followsOnSameDay: followsOnSameDay,
+    followsOnSameDay: followsOnSameDay, pickRun: pickRun,
   };
   window.manualRun = logic;
 
@@ -459,26 +481,16 @@
     var locking = false;
     var leaving = false;  // the current step is another session's: that page is opening
 
-    function sessionRun() {
-      var stored = load("session", data.id);
-      if (stored && stored.kind === "session" && sameSteps(stored.steps, ownSteps)) return stored;
-      if (run && run.kind === "session") return run;  // nothing stored (a browser without storage): keep this one
-      return newRun({ kind: "session", id: data.id, steps: ownSteps, clock: false,
-                      sessions: [{ id: data.id, title: data.title, url: data.url, at: 0 }] });
-    }
-
-    /** The run this page shows: "#run" is this session's own; "#run=<plan>" that workshop's; with no address,
-        an unfinished workshop that includes this session, else this session's own run. */
+    /** The run this page shows (pickRun); a new one of this session when there is none to restore. */
     function chooseRun() {
-      var wanted = parseRunHash(location.hash);
-      if (wanted && !wanted.plan) return sessionRun();
-      var planId = wanted ? wanted.plan : read(STORE + "active");
-      var plan = planId ? load("plan", planId) : null;
-      var ours = plan && plan.sessions.some(function (s) { return s.id === data.id; }) &&
-        (wanted || plan.finishedAt === null);  // a finished workshop only when asked for (its summary)
-      planMissing = !!(wanted && !ours);
-      if (ours) return plan;
-      return run && run.kind === "session" ? run : sessionRun();
+      var chosen = pickRun(parseRunHash(location.hash), { id: data.id, steps: ownSteps }, {
+        active: read(STORE + "active"),
+        plan: function (id) { return load("plan", id); },
+        session: function () { return load("session", data.id); },
+      }, run);
+      planMissing = chosen.planMissing;
+      return chosen.run || newRun({ kind: "session", id: data.id, steps: ownSteps, clock: false,
+                                    sessions: [{ id: data.id, title: data.title, url: data.url, at: 0 }] });
     }
 
     function keep(next) {
