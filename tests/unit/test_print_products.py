@@ -232,3 +232,17 @@ def test_preview_makes_only_the_sheets_each_as_its_document_is_drawn(tmp_path, d
         "m01-h01-acuerdos.pdf", "m01-h02-asistencia.pdf", "m01-s01-bienvenida.pdf"]  # no pack, no manual
     assert len(drawn_here) == 1
     assert PrintRun(made, PRODUCTS, run.paths, tmp_path, run.cache, "v1", None).preview() == 0  # then from the cache
+
+
+def test_the_cache_is_pruned_once_after_the_last_language(tmp_path):
+    pruned, said = [], []
+
+    class Pruned(MemoryCache):
+        def prune(self, days):
+            pruned.append(days)
+            return 3
+    for lang in ("es", "en"):
+        made = source()
+        made.lang, made.settings.languages, made.settings.pdf["cache_unused_days"] = lang, ("es", "en"), 12
+        PrintRun(made, (), {}, tmp_path, Pruned(), "v1", SimpleNamespace(info=said.append)).prune_cache()
+    assert pruned == [12.0] and said == ["PDF: 3 cached files unused for 12 days removed"]

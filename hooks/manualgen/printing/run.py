@@ -94,6 +94,15 @@ class PrintRun:
             waiting += len(outputs)
         return waiting
 
+    def prune_cache(self) -> None:
+        """After the last language of a complete build, when every current entry was just used: drop the entries
+        unused for pdf.cache_unused_days (old versions of edited pages)."""
+        settings = self.source.settings
+        if self.source.lang == settings.languages[-1]:
+            days = float(settings.pdf.get("cache_unused_days", 30))
+            if removed := self.cache.prune(days):
+                self.log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
+
     def sizes(self) -> dict[str, int]:
         return {rel: (self.out_dir / rel).stat().st_size for rel in self.paths.values() if (self.out_dir / rel).is_file()}
 
