@@ -166,14 +166,14 @@ class PrintRun:
         """One PDF from the pieces: numbered, outlined, linked; cached by its inputs."""
         first = output.front.outline if output.front else ()
         key = cache_key("\n".join(f"{self.bodies[p.body].key}:{p.first}-{p.last}" for p in pieces)
-                        + repr((output.title, output.shift, first, output.first_numbered)), self.version + "-assembled")
+                        + repr((output.title, output.shift, first, output.first_numbered, output.numbered)), self.version + "-assembled")
         if (cached := self.cache.get(key)) is not None:
             return cached
         metas = {piece.body: self.bodies[piece.body].meta for piece in pieces}
         total = sum(piece.length for piece in pieces)
         source = self.source
         data = join([(self.bodies[p.body].data, p.first, p.last) for p in pieces],
-                    model.page_texts(source.labels["page_of"], total, output.first_numbered),
+                    model.page_texts(source.labels["page_of"], total, output.first_numbered, output.numbered),
                     model.outline(pieces, metas, output.shift, first), model.links(pieces, metas),
                     {"Title": output.title or "", "Author": source.author, "Creator": "manual-masculinidades"}, source.lang)
         self.cache.put(key, data)
