@@ -239,6 +239,12 @@ def test_a_product_that_forgets_a_path_or_a_document_or_reuses_a_name_is_told_at
         PrintRun(made, (Unnamed(),), {}, tmp_path, MemoryCache(), "v1", None)
     with pytest.raises(ValueError, match="takes from wall-m01-s01, which no product"):
         PrintRun(made, (Undrawn(),), {"wall-m01-s01": "pdf/w.pdf"}, tmp_path, MemoryCache(), "v1", None)
+    class Clashing(WallSheets):
+        def documents(self, source):
+            return {"module-m01": Document("<section id='other'></section>")}
+    with pytest.raises(ValueError, match="Clashing declares a document 'module-m01' unlike"):
+        PrintRun(made, (SessionSheet(), Clashing()), pdf_paths(made.manual, "es", LABELS, (SessionSheet(), WallSheets())),
+                 tmp_path, MemoryCache(), "v1", None)
     with pytest.raises(ValueError, match="Handout names its output 'm01-s01'"):
         pdf_paths(made.manual, "es", LABELS, (SessionSheet(), type("Handout", (SessionSheet,), {})()))
 

@@ -34,6 +34,9 @@ class PrintRun:
     def __post_init__(self):
         for product in self.products:
             for name, document in product.documents(self.source).items():
+                if name in self.bodies and (self.bodies[name].html, self.bodies[name].sheets) != (document.html, document.sheets):
+                    raise ValueError(f"{type(product).__name__} declares a document {name!r} unlike the one of that "
+                                     "name another product declares")
                 self.bodies.setdefault(name, Body(document.html, cache_key(document.html, self.version), document.sheets))
             self.outputs += product.outputs(self.source)
         for output in self.outputs:  # a product's own mistake (not an author's), said before anything is drawn
