@@ -199,6 +199,7 @@ _active: list[Loaded] = []
 # Size in bytes of every PDF written in this build, per language: {lang: {path relative to the language root: size}}.
 # Filled by pdf_output before pages are written; read by the downloads page.
 pdf_sizes: dict[str, dict[str, int]] = {}
+wall_pdf_sizes: dict[str, dict[str, int]] = {}  # the wall sheets' (wall_sheets_output, made before the pages)
 # Languages whose PDFs are being drawn while their pages are written (pdf_output.on_env): their pages carry a
 # mark where a size goes, filled in once the PDFs are made (pdf_output.on_post_build).
 pdf_sizes_pending: set[str] = set()
@@ -505,6 +506,18 @@ def pdfs(config, lang: str) -> dict[str, str]:
     return data.computed[key]
 
 
+def wall_pdfs(config, lang: str) -> dict[str, str]:
+    """The wall sheets' PDF paths of the language (`wall-<id>`, `wall-a4-<id>`); empty when PDFs are switched off."""
+    if not pdf_enabled():
+        return {}
+    from manualgen.wall_sheets import wall_paths
+    data = loaded(config)
+    key = ("wall-pdfs", lang)
+    if key not in data.computed:
+        data.computed[key] = wall_paths(data.manual, lang, data.labels[lang])
+    return data.computed[key]
+
+
 def helplines_view(config, lang: str) -> dict:
     """Every helpline as templates print it: {id: {name, href, purpose}} (tap-to-call links, names in this language)."""
     return {line.id: {"name": line.name[lang], "href": line.href, "purpose": (line.purpose or {}).get(lang)}
@@ -550,7 +563,7 @@ def catalog(config, lang: str) -> dict:
     data = loaded(config)
     key = (lang, pdf_enabled())
     if key not in data.computed:
-        data.computed[key] = build_catalog(data.manual, lang, pdfs(config, lang))
+        data.computed[key] = build_catalog(data.manual, lang, {**pdfs(config, lang), **wall_pdfs(config, lang)})
     return data.computed[key]
 
 
