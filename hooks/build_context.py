@@ -209,6 +209,8 @@ def pdf_size_text(lang: str, rel: str) -> str | None:
     """A PDF's size as the page shows it ("1,2 MB"), the mark that stands for it while the PDF is being made, or
     None when there is no such PDF (preview, PDFs off)."""
     from manualgen.views import format_size, size_mark
+    if rel in wall_pdf_sizes.get(lang, {}):  # made before the pages (wall_sheets_output)
+        return format_size(wall_pdf_sizes[lang][rel], lang)
     if lang in pdf_sizes_pending:
         return size_mark(rel, lang)
     sizes = pdf_sizes.get(lang, {})
@@ -516,6 +518,16 @@ def wall_pdfs(config, lang: str) -> dict[str, str]:
     if key not in data.computed:
         data.computed[key] = wall_paths(data.manual, lang, data.labels[lang])
     return data.computed[key]
+
+
+def wall_view(lang: str, prefix: str, sheets: str, tiles: str) -> dict | None:
+    """A session's rotafolio links and sizes as pages show them; None when its sheets were not made."""
+    from manualgen.views import format_size
+    sizes = wall_pdf_sizes.get(lang, {})
+    if sheets not in sizes:
+        return None
+    return {"pdf": prefix + sheets, "pdf_size": format_size(sizes[sheets], lang),
+            "tiles": prefix + tiles, "tiles_size": format_size(sizes.get(tiles, 0), lang)}
 
 
 def helplines_view(config, lang: str) -> dict:

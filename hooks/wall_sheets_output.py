@@ -7,6 +7,7 @@ Made before the pages (on_pre_build of the first language), so each page can sho
 documents are drawn side by side by the PDF workers, and cached by content hash beside the other PDFs."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from markupsafe import Markup
@@ -50,7 +51,9 @@ def on_pre_build(config):
     if problems:
         raise PluginError(ContentError(problems).report())
     if build_context.pdf_enabled():
+        started = time.monotonic()
         _draw(config, data, settings, documents)
+        log.info(f"Rotafolio: {sum(len(made) for made in _made.values())} PDFs in {time.monotonic() - started:.1f} s")
 
 
 def _document(config, data, lang: str, settings, layout, metrics) -> tuple[str, list[dict]]:
@@ -111,8 +114,8 @@ def _draw(config, data, settings, documents: dict) -> None:
             _made.setdefault(lang, {})[paths[f"wall-{session['id']}"]] = sheets
             _made[lang][paths[f"wall-a4-{session['id']}"]] = tiled
         build_context.wall_pdf_sizes[lang] = {rel: len(data) for rel, data in _made.get(lang, {}).items()}
-    log.info(f"Rotafolio: {sum(len(made) for made in _made.values())} PDFs "
-             f"({'drawn' if waiting else 'from the cache'})")
+    if waiting:
+        log.info(f"Rotafolio: {len(waiting)} wall documents drawn")
 
 
 @event_priority(-104)  # after every language is built, before pdf_output fills in the pages' PDF sizes (-105)
