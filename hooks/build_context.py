@@ -9,7 +9,7 @@ import os
 import re
 import sys
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -70,6 +70,7 @@ class Settings:
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
     published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
+    wall_sheets: dict = field(default_factory=dict)  # extra.manual.wall_sheets: the rotafolio's rule and sheet size
 
 
 @dataclass
@@ -147,7 +148,8 @@ def _read_settings(config) -> Settings:
                     sign_in_rows=int(extra.get("sign_in_rows", 16)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
                     typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
-                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))
+                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()),
+                    wall_sheets=extra.get("wall_sheets") or {})
 
 
 def current_language(config) -> str:
@@ -199,7 +201,6 @@ _active: list[Loaded] = []
 # Size in bytes of every PDF written in this build, per language: {lang: {path relative to the language root: size}}.
 # Filled by pdf_output before pages are written; read by the downloads page.
 pdf_sizes: dict[str, dict[str, int]] = {}
-wall_pdf_sizes: dict[str, dict[str, int]] = {}  # the wall sheets' (wall_sheets_output, made before the pages)
 # Languages whose PDFs are being drawn while their pages are written (pdf_output.on_env): their pages carry a
 # mark where a size goes, filled in once the PDFs are made (pdf_output.on_post_build).
 pdf_sizes_pending: set[str] = set()
@@ -209,8 +210,6 @@ def pdf_size_text(lang: str, rel: str) -> str | None:
     """A PDF's size as the page shows it ("1,2 MB"), the mark that stands for it while the PDF is being made, or
     None when there is no such PDF (preview, PDFs off)."""
     from manualgen.views import format_size, size_mark
-    if rel in wall_pdf_sizes.get(lang, {}):  # made before the pages (wall_sheets_output)
-        return format_size(wall_pdf_sizes[lang][rel], lang)
     if lang in pdf_sizes_pending:
         return size_mark(rel, lang)
     sizes = pdf_sizes.get(lang, {})
@@ -508,28 +507,6 @@ def pdfs(config, lang: str) -> dict[str, str]:
     return data.computed[key]
 
 
-def wall_pdfs(config, lang: str) -> dict[str, str]:
-    """The wall sheets' PDF paths of the language (`wall-<id>`, `wall-a4-<id>`); empty when PDFs are switched off."""
-    if not pdf_enabled():
-        return {}
-    from manualgen.wall_sheets import wall_paths
-    data = loaded(config)
-    key = ("wall-pdfs", lang)
-    if key not in data.computed:
-        data.computed[key] = wall_paths(data.manual, lang, data.labels[lang])
-    return data.computed[key]
-
-
-def wall_view(lang: str, prefix: str, sheets: str, tiles: str) -> dict | None:
-    """A session's rotafolio links and sizes as pages show them; None when its sheets were not made."""
-    from manualgen.views import format_size
-    sizes = wall_pdf_sizes.get(lang, {})
-    if sheets not in sizes:
-        return None
-    return {"pdf": prefix + sheets, "pdf_size": format_size(sizes[sheets], lang),
-            "tiles": prefix + tiles, "tiles_size": format_size(sizes.get(tiles, 0), lang)}
-
-
 def helplines_view(config, lang: str) -> dict:
     """Every helpline as templates print it: {id: {name, href, purpose}} (tap-to-call links, names in this language)."""
     return {line.id: {"name": line.name[lang], "href": line.href, "purpose": (line.purpose or {}).get(lang)}
@@ -575,7 +552,7 @@ def catalog(config, lang: str) -> dict:
     data = loaded(config)
     key = (lang, pdf_enabled())
     if key not in data.computed:
-        data.computed[key] = build_catalog(data.manual, lang, {**pdfs(config, lang), **wall_pdfs(config, lang)})
+        data.computed[key] = build_catalog(data.manual, lang, pdfs(config, lang))
     return data.computed[key]
 
 

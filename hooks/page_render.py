@@ -96,9 +96,10 @@ def on_page_context(context, page, config, nav):
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
         rel = pdfs.get(found.id, pdfs.get(f"pack-{found.id}"))
         view["pdf_url"], view["pdf_size"] = view["prefix"] + rel, build_context.pdf_size_text(lang, rel)
-    walls = build_context.wall_pdfs(config, lang)
-    if found is not None and f"wall-{found.id}" in walls:
-        view["wall"] = build_context.wall_view(lang, view["prefix"], walls[f"wall-{found.id}"], walls[f"wall-a4-{found.id}"])
+    if found is not None and f"wall-{found.id}" in pdfs:  # the session's rotafolio, beside its PDF
+        sheets, tiles = pdfs[f"wall-{found.id}"], pdfs[f"wall-a4-{found.id}"]
+        view["wall"] = {"pdf": view["prefix"] + sheets, "pdf_size": build_context.pdf_size_text(lang, sheets),
+                        "tiles": view["prefix"] + tiles, "tiles_size": build_context.pdf_size_text(lang, tiles)}
     if "manual" in pdfs:
         view["manual_pdf_url"] = view["prefix"] + pdfs["manual"]
         view["manual_pdf_size"] = build_context.pdf_size_text(lang, pdfs["manual"])

@@ -335,12 +335,3 @@ def coverage_gaps(sheet_mm: tuple[float, float], placed: list[tuple[float, float
         y += step
     return gaps
 
-
-def wall_paths(manual, lang: str, labels: dict) -> dict[str, str]:
-    """Where each session's wall sheets go, relative to the language's root: the sheets at their size, and the same
-    sheets tiled onto A4 (`wall-<id>`, `wall-a4-<id>`)."""
-    paths = {}
-    for page in manual.of(lang, "session"):
-        paths[f"wall-{page.id}"] = f"pdf/{page.id}-{labels['pdf_wall']}.pdf"
-        paths[f"wall-a4-{page.id}"] = f"pdf/{page.id}-{labels['pdf_wall']}-a4.pdf"
-    return paths

@@ -1,6 +1,5 @@
-"""Wall sheets cut and tiled with qpdf (pikepdf, already the PDFs' joiner): a session's sheets out of the language's
-wall document, and each sheet onto A4 tiles (manualgen.wall_sheets.tiles) with cut marks, the glue strips and a
-small assembly map. A tile shows its window of the sheet through a clipping rectangle (`re W n`) and one translation
+"""Wall sheets tiled with qpdf (pikepdf, already the PDFs' joiner): each sheet of a session's wall PDF onto A4 tiles
+(manualgen.wall_sheets.tiles) with cut marks, the glue strips and a small assembly map. A tile shows its window of the sheet through a clipping rectangle (`re W n`) and one translation
 (`cm`) of the sheet drawn as a form: nothing is redrawn or scaled, so the tiles join to the sheet exactly."""
 from __future__ import annotations
 
@@ -13,16 +12,6 @@ from .wall_sheets import Tile
 PT_PER_MM = 72 / 25.4
 MARK_MM = 5.0         # length of a cut mark, in the margin
 GLUE_GREY = 0.8       # the glue strip's sign in the margins: light grey, never a colour
-
-
-def cut(document: bytes, first: int, last: int) -> bytes:
-    """Pages first..last (0-based, inclusive) of a PDF, as a PDF of their own."""
-    with pikepdf.open(io.BytesIO(document)) as source, pikepdf.new() as out:
-        out.pages.extend(source.pages[first:last + 1])
-        out.docinfo = out.copy_foreign(source.docinfo) if source.docinfo else out.docinfo
-        buffer = io.BytesIO()
-        out.save(buffer, deterministic_id=True, object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        return buffer.getvalue()
 
 
 def fronts(document: bytes) -> bytes:

@@ -154,3 +154,59 @@ def test_tiles_cover_the_sheet_with_the_glue_overlap(sheet, count):
 
 def test_coverage_gaps_finds_a_missing_strip():
     assert coverage_gaps((10, 10), [(0, 0, 10, 4), (0, 6, 10, 4)]) != []
+
+
+# --- the print product --------------------------------------------------------------------------------------------
+
+def product_source(manual):
+    from types import SimpleNamespace
+
+    from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+    from helpers import ROOT
+    from manualgen.printing.source import PrintSource
+    labels = {"wall_marker": "Rotafolio", "wall_title": "Rotafolio", "pdf_wall": "rotafolio", "say_marker": "Diga",
+              "wall_back": "dorso de la hoja {number} de {count}", "wall_ask": "Pregunte", "wall_answers": "Respuestas",
+              "wall_spoken": "En voz alta", "wall_tile_help": "Recorte y pegue"}
+    env = Environment(loader=FileSystemLoader(ROOT / "overrides"), autoescape=select_autoescape(["html"]))
+    settings = SimpleNamespace(wall_sheets={}, modules_dir="modules", pdf={})
+    return PrintSource("es", labels, manual, settings, {}, env, "", None, "Manual", "Autoría", "", {}, "",
+                       references=REFERENCES)
+
+
+def test_the_product_declares_each_sessions_sheets_and_tiles_unnumbered():
+    from manualgen.model import Manual
+    from manualgen.printing.products.wall_sheets import DOCUMENT, WallSheets
+    source_page = page()
+    module = Page(parse_source("modules/02/index.es.md", "---\ntype: module\nid: m02\norder: 2\ntitle: M\n---\n")[0], "es", "02/index")
+    manual = Manual(("es",), [module, source_page])
+    product, source = WallSheets(), product_source(manual)
+    assert product.paths(manual, "es", source.labels) == {"wall-m02-s02": "pdf/m02-s02-rotafolio.pdf",
+                                                          "wall-a4-m02-s02": "pdf/m02-s02-rotafolio-a4.pdf"}
+    document = product.documents(source)[DOCUMENT]
+    assert document.sheets == ("wall-m02-s02",)
+    assert 'id="wall-m02-s02"' in document.html and "Nadie nace dentro de la caja" in document.html
+    assert "nadie los cumple por completo" in document.html  # said on the sheet's back
+    assert "pictogram--module-m02" in document.html
+    sheets, tiles = product.outputs(source)
+    assert (sheets.key, tiles.key) == ("wall-m02-s02", "wall-a4-m02-s02")
+    assert sheets.first_numbered > 1000 and tiles.first_numbered > 1000 and sheets.transform is None
+    assert tiles.transform is not None and "2.2 · 1/" in tiles.transform_key
+
+
+def test_the_tiles_transform_tiles_only_the_fronts():
+    import io
+
+    import pikepdf
+
+    from manualgen.wall_tiles import tiled, fronts
+    with pikepdf.new() as pdf:
+        for _ in range(4):  # two sheets, each with its back
+            pdf.add_blank_page(page_size=(420 * 72 / 25.4, 297 * 72 / 25.4))
+        buffer = io.BytesIO()
+        pdf.save(buffer)
+    found = tiles(wall_settings({}))
+    made = tiled(fronts(buffer.getvalue()), found, ["2.2 · 1/2", "2.2 · 2/2"], "Recorte y pegue")
+    with pikepdf.open(io.BytesIO(made)) as result:
+        assert len(result.pages) == 2 * len(found)
+        assert {tuple(round(float(v)) for v in p.mediabox[2:]) for p in result.pages} == {(842, 595)}  # A4 landscape

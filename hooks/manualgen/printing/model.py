@@ -66,7 +66,8 @@ class Output:
     """One PDF a product makes: `key` names its path (the product's paths()), `title` its PDF title, `parts` its
     pages in order. Each part's bookmarks move `shift` levels (-1: a sheet's title becomes a top bookmark); pages
     are numbered from `first_numbered` on. With a `front`, the front is drawn last and put before the parts.
-    `preview`: made by `make serve` too (from one document, without waiting for the rest)."""
+    `preview`: made by `make serve` too (from one document, without waiting for the rest). `transform`: the joined
+    PDF made into another (the wall sheets' A4 tiles), `transform_key` saying what it does for the cache."""
     key: str
     title: str
     parts: tuple[Part, ...]
@@ -74,6 +75,8 @@ class Output:
     first_numbered: int = 0
     front: Front | None = None
     preview: bool = False
+    transform: Callable[[bytes], bytes] | None = None
+    transform_key: str = ""
 
     @property
     def bodies(self) -> tuple[str, ...]:
