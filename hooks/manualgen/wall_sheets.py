@@ -207,7 +207,9 @@ def plain(markdown: str, references: dict) -> str:
     """What a sheet prints of a Markdown text: references put in place ([[safety:…]] statements, helplines'
     names), links as their words, no emphasis marks or tags, white space collapsed."""
     def reference(match: re.Match) -> str:
-        render = references.get(match["kind"])
+        # a figure is said as its plain value (its source is on the session's page and in its PDF)
+        render = references.get("fact_value") if match["kind"] == "fact" and "fact_value" in references else None
+        render = render or references.get(match["kind"])
         found = render(match["id"]) if render else None
         return found if found is not None else match.group(0)
     text = REFERENCE.sub(reference, markdown)
@@ -224,16 +226,54 @@ class Sheet:
     said: str        # what the facilitator says when showing it (the whole message, the question)
     answers: tuple[str, ...] = ()   # for a question: what the group may answer (the session's answers block)
     line: int = 0
+    script: str = ""  # for a message: the session's own script («Diga: …») that says the most of it, if one does
 
 
-def session_sheets(page, marker: str, references: dict, layout_: Layout, metrics: FontMetrics) -> tuple[list[Sheet], list[str]]:
+WORD = re.compile(r"\w{5,}")
+SCRIPT_OVERLAP = 4  # words of five letters or more a script must share with a message to be its script (3 matched
+                    # scripts about something else in the real sessions)
+
+
+def session_scripts(page, say_marker: str, references: dict) -> list[str]:
+    """The session's scripts as said: each quoted paragraph opening with the marker in bold (`> **Diga:** …`),
+    its continuation lines joined, the marker left out."""
+    opening = re.compile(rf"^\s*>\s*\*\*{re.escape(say_marker)}:\*\*\s*(?P<text>.*)$")
+    scripts, current = [], None
+    for line in page.source.body.split("\n"):
+        if found := opening.match(line):
+            current = [found["text"]]
+            scripts.append(current)
+        elif current is not None and re.match(r"^\s*>\s*\S", line):
+            current.append(line.strip().lstrip(">").strip())
+        else:
+            current = None
+    return [plain(" ".join(parts), references) for parts in scripts]
+
+
+def script_for(message: str, scripts: list[str]) -> str:
+    """The script that shares the most words with the message (SCRIPT_OVERLAP at least), else ""."""
+    words = {w.lower() for w in WORD.findall(message)}
+    best, best_score = "", SCRIPT_OVERLAP - 1
+    for script in scripts:
+        if script.strip("«»\"“” ") == message.strip():  # the message itself, said word for word (a safety statement)
+            continue
+        score = len(words & {w.lower() for w in WORD.findall(script)})
+        if score > best_score:
+            best, best_score = script, score
+    return best
+
+
+def session_sheets(page, marker: str, references: dict, layout_: Layout, metrics: FontMetrics,
+                   say_marker: str = "") -> tuple[list[Sheet], list[str]]:
     """A session's sheets: each key message (its wall version when it has one), then each discussion question that
     fits a sheet as written. Returns the sheets and the questions that do not fit (said aloud: listed on the facing
     page of the last sheet). A key message that does not fit is an author error (fit_problems), not left out."""
     sheets, spoken = [], []
+    scripts = session_scripts(page, say_marker, references) if say_marker else []
     for item in block_items(page, "key-messages", marker):
         said = plain(item.text, references)
-        sheets.append(Sheet("message", plain(item.wall, references) if item.wall else said, said, line=item.line))
+        sheets.append(Sheet("message", plain(item.wall, references) if item.wall else said, said, line=item.line,
+                            script=script_for(said, scripts)))
     answers = tuple(plain(i.text, references) for i in _answers_after_discussion(page, marker))
     for item in block_items(page, "discussion", marker):
         question = plain(item.wall or item.text, references)

@@ -210,3 +210,11 @@ def test_the_tiles_transform_tiles_only_the_fronts():
     with pikepdf.open(io.BytesIO(made)) as result:
         assert len(result.pages) == 2 * len(found)
         assert {tuple(round(float(v)) for v in p.mediabox[2:]) for p in result.pages} == {(842, 595)}  # A4 landscape
+
+
+def test_the_back_of_a_message_carries_the_sessions_own_script_that_says_it(metrics):
+    text = SESSION.replace("Intro.\n", "Intro.\n\n    > **Diga:** «Nadie nació con estos mandatos: los aprendimos, y nadie "
+                           "los cumple por completo.»\n\n    > **Diga:** «Pueden decir paso.»\n")
+    sheets, _ = session_sheets(page(text), "Rotafolio", REFERENCES, layout(wall_settings({}), metrics), metrics, "Diga")
+    assert sheets[1].script == "«Nadie nació con estos mandatos: los aprendimos, y nadie los cumple por completo.»"
+    assert sheets[0].script == ""  # «Los hombres podemos cambiar» shares too few words with either script

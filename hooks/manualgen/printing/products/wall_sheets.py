@@ -76,7 +76,8 @@ def wall_document(source) -> tuple[str, list[dict]]:
     modules = {m.id: m for m in source.manual.of(lang, "module")}
     sessions = []
     for page in source.manual.of(lang, "session"):
-        sheets, spoken = wall_sheets.session_sheets(page, labels["wall_marker"], source.references, layout, metrics)
+        sheets, spoken = wall_sheets.session_sheets(page, labels["wall_marker"], source.references, layout, metrics,
+                                                    labels["say_marker"])
         if not sheets:
             continue
         module = modules.get(page.meta["module"])
