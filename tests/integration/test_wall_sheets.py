@@ -160,3 +160,23 @@ def test_a_key_message_too_long_for_a_sheet_stops_the_build_naming_file_line_and
     for lang, whole, marker in (("es", "cuáles deja atrás para siempre.", "Rotafolio"), ("en", "leaves behind for good.", "Wall sheet")):
         page = build.html(f"{PREFIX[lang]}modules/01-prueba/01-sesion.html")
         assert whole in page and f"{marker}:" not in page
+
+
+def test_a_bigger_room_setting_gives_a2_sheets_tiled_onto_eight_a4(mini_project, tmp_path):
+    edit(mini_project / "mkdocs.yml", "wall_sheets: {room_depth_m: 8, cap_mm_per_m: 3.3, sheet: A3,",
+         "wall_sheets: {room_depth_m: 12, cap_mm_per_m: 3.3, sheet: A2,")
+    build = mkdocs_build(mini_project, tmp_path / "site")
+    assert build.returncode == 0, build.output
+    for lang in LANGS:
+        (sheets, tiles), = wall_pdfs(build, lang)
+        path = build.site / PREFIX[lang] / sheets
+        caps = cap_heights(path)
+        with pdfplumber.open(path) as pdf:
+            front = pdf.pages[0]
+            assert (round(front.width / MM), round(front.height / MM)) == (594, 420)
+            message = [c for c in front.chars if c["top"] > 30 * MM]
+            assert message and min(c["size"] * caps[c["fontname"]] / MM for c in message) >= 12 * 3.3 - 0.01
+        drawn = tile_windows(build.site / PREFIX[lang] / tiles)
+        for sheet in drawn.values():
+            assert len(sheet["windows"]) == 8
+            assert coverage_gaps(sheet["size"], sheet["windows"], step=1.0) == []
