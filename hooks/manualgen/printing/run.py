@@ -94,6 +94,15 @@ class PrintRun:
             waiting += len(outputs)
         return waiting
 
+    def prune_cache(self) -> None:
+        """After the last language of a complete build, when every current entry was just used: drop the entries
+        unused for pdf.cache_unused_days (old versions of edited pages)."""
+        settings = self.source.settings
+        if self.source.lang == settings.languages[-1]:
+            days = float(settings.pdf.get("cache_unused_days", 30))
+            if removed := self.cache.prune(days):
+                self.log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
+
     def sizes(self) -> dict[str, int]:
         return {rel: (self.out_dir / rel).stat().st_size for rel in self.paths.values() if (self.out_dir / rel).is_file()}
 
@@ -157,15 +166,15 @@ class PrintRun:
         """One PDF from the pieces: numbered, outlined, linked; cached by its inputs."""
         first = output.front.outline if output.front else ()
         key = cache_key("\n".join(f"{self.bodies[p.body].key}:{p.first}-{p.last}" for p in pieces)
-                        + repr((output.title, output.shift, first, output.first_numbered, output.transform_key)),
-                        self.version + "-assembled")
+                        + repr((output.title, output.shift, first, output.first_numbered, output.numbered,
+                                output.transform_key)), self.version + "-assembled")
         if (cached := self.cache.get(key)) is not None:
             return cached
         metas = {piece.body: self.bodies[piece.body].meta for piece in pieces}
         total = sum(piece.length for piece in pieces)
         source = self.source
         data = join([(self.bodies[p.body].data, p.first, p.last) for p in pieces],
-                    model.page_texts(source.labels["page_of"], total, output.first_numbered),
+                    model.page_texts(source.labels["page_of"], total, output.first_numbered, output.numbered),
                     model.outline(pieces, metas, output.shift, first), model.links(pieces, metas),
                     {"Title": output.title or "", "Author": source.author, "Creator": "manual-masculinidades"}, source.lang)
         if output.transform is not None:

@@ -17,7 +17,6 @@ from ..model import Document, Output, Part
 from ..product import Product
 
 DOCUMENT = "wall-sheets"
-UNNUMBERED = 10 ** 6   # Output.first_numbered beyond any page: no "Page i of N" on a wall sheet
 # What the tiles are made by: a change to the tiler makes the tiles again (the cache key of the joined output).
 TILER = hashlib.sha256(Path(wall_tiles.__file__).read_bytes()).hexdigest()[:16]
 
@@ -51,8 +50,8 @@ class WallSheets(Product):
             part = (Part(DOCUMENT, sheet_start(session["id"])),)
             count = len(session["sheets"])
             captions = tuple(f"{session['number']} · {n}/{count}" for n in range(1, count + 1))
-            outputs.append(Output(sheet_start(session["id"]), title, part, shift=0, first_numbered=UNNUMBERED))
-            outputs.append(Output(tiles_key(session["id"]), title, part, shift=0, first_numbered=UNNUMBERED,
+            outputs.append(Output(sheet_start(session["id"]), title, part, shift=0, numbered=False))
+            outputs.append(Output(tiles_key(session["id"]), title, part, shift=0, numbered=False,
                                   transform=functools.partial(_tiled, tiles, captions, help_text),
                                   transform_key=f"{TILER}:{tiles!r}:{captions!r}:{help_text}"))
         return outputs
