@@ -334,15 +334,15 @@ class Tile:
 
 
 def _spans(length: float, window: float, overlap: float) -> list[tuple[float, float]]:
-    """Windows of at most `window` that cover `length`, each overlapping the next by at least `overlap`, spread
-    evenly (the same overlap everywhere)."""
+    """Windows of at most `window` that cover `length`, each overlapping the next by exactly `overlap` (the glue
+    strip); the last one ends with the sheet, so it may be narrower."""
     if window >= length:
         return [(0.0, length)]
-    count = 2
-    while count * window - (count - 1) * overlap < length:
-        count += 1
-    step = (length - window) / (count - 1)
-    return [(round(i * step, 3), window) for i in range(count)]
+    spans, start = [], 0.0
+    while start + window < length:
+        spans.append((round(start, 3), window))
+        start += window - overlap
+    return spans + [(round(start, 3), round(length - start, 3))]
 
 
 def tiles(settings: WallSettings) -> list[Tile]:
