@@ -30,11 +30,15 @@ def pdfs(config, lang: str) -> dict[str, str]:
 
 def pdf_links(config, lang: str, page_id: str | None) -> dict:
     """The links a page gives to its own PDF (a session's or a handout's, a module's pack) and to the complete
-    manual's: {pdf_url, pdf_size, manual_pdf_url, manual_pdf_size}, each pair only when that PDF is made."""
+    manual's: {pdf_url, pdf_size, manual_pdf_url, manual_pdf_size} and a session's wall sheets (`wall`), each only when that PDF is made."""
     paths, prefix, links = pdfs(config, lang), language_prefix(lang, config), {}
     own = paths.get(page_id, paths.get(f"pack-{page_id}")) if page_id is not None else None
     if own is not None:
         links["pdf_url"], links["pdf_size"] = prefix + own, pdf_size_text(lang, own)
+    if page_id is not None and f"wall-{page_id}" in paths:  # the session's rotafolio, beside its PDF
+        sheets, tiles = paths[f"wall-{page_id}"], paths[f"wall-a4-{page_id}"]
+        links["wall"] = {"pdf": prefix + sheets, "pdf_size": pdf_size_text(lang, sheets),
+                         "tiles": prefix + tiles, "tiles_size": pdf_size_text(lang, tiles)}
     if "manual" in paths:
         links["manual_pdf_url"], links["manual_pdf_size"] = prefix + paths["manual"], pdf_size_text(lang, paths["manual"])
     return links

@@ -130,7 +130,7 @@ def _print_run(config, lang: str) -> PrintRun:
         {"organisation": config.site_author or "", "licence": config.copyright or "",
          "contact": contact.get(lang, "") if isinstance(contact, dict) else str(contact)},
         format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang),
-        language_views.helplines_view(config, lang), print_type)
+        language_views.helplines_view(config, lang), print_type, language_views.reference_renderers(config, lang))
     cache = PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
                      # info, not warning: strict mode would fail a build that recovers by itself
                      on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "

@@ -26,7 +26,8 @@ Cómo abrirlo
 
 Qué contiene
   - {pages_es}
-  - {pdfs_es}: fichas, planes de sesión, paquetes por módulo y el manual completo para imprimir en A4.
+  - {pdfs_es}: fichas, planes de sesión, paquetes por módulo y el manual completo para imprimir en A4; el rotafolio
+    de cada sesión (*-rotafolio.pdf: hojas A3 para la pared; *-rotafolio-a4.pdf: las mismas en hojas A4 para unir).
   - SHA256SUMS: sumas de comprobación para verificar que la copia está completa (sha256sum -c SHA256SUMS).
 
 ¿Necesita ayuda ahora? {line_es}: gratuita, las 24 horas. En una emergencia llame al {emergency}.
@@ -43,7 +44,8 @@ How to open it
 
 What is inside
   - {pages_en}
-  - {pdfs_en}: handouts, session plans, module packs and the complete manual to print on A4.
+  - {pdfs_en}: handouts, session plans, module packs and the complete manual to print on A4; each session's wall
+    sheets (*-rotafolio.pdf / *-wall-sheets.pdf: A3 sheets for the wall; the same ending -a4.pdf: on A4 sheets to join).
   - SHA256SUMS: checksums to verify the copy is complete (sha256sum -c SHA256SUMS).
 
 Need help now? {line_en} (Peru): free, 24 hours. In an emergency call {emergency}.

@@ -30,6 +30,23 @@ PICTOGRAMS = {
 PATH = re.compile(r'<path d="([^"]+)"\s*/>')
 
 
+@functools.lru_cache(maxsize=1)
+def module_pictograms() -> dict[str, str]:
+    """Each module's pictogram (modules.yml in the folder: module id -> icon file), for its wall sheets."""
+    import yaml
+    path = FOLDER / "modules.yml"
+    found = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    return {str(module): str(icon) for module, icon in (found or {}).items()}
+
+
+def module_meaning(module_id: str) -> str:
+    """The meaning whose pictogram stands for the module (the key-messages key when it has none of its own)."""
+    if module_id in module_pictograms():
+        PICTOGRAMS.setdefault(f"module-{module_id}", module_pictograms()[module_id])
+        return f"module-{module_id}"
+    return "key-messages"
+
+
 @functools.lru_cache(maxsize=None)
 def _path(meaning: str) -> str:
     """The icon's drawing (the `d` of its one path). KeyError for a meaning without a pictogram."""

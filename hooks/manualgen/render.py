@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from .source import Source
 from .timing import offset
+from .wall_sheets import wall_line
 
 BLOCK_CLASS = {"key-messages": "key-messages"}
 
@@ -58,6 +59,10 @@ def rewrite_blocks(source: Source, labels: dict) -> str:
             replacements[closing] = ["", f"/// html | div.write-lines.lines-{count}", "///", outer]
         else:
             replacements[at] = [f"{block.fence} {block.type} | {block_title(block.type, block.title, labels)}"]
+        if block.type == "key-messages" and labels.get("wall_marker"):
+            # A message's short wall version is for the rotafolio only (wall_sheets): the page says the message whole.
+            wall = wall_line(labels["wall_marker"])
+            skipped.update(n - first for n in range(block.line + 1, block.end_line) if wall.match(lines[n - first]))
     out = []
     for index, line in enumerate(lines):
         if index in skipped:

@@ -2,7 +2,7 @@
 MANUAL_PDF switch, read once into one frozen value. The files the validation depends on are derived from it."""
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 
@@ -28,6 +28,7 @@ class Settings:
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
     published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
+    wall_sheets: dict = field(default_factory=dict)  # extra.manual.wall_sheets: the rotafolio's rule and sheet size
 
     @property
     def labels_schema_path(self) -> Path:
@@ -51,7 +52,8 @@ def read_settings(root: Path, docs_dir: Path, extra: dict, languages: tuple[str,
                     sign_in_rows=int(extra.get("sign_in_rows", 16)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
                     typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
-                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))
+                    published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()),
+                    wall_sheets=extra.get("wall_sheets") or {})
 
 
 def data_files(s: Settings) -> list[Path]:

@@ -231,8 +231,11 @@ def downloads_view(catalog: dict, size_text, lang: str, labels: dict) -> dict:
     manual_path = catalog["pdfs"]["manual"]
     modules = []
     for module in catalog["modules"]:
-        items = [entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session")
-                 for s in catalog["sessions"] if s["module"] == module["id"] and s["pdf"]]
+        sessions = [s for s in catalog["sessions"] if s["module"] == module["id"]]
+        items = [entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session") for s in sessions if s["pdf"]]
+        # each session's rotafolio: the sheets, then the same on A4 tiles
+        items += [entry(s["wall_sheets"][part], f"{module['order']}.{s['order']} {s['title']}", kind)
+                  for s in sessions if s.get("wall_sheets") for part, kind in (("pdf", "wall"), ("tiles", "wall-tiles"))]
         items += [entry(h["pdf"], h["title"], "handout") for h in catalog["handouts"] if h["module"] == module["id"] and h["pdf"]]
         modules.append({"id": module["id"], "order": module["order"], "title": module["title"],
                         "pack": entry(module["pack_pdf"], labels["pack_title"]) if module["pack_pdf"] else None, "files": items})

@@ -293,7 +293,9 @@ def library(real_site) -> Library:
                  + [(h["pdf"], "handout") for h in catalog["handouts"]]
                  + [(rel, "pack") for rel in catalog["pdfs"]["packs"].values()]
                  + [(catalog["pdfs"]["manual"], "manual")])
-        assert sorted(rel for rel, _ in named) == sorted(str(p.relative_to(root)) for p in (root / "pdf").glob("*.pdf"))
+        # The wall sheets (A3 or larger, and their A4 tiles) have rules of their own: tests/integration/test_wall_sheets.py.
+        walls = [rel for s in catalog["sessions"] if s.get("wall_sheets") for rel in s["wall_sheets"].values()]
+        assert sorted([rel for rel, _ in named] + walls) == sorted(str(p.relative_to(root)) for p in (root / "pdf").glob("*.pdf"))
         for rel, kind in named:
             documents.append(Document(lang, rel, kind, _read(root / rel, pages), cover=kind == "manual"))
     # Where a document of its own ends inside a larger one: the page before the first page of every session and

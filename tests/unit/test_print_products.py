@@ -20,10 +20,13 @@ from manualgen.printing.products.complete_manual import CompleteManual
 from manualgen.printing.products.handout import Handout
 from manualgen.printing.products.pack import ParticipantPack
 from manualgen.printing.products.session_sheet import SessionSheet
+from manualgen.printing.products.wall_sheets import WallSheets as Rotafolio
 from manualgen.printing.run import PrintRun
 from manualgen.printing.source import PrintSource
 from manualgen.source import Source
 
+# The book's products; the real rotafolio needs its template and the sessions' blocks (tests/unit/test_wall_sheets.py).
+BOOK = tuple(product for product in PRODUCTS if not isinstance(product, Rotafolio))
 LABELS = {"pdf_pack": "paquete", "pdf_manual": "manual", "pack_title": "Paquete", "module": "Módulo",
           "manual_edition": "Manual", "contents": "Contenido", "page_of": "Página {page} de {pages}"}
 # print/manual.html in miniature: a front lists its numbered contents; every other part is one page per <section>.
@@ -99,11 +102,11 @@ class Checklists(Product):
 
 
 def test_the_products_list_every_pdf_of_a_language_in_order():
-    assert pdf_paths(small_manual(), "es", LABELS) == {
+    assert pdf_paths(small_manual(), "es", LABELS, BOOK) == {
         "m01-s01": "pdf/m01-s01-bienvenida.pdf", "m01-h01": "pdf/m01-h01-acuerdos.pdf",
         "m01-h02": "pdf/m01-h02-asistencia.pdf", "pack-m01": "pdf/m01-paquete.pdf", "manual": "pdf/manual.pdf"}
-    assert pdf_paths(small_manual(), "en", LABELS)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
-    assert list(pdf_paths(small_manual(), "es", LABELS, PRODUCTS + (WallSheets(),))) [-1] == "wall-m01-s01"
+    assert pdf_paths(small_manual(), "en", LABELS, BOOK)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
+    assert list(pdf_paths(small_manual(), "es", LABELS, BOOK + (WallSheets(),))) [-1] == "wall-m01-s01"
 
 
 def test_sheets_are_cut_from_their_module_document_and_made_in_preview_too():
@@ -185,7 +188,7 @@ def outline_titles(items) -> list:
 
 def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(tmp_path, drawn_here):
     made = source()
-    products = PRODUCTS + (WallSheets(), Checklists())
+    products = BOOK + (WallSheets(), Checklists())
     run = PrintRun(made, products, pdf_paths(made.manual, "es", LABELS, products), tmp_path, MemoryCache(), "v1",
                    SimpleNamespace(info=lambda message: None))
     assert run.start()  # nothing cached: the documents go to the workers
@@ -217,7 +220,7 @@ def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(t
 def test_a_second_run_takes_everything_from_the_cache(tmp_path, drawn_here):
     made, cache = source(), MemoryCache()
     for _ in range(2):
-        run = PrintRun(made, PRODUCTS, pdf_paths(made.manual, "es", LABELS), tmp_path, cache, "v1",
+        run = PrintRun(made, BOOK, pdf_paths(made.manual, "es", LABELS, BOOK), tmp_path, cache, "v1",
                        SimpleNamespace(info=lambda message: None))
         drawing = run.start()
         run.collect()
@@ -251,13 +254,13 @@ def test_a_product_that_forgets_a_path_or_a_document_or_reuses_a_name_is_told_at
 
 def test_preview_makes_only_the_sheets_each_as_its_document_is_drawn(tmp_path, drawn_here):
     made = source()
-    run = PrintRun(made, PRODUCTS, pdf_paths(made.manual, "es", LABELS), tmp_path, MemoryCache(), "v1",
+    run = PrintRun(made, BOOK, pdf_paths(made.manual, "es", LABELS, BOOK), tmp_path, MemoryCache(), "v1",
                    SimpleNamespace(info=lambda message: None, warning=lambda message: None))
     assert run.preview() == 3  # the session and two handouts waited for their module's document
     assert sorted(p.name for p in (tmp_path / "pdf").iterdir()) == [
         "m01-h01-acuerdos.pdf", "m01-h02-asistencia.pdf", "m01-s01-bienvenida.pdf"]  # no pack, no manual
     assert len(drawn_here) == 1
-    assert PrintRun(made, PRODUCTS, run.paths, tmp_path, run.cache, "v1", None).preview() == 0  # then from the cache
+    assert PrintRun(made, BOOK, run.paths, tmp_path, run.cache, "v1", None).preview() == 0  # then from the cache
 
 
 def test_the_cache_is_pruned_once_after_the_last_language(tmp_path):

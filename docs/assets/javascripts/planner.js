@@ -608,6 +608,22 @@
       return [list];
     }
 
+    /** The chosen sessions' rotafolio (catalog: session.wall_sheets), at its sheet size and on A4 tiles; nothing
+     *  when no chosen session has one (PDFs switched off). */
+    function wallSheetsList(chosen) {
+      var withSheets = chosen.filter(function (session) { return session.wall_sheets; });
+      if (!withSheets.length) return [];
+      var list = el("ul", { className: "planner-wall-sheets" });
+      withSheets.forEach(function (session) {
+        list.appendChild(el("li", { "data-id": session.id }, [
+          el("strong", { text: sessionLabel(session) + " " + session.title }), ": ",
+          el("a", { href: session.wall_sheets.pdf, text: W.wall_pdf }), " · ",
+          el("a", { href: session.wall_sheets.tiles, text: W.wall_tiles }),
+        ]));
+      });
+      return [el("h3", { id: "planner-wall-sheets", text: W.print_wall }), list];
+    }
+
     /** The safety rules the plan breaks, in words, with a link to why; null when it keeps them all. */
     function warningsBox(warnings) {
       if (!warnings.length) return null;
@@ -670,7 +686,7 @@
         el("h3", { id: "planner-materials", text: W.materials }),
       ], materialsList(mergeMaterials(chosen)), [
         el("h3", { id: "planner-handouts", text: W.print_handouts }),
-      ], handoutList(handoutsToPrint(chosen, catalog.handouts)));
+      ], handoutList(handoutsToPrint(chosen, catalog.handouts)), wallSheetsList(chosen));
       parts.forEach(function (part) { if (part) output.appendChild(part); });
     }
 

@@ -67,7 +67,8 @@ class Output:
     pages in order. Each part's bookmarks move `shift` levels (-1: a sheet's title becomes a top bookmark); pages
     are numbered from `first_numbered` on, or not at all when not `numbered` (a wall sheet). With a `front`, the
     front is drawn last and put before the parts.
-    `preview`: made by `make serve` too (from one document, without waiting for the rest)."""
+    `preview`: made by `make serve` too (from one document, without waiting for the rest). `transform`: the joined
+    PDF made into another (the wall sheets' A4 tiles), `transform_key` saying what it does for the cache."""
     key: str
     title: str
     parts: tuple[Part, ...]
@@ -76,6 +77,8 @@ class Output:
     numbered: bool = True
     front: Front | None = None
     preview: bool = False
+    transform: Callable[[bytes], bytes] | None = None
+    transform_key: str = ""
 
     @property
     def bodies(self) -> tuple[str, ...]:

@@ -169,7 +169,8 @@ class PrintRun:
         """One PDF from the pieces: numbered, outlined, linked; cached by its inputs."""
         first = output.front.outline if output.front else ()
         key = cache_key("\n".join(f"{self.bodies[p.body].key}:{p.first}-{p.last}" for p in pieces)
-                        + repr((output.title, output.shift, first, output.first_numbered, output.numbered)), self.version + "-assembled")
+                        + repr((output.title, output.shift, first, output.first_numbered, output.numbered,
+                                output.transform_key)), self.version + "-assembled")
         if (cached := self.cache.get(key)) is not None:
             return cached
         metas = {piece.body: self.bodies[piece.body].meta for piece in pieces}
@@ -179,6 +180,8 @@ class PrintRun:
                     model.page_texts(source.labels["page_of"], total, output.first_numbered, output.numbered),
                     model.outline(pieces, metas, output.shift, first), model.links(pieces, metas),
                     {"Title": output.title or "", "Author": source.author, "Creator": "manual-masculinidades"}, source.lang)
+        if output.transform is not None:
+            data = output.transform(data)
         self.cache.put(key, data)
         return data
 

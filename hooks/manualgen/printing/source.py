@@ -32,6 +32,7 @@ class PrintSource:
     edition: str           # the complete manual's cover date, in the language's format
     helplines: list = field(default_factory=list)
     print_type: object = None
+    references: dict = field(default_factory=dict)  # how [[fact:…]], [[safety:…]]… read (pipeline.reference_renderers)
     _made: dict = field(default_factory=dict, repr=False)
 
     @property

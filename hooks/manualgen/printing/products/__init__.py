@@ -6,8 +6,9 @@ from .complete_manual import CompleteManual
 from .handout import Handout
 from .pack import ParticipantPack
 from .session_sheet import SessionSheet
+from .wall_sheets import WallSheets
 
-PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual())
+PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual(), WallSheets())
 
 
 def pdf_paths(manual, lang: str, labels: dict, products=PRODUCTS) -> dict[str, str]:
