@@ -15,6 +15,7 @@ from manualgen.pipeline import page_markdown
 from manualgen.timing import DayRules
 from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
+from manualgen.web_address import language_alternates
 from manualgen.views import (downloads_view, forms_view, facts_view, gathered_blocks_view, handout_view, home_view,
                              materials_view, module_view, programme_view, schedule_view, session_view)
 
@@ -91,6 +92,9 @@ def on_page_context(context, page, config, nav):
             # where search looks when this language has nothing for a query (search-setup.js)
             "other_prefix": next((build_context.language_prefix(other, config)
                                   for other in build_context.settings(config).languages if other != lang), None)}
+    if config.site_url:  # the published site: the same page in each language, for search engines (main.html)
+        prefixes = {other: build_context.language_prefix(other, config) for other in build_context.settings(config).languages}
+        view["alternates"] = language_alternates(config.site_url, page.url, view["prefix"], prefixes)
     found = manual_page(page, config)
     pdfs = build_context.pdfs(config, lang)
     if found is not None and (found.id in pdfs or f"pack-{found.id}" in pdfs):
