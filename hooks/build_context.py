@@ -33,7 +33,7 @@ from manualgen.model import Manual, load_manual
 from manualgen.source import decode, split_front_matter
 from manualgen.pdf import pdf_paths
 from manualgen import sanitise
-from manualgen.glossary import abbreviations, parse_glossary
+from manualgen.glossary import abbreviations, parse_glossary, shared_id_problems
 from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
 from manualgen.references import reference_problems
@@ -324,6 +324,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
             problems += kit_page_problems(page.path, page.source.body, page.source.body_line)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
+    problems += _glossary_id_problems(s)
     for path, shown in _docs_pages(s):
         text, found = decode(shown, path.read_bytes())  # MkDocs would stop on a Latin-1 byte with a traceback
         problems += found
@@ -379,6 +380,20 @@ def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, 
         body = split_front_matter(full)[1]
         yield Job(shown, lang, pipeline.page_markdown(body, None, lang, labels[lang], renderers[lang], schema),
                   pipeline.references_behind(full, lang, labels[lang], safety, change_check))
+
+
+def _glossary_id_problems(s: Settings) -> list:
+    """Every translated glossary term carries the id of its Spanish term (manualgen/glossary.py)."""
+    source = s.docs_dir / f"{s.glossary}.{s.languages[0]}.md"
+    if not source.is_file():
+        return []
+    problems = []
+    for lang in s.languages[1:]:
+        path = s.docs_dir / f"{s.glossary}.{lang}.md"
+        if path.is_file():
+            problems += shared_id_problems(_shown(s, source), source.read_text(encoding="utf-8", errors="replace"),
+                                           _shown(s, path), path.read_text(encoding="utf-8", errors="replace"))
+    return problems
 
 
 def _glossaries(s: Settings) -> dict[str, dict]:
