@@ -18,6 +18,8 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from .pdf_tags import carry_structure
+
 FONT_NAME = "/ManualPageNumber"
 FONT_FAMILY = "DejaVu Sans"  # the print stylesheet's first font
 FONT_SIZE = 8
@@ -142,8 +144,9 @@ def _number_pages(pdf, texts: list[str]) -> None:
         width, height = _size(page)
         right, baseline = LANDSCAPE if width > height else PORTRAIT
         x = width - right - font.width(text)
-        drawing = (f"Q\nq BT {FONT_NAME} {FONT_SIZE} Tf {GREY} g {x:.2f} {baseline:.2f} Td ".encode("ascii")
-                   + _pdf_string(text) + b" Tj ET Q\n")
+        # an artifact for screen readers, as WeasyPrint's own running footer: not part of the text
+        drawing = (f"Q\n/Artifact BMC q BT {FONT_NAME} {FONT_SIZE} Tf {GREY} g {x:.2f} {baseline:.2f} Td ".encode("ascii")
+                   + _pdf_string(text) + b" Tj ET Q EMC\n")
         contents = page.obj.get("/Contents")
         existing = list(contents) if isinstance(contents, Array) else [contents]
         page.obj.Contents = Array([opening, *existing, pdf.make_indirect(Stream(pdf, drawing))])
@@ -189,15 +192,24 @@ def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
     from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
 
     pdf = Pdf.new()
+    taken = []  # (source, source page, new page): the structure for screen readers follows the pages (pdf_tags)
     for data, first, last in pieces:
-        pdf.pages.extend(_source(data).pages[first:last + 1])
-    for page in pdf.pages:
+        source = _source(data)
+        pdf.pages.extend(source.pages[first:last + 1])
+        taken += [(source, page.obj, None) for page in source.pages[first:last + 1]]
+    annotations = {}  # (page, a kept link annotation of its source page) -> its copy
+    for position, page in enumerate(pdf.pages):
+        taken[position] = (*taken[position][:2], page.obj)
         if "/Annots" in page.obj:
+            for original, copy in zip(taken[position][1].get("/Annots", []), page.obj.Annots):
+                if _is_web_link(copy):
+                    annotations[position, original.objgen] = copy
             kept = [annotation for annotation in page.obj.Annots if _is_web_link(annotation)]
             if kept:
                 page.obj.Annots = Array(kept)
             else:
                 del page.obj.Annots
+    carry_structure(pdf, taken, annotations)
     _number_pages(pdf, texts)
     heights = [_size(page)[1] for page in pdf.pages]
     with pdf.open_outline() as tree:
