@@ -57,13 +57,13 @@ def test_every_page_of_both_languages_carries_them(published):
         assert [lang for kind, lang, _ in links if lang] == ["es", "en", "x-default"], rel
 
 
-def test_sitemap_lists_absolute_addresses_with_both_languages(published):
+def test_sitemap_lists_absolute_addresses_with_both_languages_and_x_default(published):
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(published / "site" / "sitemap.xml").getroot()
     entries = {url.find("s:loc", ns).text: {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
                for url in root.findall("s:url", ns)}
-    assert entries[ADDRESS + SESSION] == {"es": ADDRESS + SESSION, "en": f"{ADDRESS}en/{SESSION}"}
-    assert entries[f"{ADDRESS}en/{SESSION}"] == {"es": ADDRESS + SESSION, "en": f"{ADDRESS}en/{SESSION}"}
+    same_page = {"es": ADDRESS + SESSION, "en": f"{ADDRESS}en/{SESSION}", "x-default": ADDRESS + SESSION}
+    assert entries[ADDRESS + SESSION] == entries[f"{ADDRESS}en/{SESSION}"] == same_page  # as in the pages' heads
     assert all(loc.startswith(ADDRESS) for loc in entries)
 
 
