@@ -169,6 +169,12 @@ def _source(data: bytes):
     return pikepdf.Pdf.open(io.BytesIO(data))
 
 
+def _box(rect) -> tuple[float, ...]:
+    """A rectangle as (left, bottom, right, top), however its corners were written."""
+    x1, y1, x2, y2 = (float(v) for v in rect)
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
+
+
 def _is_web_link(annotation) -> bool:
     action = annotation.get("/A")
     return annotation.get("/Subtype") == "/Link" and action is not None and action.get("/S") == "/URI"
@@ -198,18 +204,20 @@ def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
         pdf.pages.extend(source.pages[first:last + 1])
         taken += [(source, page.obj, None) for page in source.pages[first:last + 1]]
     annotations = {}  # (page, a kept link annotation of its source page) -> its copy
+    internal = {}     # page -> [(rectangle, objgen)] of the source's internal links, written again below
     for position, page in enumerate(pdf.pages):
         taken[position] = (*taken[position][:2], page.obj)
         if "/Annots" in page.obj:
             for original, copy in zip(taken[position][1].get("/Annots", []), page.obj.Annots):
                 if _is_web_link(copy):
                     annotations[position, original.objgen] = copy
+                elif "/Rect" in copy:
+                    internal.setdefault(position, []).append((_box(copy.Rect), original.objgen))
             kept = [annotation for annotation in page.obj.Annots if _is_web_link(annotation)]
             if kept:
                 page.obj.Annots = Array(kept)
             else:
                 del page.obj.Annots
-    carry_structure(pdf, taken, annotations)
     _number_pages(pdf, texts)
     heights = [_size(page)[1] for page in pdf.pages]
     with pdf.open_outline() as tree:
@@ -232,6 +240,12 @@ def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
         if "/Annots" not in page:
             page.Annots = Array()
         page.Annots.append(annotation)
+        drawn = _box(annotation.Rect)  # the link it replaces, whose text's element then points at it
+        for box, objgen in internal.get(link.page, []):
+            if max(abs(a - b) for a, b in zip(box, drawn)) < 0.5:
+                annotations[link.page, objgen] = annotation
+                break
+    carry_structure(pdf, taken, annotations)
     for key, value in metadata.items():
         pdf.docinfo[Name(f"/{key}")] = String(value)
     pdf.Root.Lang = String(lang)

@@ -68,14 +68,16 @@ def test_every_pdf_is_tagged_for_its_own_pages(site, lang):
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])
-def test_a_session_sheet_keeps_its_headings_tables_and_web_links_tagged(site, lang):
+def test_a_session_sheet_keeps_its_headings_tables_and_links_tagged(site, lang):
     session = site.catalog(lang)["sessions"][0]
     pdf = PdfReader(site.site / PREFIX[lang] / session["pdf"])
     roles = [str(element["/S"]) for element in elements(pdf.trailer["/Root"]["/StructTreeRoot"]["/K"][0])]
     assert "/Table" in roles and "/TH" in roles and "/TD" in roles  # the agenda
     assert roles.index("/H1") < roles.index("/Table")  # reading order: the title before the agenda
-    for page in pdf.pages:
-        for annotation in page.get("/Annots", []):
+    kinds = []
+    for page in pdf.pages:  # every link, to the web or (written again by the join) inside the sheet, is reached
+        for annotation in page.get("/Annots", []):  # from its text's element
             annotation = annotation.get_object()
-            if "/A" in annotation:  # a web link is reached from its element
-                assert "/StructParent" in annotation
+            kinds.append("web" if "/A" in annotation else "inside")
+            assert "/StructParent" in annotation, annotation
+    assert "inside" in kinds  # the agenda links to its activities

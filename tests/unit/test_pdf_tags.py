@@ -122,3 +122,20 @@ def test_table_header_ids_stay_paired_and_differ_between_joined_bodies(body):
     for index, page in enumerate(pdf.pages):
         annotation = next(a for a in page.obj.Annots if "/A" in a)
         assert page_of[entries[int(annotation.StructParent)].Pg.objgen] == index
+
+
+def test_an_internal_link_written_again_by_the_join_is_reached_from_its_text(tmp_path):
+    from manualgen.pdf import render_body
+    from manualgen.pdf_compose import InternalLink
+    data, meta = render_body(HTML, tmp_path)
+    [(page, x, y, width, height, target)] = meta["links"]
+    to_page, to_x, to_y = meta["anchors"][target]
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        pdf = pikepdf.open(io.BytesIO(join([(data, 0, 1)], ["1", "2"], [], [InternalLink(page, (x, y, width, height),
+                                                                                          to_page, to_x, to_y)],
+                                           {"Title": "x"}, "es")))
+    written = next(a for a in pdf.pages[0].obj.Annots if "/Dest" in a)
+    nums = pdf.Root.StructTreeRoot.ParentTree.Nums
+    element = dict(zip([int(n) for n in nums[::2]], nums[1::2]))[int(written.StructParent)]
+    assert element.S == "/Link" and any(isinstance(kid, pikepdf.Dictionary) and kid.Obj == written for kid in element.K)
