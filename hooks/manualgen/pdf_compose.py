@@ -18,8 +18,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .pdf_tags import carry_structure
-
 FONT_NAME = "/ManualPageNumber"
 FONT_FAMILY = "DejaVu Sans"  # the print stylesheet's first font
 FONT_SIZE = 8
@@ -196,6 +194,8 @@ def join(pieces: list[tuple[bytes, int, int]], texts: list[str], outline: list[O
 
 def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
     from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
+
+    from .pdf_tags import carry_structure
 
     pdf = Pdf.new()
     taken = []  # (source, source page, new page): the structure for screen readers follows the pages (pdf_tags)

@@ -9,13 +9,14 @@ it takes, the elements drawn on that page, with their references pointed at the 
 nothing is re-rendered and the reading order is the pages' order."""
 from __future__ import annotations
 
+from pikepdf import Array, Dictionary, Name, Object, String  # imported when a PDF is joined (pdf_compose._join)
+
 
 def carry_structure(pdf, taken: list[tuple[object, object, object]], annotations: dict) -> bool:
     """Give `pdf` (pikepdf, its pages already copied) the structure of its source pages. `taken` lists, in
     page order, (source Pdf, source page, new page) of pikepdf objects; `annotations` maps (page index, source
     annotation's objgen) to its copy on the new page, for those kept (a link the copy no longer has leaves its text tagged,
     without it). False, and nothing written, when a source has no structure (no page is then said to be tagged)."""
-    from pikepdf import Array, Dictionary, Name
 
     roots = [source.Root.get("/StructTreeRoot") for source, _, _ in taken]
     if not taken or any(root is None or root.get("/K") is None for root in roots):
@@ -60,7 +61,6 @@ def carry_structure(pdf, taken: list[tuple[object, object, object]], annotations
 
 
 def _is_dict(value) -> bool:
-    from pikepdf import Dictionary
     return isinstance(value, Dictionary)
 
 
@@ -105,7 +105,6 @@ class _Copier:
         self.linked: list = []      # (new annotation, element whose kid it is)
 
     def element(self, source, parent):
-        from pikepdf import Array, Dictionary, Name, String
         copy = self.pdf.make_indirect(Dictionary(Type=Name.StructElem))
         self.copied[source.objgen] = copy
         for key, value in source.items():
@@ -139,7 +138,6 @@ class _Copier:
     def _value(self, value):
         """An attribute's value in the new document: an object of the source copied (qpdf), a direct dictionary
         or array rebuilt around its copied parts (a direct value of another document cannot be placed as it is)."""
-        from pikepdf import Array, Dictionary, Object, String
         if not isinstance(value, Object):
             return value  # a number or boolean, already a Python value
         if value.is_indirect:
@@ -155,7 +153,6 @@ class _Copier:
         return None if page is None else self.page_map.get(page.objgen)
 
     def _kid(self, kid, parent):
-        from pikepdf import Dictionary, Name
         if not _is_dict(kid):
             return kid  # an MCID on the element's page
         kind = kid.get("/Type")
