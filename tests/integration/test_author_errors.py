@@ -71,7 +71,12 @@ def test_a_translated_glossary_term_without_its_spanish_terms_id(mini_project, t
             "(su id sería «man-box») — escriba tras el término el id del término original, Man box {#id}; "
             "ids sin término aquí: caja-del-hombre") in build.output
     (docs / "glosario.en.md").write_text(english.replace("Man box", "Man box {#caja-del-hombre}"), encoding="utf-8")
+    for lang in ("es", "en"):  # a link to a term is checked by the strict build like one to a heading, and passes
+        page = docs / f"programa.{lang}.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n[caja](glosario.md#caja-del-hombre) [CEM](glosario.md#cem)\n",
+                        encoding="utf-8")
     build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 0, build.output
+    assert 'href="glosario.html#caja-del-hombre"' in build.html("en/programa.html")
     assert '<dt id="caja-del-hombre">Man box</dt>' in build.html("en/glosario.html")
     assert '<dt id="caja-del-hombre">Caja del hombre</dt>' in build.html("glosario.html")

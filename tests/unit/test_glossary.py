@@ -115,3 +115,11 @@ def test_the_real_glossaries_share_every_term():
     assert shared_id_problems("es", spanish, "en", english) == []
     assert ("Man box", "caja-del-hombre") in [(term, anchor) for _, term, anchor in glossary_terms(english)]
     assert len(glossary_terms(english)) == len(glossary_terms(spanish)) > 30
+
+
+def test_every_term_gets_its_id_written_before_markdown_reads_it():
+    from manualgen.glossary import with_term_ids
+    assert with_term_ids(SPANISH).split("\n")[4:11] == [
+        "Caja del hombre {#caja-del-hombre}", ":   Imagen de los mandatos.", "", "CEM {#cem}",
+        ":   Centro Emergencia Mujer.", "", "Línea 100 {#linea-100}"]
+    assert with_term_ids(ENGLISH).count("{#caja-del-hombre}") == 1  # a written id is kept, not doubled
