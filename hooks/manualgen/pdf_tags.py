@@ -15,8 +15,9 @@ from pikepdf import Array, Dictionary, Name, Object, String  # imported when a P
 def carry_structure(pdf, taken: list[tuple[object, object, object]], annotations: dict) -> bool:
     """Give `pdf` (pikepdf, its pages already copied) the structure of its source pages. `taken` lists, in
     page order, (source Pdf, source page, new page) of pikepdf objects; `annotations` maps (page index, source
-    annotation's objgen) to its copy on the new page, for those kept (a link the copy no longer has leaves its text tagged,
-    without it). False, and nothing written, when a source has no structure (no page is then said to be tagged)."""
+    annotation's objgen) to the annotation that stands for it on the new page (a link with none leaves its text
+    tagged, without it). False, and nothing written, when a source has no structure: no page is then said to be
+    tagged."""
 
     roots = [source.Root.get("/StructTreeRoot") for source, _, _ in taken]
     if not taken or any(root is None or root.get("/K") is None for root in roots):
