@@ -5,7 +5,7 @@ from __future__ import annotations
 import language_views
 import manual_settings
 import reporting
-from manualgen.glossary import abbreviations, anchor_terms, parse_glossary, strip_abbreviations
+from manualgen.glossary import abbreviations, anchor_terms, parse_glossary, strip_abbreviations, with_term_ids
 from manualgen.references import replace_references
 
 
@@ -25,6 +25,15 @@ def on_config(config):
     entries = parse_glossary(path.read_text(encoding="utf-8"), resolve) if path.is_file() else []
     config.mdx_configs.setdefault("abbr", {})["glossary"] = abbreviations(entries)
     return config
+
+
+@reporting.reported
+def on_page_markdown(markdown, page, config, files):
+    """Each glossary term's id is written into the page before Markdown reads it, so links to a term are checked
+    (and kept) like links to a heading."""
+    if page.file.src_uri.split(".")[0] == _glossary_stem(config):
+        return with_term_ids(markdown)
+    return markdown
 
 
 @reporting.reported

@@ -7,7 +7,7 @@ import yaml
 
 import build_state
 from loaded_manual import loaded
-from manual_settings import language_prefix, pdf_enabled
+from manual_settings import language_prefix, pdf_enabled, settings
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.printing.products import pdf_paths
@@ -15,6 +15,7 @@ from manualgen.references import citations_of
 from manualgen.source import split_front_matter
 from manualgen.validate import docs_pages
 from manualgen.views import format_size, size_mark
+from manualgen.web_address import language_alternates
 
 
 def pdfs(config, lang: str) -> dict[str, str]:
@@ -114,3 +115,10 @@ def forms(config) -> list[tuple[str, str, bytes]]:
 
 
 FORMS_HELPLINE = "linea-100"  # the line the change-check form names for anyone who needs help
+
+
+def alternates(config, page_url: str, prefix: str) -> dict:
+    """The page's address in each language, absolute, for the published site's canonical and hreflang links."""
+    s = settings(config)
+    prefixes = {lang: language_prefix(lang, config) for lang in s.languages}
+    return language_alternates(config.site_url, page_url, prefix, prefixes)

@@ -85,6 +85,8 @@ def on_page_context(context, page, config, nav):
             # where search looks when this language has nothing for a query (search-setup.js)
             "other_prefix": next((manual_settings.language_prefix(other, config)
                                   for other in manual_settings.settings(config).languages if other != lang), None)}
+    if config.site_url:  # the published site: the same page in each language, for search engines (main.html)
+        view["alternates"] = language_views.alternates(config, page.url, view["prefix"])
     found = manual_page(page, config)
     view.update(language_views.pdf_links(config, lang, found.id if found is not None else None))
     if found is not None and found.type == "session":

@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from .offline_app import HOME_MARKER, phone_only
+from .web_address import offline_copy
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
@@ -182,9 +183,10 @@ def start_text(version: str, folder: str, helplines: dict, edition: str | None =
 
 
 def zip_entries(site: Path, languages: tuple[str, ...], edition: str | None = None) -> list[tuple[str, bytes]]:
-    """(path in the zip, bytes) of the site files the zip of `edition` holds (in_offline_zip) and, in a
-    one-language zip, the notice in place of each page of another language (its start notice as index.html
-    when the edition's language is not at the root)."""
+    """(path in the zip, bytes) of the site files the zip of `edition` holds (in_offline_zip), its pages without
+    their links to the published address (web_address.offline_copy), and, in a one-language zip, the notice in
+    place of each page of another language (its start notice as index.html when the edition's language is not
+    at the root)."""
     rels = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
     entries = [(rel, (site / rel).read_bytes()) for rel in rels if in_offline_zip(rel, languages, edition)]
     if edition is not None:
@@ -198,7 +200,8 @@ def zip_entries(site: Path, languages: tuple[str, ...], edition: str | None = No
             entries.append((OTHER_LANGUAGE_NOTICE, notice_for(OTHER_LANGUAGE_NOTICE, notice, home).encode("utf-8")))
             entries = [(rel, switch_to_notice(data.decode("utf-8"), edition).encode("utf-8") if rel == home else data)
                        for rel, data in entries]
-    return sorted(entries)
+    return sorted((rel, offline_copy(data.decode("utf-8")).encode("utf-8") if rel.endswith(".html") else data)
+                  for rel, data in entries)
 
 
 def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int,

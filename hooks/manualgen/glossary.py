@@ -1,10 +1,16 @@
 """Glossary terms explained on hover: the glossary page's definition list becomes the abbr extension's
-glossary for the language being built (each term rendered as <abbr title="definition">)."""
+glossary for the language being built (each term rendered as <abbr title="definition">). Each term has an id
+(glosario.html#caja-del-hombre) shared by both languages, so a link and the language switch keep the term: the
+Spanish term's own, made from its words; a translated term spelt differently names it after the term
+(`Man box {#caja-del-hombre}`), and the build checks that every term of the source has exactly one."""
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from .problems import Problem
+
+TERM_ID = re.compile(r"\s*\{:?\s*#([A-Za-z0-9_-]+)\s*\}\s*$")  # attr_list's `{#id}` after a term
 LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 ATTRIBUTES = re.compile(r"\{:[^}]*\}")
 EMPHASIS = re.compile(r"(\*\*|\*|__|_)(.+?)\1")
@@ -20,8 +26,56 @@ def parse_glossary(markdown: str, resolve=None) -> list[tuple[str, str]]:
             definition = line.lstrip(":").strip()
             if resolve is not None and "[[" in definition:
                 definition = resolve(definition)
-            entries.append((previous.strip(), plain_text(definition)))
+            entries.append((TERM_ID.sub("", previous).strip(), plain_text(definition)))
     return entries
+
+
+def glossary_terms(markdown: str) -> list[tuple[int, str, str]]:
+    """(line, term, id) of every term: the id written after the term (`{#id}`), else the one made from it."""
+    found, lines = [], markdown.split("\n")
+    for index, line in enumerate(lines[1:], start=1):
+        previous = lines[index - 1]
+        if line.startswith(":") and previous.strip() and not previous.startswith((":", " ", "\t", "#", "-", "*")):
+            written = TERM_ID.search(previous)
+            term = TERM_ID.sub("", previous).strip()
+            found.append((index, term, written.group(1) if written else term_anchor(term)))
+    return found
+
+
+def with_term_ids(markdown: str) -> str:
+    """The glossary's Markdown with every term's id written after it (`CEM {#cem}`) where the author did not: the
+    ids are then part of the page as MkDocs reads it, so a link to glosario.md#cem passes the strict build's
+    anchor check like any heading's."""
+    lines = markdown.split("\n")
+    for line, _term, anchor in glossary_terms(markdown):
+        if not TERM_ID.search(lines[line - 1]):
+            lines[line - 1] = f"{lines[line - 1].rstrip()} {{#{anchor}}}"
+    return "\n".join(lines)
+
+
+def shared_id_problems(source: str, source_text: str, translation: str, translation_text: str) -> list[Problem]:
+    """Each term of the translated glossary (file `translation`) must carry the id of one term of the source
+    glossary (`source`), and every source term must have exactly one: /glosario/#x and /en/glosario/#x are then
+    the same term, and the language switch keeps the reader's place."""
+    source_terms, translated = glossary_terms(source_text), glossary_terms(translation_text)
+    ids = {anchor for _, _, anchor in source_terms}
+    free = ", ".join(sorted(ids - {anchor for _, _, anchor in translated})) or "ninguno"
+    problems, seen = [], {}
+    for line, term, anchor in translated:
+        if anchor not in ids:
+            problems.append(Problem(translation, line, "glosario", f"«{term}» no corresponde a ningún término de "
+                                    f"{source} (su id sería «{anchor}»)",
+                                    f"escriba tras el término el id del término original, {term} {{#id}}; "
+                                    f"ids sin término aquí: {free}"))
+        elif anchor in seen:
+            problems.append(Problem(translation, line, "glosario", f"«{term}» lleva el id «{anchor}», que ya lleva "
+                                    f"«{seen[anchor]}»", f"cada término de {source} corresponde a uno solo aquí"))
+        seen.setdefault(anchor, term)
+    for line, term, anchor in source_terms:
+        if anchor not in seen:
+            problems.append(Problem(source, line, "glosario", f"«{term}» (id «{anchor}») no tiene término en {translation}",
+                                    f"tradúzcalo allí, con {{#{anchor}}} tras el término si se escribe distinto"))
+    return problems
 
 
 def plain_text(text: str) -> str:
@@ -60,9 +114,10 @@ def term_anchor(term: str) -> str:
 
 
 def anchor_terms(html: str) -> str:
-    """The glossary page with an id on every term (<dt id="cem">), made by the build from the term itself, never
-    typed; an id the page already uses gets a number (-2, -3…). A term spelt the same in both languages (CEM,
-    DEMUNA, Línea 100…) has the same id in both, so the language switch keeps the place."""
+    """The glossary page with an id on every term (<dt id="cem">) that has none yet, made from the term itself;
+    an id the page already uses gets a number (-2, -3…). A term spelt the same in both languages (CEM, DEMUNA,
+    Línea 100…) gets the same id in both; a translated term spelt differently already carries its Spanish
+    term's (`Man box {#caja-del-hombre}`, checked by shared_id_problems)."""
     taken = set(re.findall(r'\bid="([^"]+)"', html))
     def add_id(match: re.Match) -> str:
         base = anchor = term_anchor(TAG.sub("", match.group(1)))

@@ -182,7 +182,9 @@ def render_body(html: str, base_dir: Path) -> tuple[bytes, dict]:
             if kind == "internal":
                 meta["links"].append([index, round(x1 * PX, 2), round(y1 * PX, 2), round((x2 - x1) * PX, 2),
                                       round((y2 - y1) * PX, 2), target])
-    return document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False), meta
+    # pdf_tags: the structure for screen readers (headings, paragraphs, lists, tables, figures with their alt
+    # text), which pdf_compose carries into every sheet, pack and the complete manual (pdf_tags.py)
+    return document.write_pdf(pdf_identifier=b"manual", uncompressed_pdf=False, pdf_tags=True), meta
 
 
 def local_file(url: str, root: Path) -> Path | None:
@@ -267,13 +269,15 @@ def _document(html: str, base_dir: Path):
 
 @functools.lru_cache(maxsize=1)
 def renderer_version() -> str:
-    """Part of every cache key: the renderer and this module's own code, pdf_compose's and the print model's
-    (rendering options, metadata, joining, compression, numbering and outlines) and the PDF libraries' versions, so a
-    change to either renders again instead of reusing stale PDFs. Versions come from the installed packages' metadata: importing WeasyPrint only to read
-    its version cost a warm build half a second per language."""
+    """Part of every cache key: the renderer and this module's own code, pdf_compose's, pdf_tags' and the print
+    model's (rendering options, metadata, joining, structure, compression, numbering and outlines) and the PDF
+    libraries' versions, so a change to either renders again instead of reusing stale PDFs. Versions come from the
+    installed packages' metadata: importing WeasyPrint only to read its version cost a warm build half a second per
+    language."""
     from importlib.metadata import version
     here = Path(__file__).parent
     code = hashlib.sha256(b"".join(path.read_bytes() for path in
-                                   (here / "pdf.py", here / "pdf_compose.py", here / "printing" / "model.py", here / "printing" / "run.py")))
+                                   (here / "pdf.py", here / "pdf_compose.py", here / "pdf_tags.py",
+                                    here / "printing" / "model.py", here / "printing" / "run.py")))
     return (f"weasyprint-{version('weasyprint')}-pikepdf-{version('pikepdf')}"
             f"-{code.hexdigest()[:16]}")

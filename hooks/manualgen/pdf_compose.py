@@ -144,8 +144,9 @@ def _number_pages(pdf, texts: list[str]) -> None:
         width, height = _size(page)
         right, baseline = LANDSCAPE if width > height else PORTRAIT
         x = width - right - font.width(text)
-        drawing = (f"Q\nq BT {FONT_NAME} {FONT_SIZE} Tf {GREY} g {x:.2f} {baseline:.2f} Td ".encode("ascii")
-                   + _pdf_string(text) + b" Tj ET Q\n")
+        # an artifact for screen readers, as WeasyPrint's own running footer: not part of the text
+        drawing = (f"Q\n/Artifact BMC q BT {FONT_NAME} {FONT_SIZE} Tf {GREY} g {x:.2f} {baseline:.2f} Td ".encode("ascii")
+                   + _pdf_string(text) + b" Tj ET Q EMC\n")
         contents = page.obj.get("/Contents")
         existing = list(contents) if isinstance(contents, Array) else [contents]
         page.obj.Contents = Array([opening, *existing, pdf.make_indirect(Stream(pdf, drawing))])
@@ -166,6 +167,12 @@ def _source(data: bytes):
     handouts, its pack, the complete manual). Only read: qpdf copies what a document takes from it."""
     import pikepdf
     return pikepdf.Pdf.open(io.BytesIO(data))
+
+
+def _box(rect) -> tuple[float, ...]:
+    """A rectangle as (left, bottom, right, top), however its corners were written."""
+    x1, y1, x2, y2 = (float(v) for v in rect)
+    return min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)
 
 
 def _is_web_link(annotation) -> bool:
@@ -190,11 +197,24 @@ def join(pieces: list[tuple[bytes, int, int]], texts: list[str], outline: list[O
 def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
     from pikepdf import Array, Dictionary, Name, ObjectStreamMode, OutlineItem, Pdf, String
 
+    from .pdf_tags import carry_structure
+
     pdf = Pdf.new()
+    taken = []  # (source, source page, new page): the structure for screen readers follows the pages (pdf_tags)
     for data, first, last in pieces:
-        pdf.pages.extend(_source(data).pages[first:last + 1])
-    for page in pdf.pages:
+        source = _source(data)
+        pdf.pages.extend(source.pages[first:last + 1])
+        taken += [(source, page.obj, None) for page in source.pages[first:last + 1]]
+    annotations = {}  # (page, a kept link annotation of its source page) -> its copy
+    internal = {}     # page -> [(rectangle, objgen)] of the source's internal links, written again below
+    for position, page in enumerate(pdf.pages):
+        taken[position] = (*taken[position][:2], page.obj)
         if "/Annots" in page.obj:
+            for original, copy in zip(taken[position][1].get("/Annots", []), page.obj.Annots):
+                if _is_web_link(copy):
+                    annotations[position, original.objgen] = copy
+                elif "/Rect" in copy:
+                    internal.setdefault(position, []).append((_box(copy.Rect), original.objgen))
             kept = [annotation for annotation in page.obj.Annots if _is_web_link(annotation)]
             if kept:
                 page.obj.Annots = Array(kept)
@@ -222,6 +242,12 @@ def _join(pieces, texts, outline, links, metadata, lang) -> bytes:
         if "/Annots" not in page:
             page.Annots = Array()
         page.Annots.append(annotation)
+        drawn = _box(annotation.Rect)  # the link it replaces, whose text's element then points at it
+        for box, objgen in internal.get(link.page, []):
+            if max(abs(a - b) for a, b in zip(box, drawn)) < 0.5:
+                annotations[link.page, objgen] = annotation
+                break
+    carry_structure(pdf, taken, annotations)
     for key, value in metadata.items():
         pdf.docinfo[Name(f"/{key}")] = String(value)
     pdf.Root.Lang = String(lang)

@@ -12,7 +12,7 @@ from .change_check import Registry, copied_item_problems, load_change_check
 from .change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
 from .counts import NAMES as COUNT_NAMES
 from .facts import Fact, load_facts
-from .glossary import abbreviations, parse_glossary
+from .glossary import abbreviations, parse_glossary, shared_id_problems
 from .helplines import Helpline, helpline_source_problems, load_helplines
 from .labels import load_label_rules, load_labels
 from .lint import framing_page_problems, icon_problems, lint_document, template_problems
@@ -84,6 +84,7 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
             problems += kit_page_problems(page.path, page.source.body, page.source.body_line)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
+    problems += _glossary_id_problems(s)
     for path, shown in docs_pages(s):
         text, found = decode(shown, path.read_bytes())  # MkDocs would stop on a Latin-1 byte with a traceback
         problems += found
@@ -135,6 +136,20 @@ def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, 
         body = split_front_matter(full)[1]
         yield Job(shown, lang, pipeline.page_markdown(body, None, lang, labels[lang], renderers[lang], schema),
                   pipeline.references_behind(full, lang, labels[lang], safety, change_check))
+
+
+def _glossary_id_problems(s: Settings) -> list:
+    """Every translated glossary term carries the id of its Spanish term (manualgen/glossary.py)."""
+    source = s.docs_dir / f"{s.glossary}.{s.languages[0]}.md"
+    if not source.is_file():
+        return []
+    problems = []
+    for lang in s.languages[1:]:
+        path = s.docs_dir / f"{s.glossary}.{lang}.md"
+        if path.is_file():
+            problems += shared_id_problems(shown_path(s, source), source.read_text(encoding="utf-8", errors="replace"),
+                                           shown_path(s, path), path.read_text(encoding="utf-8", errors="replace"))
+    return problems
 
 
 def _glossaries(s: Settings) -> dict[str, dict]:

@@ -33,6 +33,7 @@ from pathlib import Path
 
 from manualgen.bundle import left_out_offline
 from manualgen.logo import logo_png
+from manualgen.web_address import offline_copy
 
 MAIN_PAGE = "index.html"
 ILLUSTRATION_SIZE = 48  # the one illustration Kiwix requires (Illustration_48x48@1)
@@ -276,6 +277,7 @@ def zim_entries(site: Path) -> list[ZimEntry]:
         if links:
             problems.append(f"site/{rel}: enlace absoluto {links[0]!r}"
                             + (f" (y {len(links) - 1} más)" if len(links) > 1 else ""))
+        html = offline_copy(html)  # no link to the published address: the book stays inside Kiwix
         marked = mark_zim_channel(html)
         if marked == html:
             problems.append(f"site/{rel}: la página no tiene elemento <html> donde marcar la edición Kiwix")

@@ -78,3 +78,28 @@ def test_an_agreements_session_after_a_high_sensitivity_one_in_the_manual_stops_
     assert ("extra.manual.schedule.agreements_session: 'm01-s02' comes after the high-sensitivity session(s) m01-s01 "
             "in the manual's order") in build.output
     assert "Traceback" not in build.output
+
+
+def test_a_translated_glossary_term_without_its_spanish_terms_id(mini_project, tmp_path):
+    """Glossary ids are shared by both languages (the language switch keeps the term): a translated term spelt
+    differently must name its Spanish term's id, or the build says which term, where, and the ids left."""
+    docs = mini_project / "docs"
+    (docs / "glosario.es.md").write_text("---\ntitle: Glosario\n---\n\nCaja del hombre\n:   Imagen de los mandatos.\n\n"
+                                          "CEM\n:   Centro Emergencia Mujer.\n", encoding="utf-8")
+    english = "---\ntitle: Glossary\n---\n\nCEM\n:   Women's Emergency Centre.\n\nMan box\n:   A picture of the mandates.\n"
+    (docs / "glosario.en.md").write_text(english, encoding="utf-8")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert ("docs/glosario.en.md:8: glosario: «Man box» no corresponde a ningún término de docs/glosario.es.md "
+            "(su id sería «man-box») — escriba tras el término el id del término original, Man box {#id}; "
+            "ids sin término aquí: caja-del-hombre") in build.output
+    (docs / "glosario.en.md").write_text(english.replace("Man box", "Man box {#caja-del-hombre}"), encoding="utf-8")
+    for lang in ("es", "en"):  # a link to a term is checked by the strict build like one to a heading, and passes
+        page = docs / f"programa.{lang}.md"
+        page.write_text(page.read_text(encoding="utf-8") + "\n[caja](glosario.md#caja-del-hombre) [CEM](glosario.md#cem)\n",
+                        encoding="utf-8")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    assert 'href="glosario.html#caja-del-hombre"' in build.html("en/programa.html")
+    assert '<dt id="caja-del-hombre">Man box</dt>' in build.html("en/glosario.html")
+    assert '<dt id="caja-del-hombre">Caja del hombre</dt>' in build.html("glosario.html")
