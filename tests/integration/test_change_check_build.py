@@ -40,6 +40,19 @@ def test_a_page_citing_the_questionnaire_gets_the_registrys_statements_in_its_la
         assert re.findall(r"<value>(m\d\d-s\d\d) · ", xform)[:len(sessions)] == sessions
 
 
+def test_the_participant_code_sheet_prints_pictures_words_and_a_box_per_character_in_its_language(mini_project, tmp_path):
+    for lang in ("es", "en"):
+        cite(mini_project, lang, "[[changecheck:code]]\n\n[[changecheck:notice]]")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    spanish = build.html("modules/01-prueba/h01-ficha.html")
+    english = build.html("en/modules/01-prueba/h01-ficha.html")
+    # a picture above each part's name (hidden from screen readers: the name says it), one box per character
+    assert re.search(r'<th class="picture-cell"><svg class="pictogram pictogram--code-mother"[^>]*aria-hidden="true"', spanish)
+    assert "<br>Mi mamá</th>" in spanish and "<br>My mother</th>" in english and "<br>The day I was born</th>" in english
+    assert spanish.count('<td class="code-write">☐ ☐</td>') == 2 and "MA05" in english and "changecheck" not in spanish
+
+
 def test_a_retyped_statement_and_an_unknown_table_stop_the_build(mini_project, tmp_path):
     cite(mini_project, "es", "Frase: Un hombre de verdad no llora ni muestra miedo.\n\n[[changecheck:everything]]\n\n[[changecheck:share]]")
     build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")

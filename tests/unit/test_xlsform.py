@@ -93,8 +93,20 @@ def test_the_change_check_form_asks_the_registrys_statements_with_the_paper_shee
         header = change_check_markdown(registry, "questionnaire", lang, LABELS[lang]).split("\n")[0]
         assert [c.strip() for c in header.strip("|").split("|")][2:] == [r[column] for r in choices if r["list_name"] == "answer"]
     code = next(r for r in survey if r["name"] == "code")
-    assert code["constraint"] == f"regex(., '{xlsform.CODE_PATTERN}')"
-    assert re.match(xlsform.CODE_PATTERN, "MA15") and not re.match(xlsform.CODE_PATTERN, "Maria") and not re.match(xlsform.CODE_PATTERN, "MA45")
+    pattern = re.fullmatch(r"regex\(\., '(.+)'\)", code["constraint"])[1]
+    assert re.match(pattern, "MA15") and re.match(pattern, "MA05") and not re.match(pattern, "Maria") and not re.match(pattern, "MA45")
+    # the hint says the rule the code sheet prints, from the same parts
+    assert "mother's first name" in code["hint::English (en)"] and "MA05" in code["hint::English (en)"]
+    assert "nombre de mi mamá" in code["hint::Español (es)"] and "MA05" in code["constraint_message::Español (es)"]
+
+
+def test_the_code_a_form_accepts_follows_the_registrys_parts(registry):
+    from manualgen.change_check import code_pattern
+    three = replace(registry, code=(replace(registry.code[0], length=3, value="MAR"),) + registry.code[1:])
+    form = xlsform.change_check_form(three, HELPLINE, xlsform._Words(LABELS, LANGS), LANGS)
+    code = next(r for r in form.survey if r["name"] == "code")
+    assert code_pattern(three.code) in code["constraint"] and re.match(code_pattern(three.code), "MAR05")
+    assert not re.match(code_pattern(three.code), "MA05")
 
 
 def test_a_statement_added_to_the_registry_is_in_the_form(registry):
