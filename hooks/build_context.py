@@ -22,6 +22,7 @@ from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.change_check import Registry, copied_item_problems, load_change_check
 from manualgen.change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
+from manualgen.referrals import PRODUCTS as REFERRAL_PRODUCTS, load_referrals, service_label
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
 from manualgen.helplines import Helpline, helpline_source_problems, load_helplines
@@ -58,6 +59,7 @@ class Settings:
     labels_path: Path
     safety_path: Path  # data/safety.yml: the safety statements pages cite as [[safety:ID]]
     change_check_path: Path  # the change-check kit's item registry (manualgen.change_check)
+    referrals_path: Path  # the referral log's categories (manualgen.referrals)
     languages: tuple[str, ...]
     helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
@@ -84,6 +86,7 @@ class Loaded:
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
+    referrals: tuple = ()  # data/referrals.yml: the referral log's categories (manualgen.referrals.Service)
 
 
 def _unexpected(handler, args, kwargs, exc: Exception) -> PluginError:
@@ -140,6 +143,7 @@ def _read_settings(config) -> Settings:
                     labels_path=root / extra.get("labels", "data/labels.yml"),
                     safety_path=root / extra.get("safety", "data/safety.yml"),
                     change_check_path=root / extra.get("change_check", "data/change_check.yml"),
+                    referrals_path=root / extra.get("referrals", "data/referrals.yml"),
                     languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=config.site_url or None, cache_dir=extra.get("cache", ".cache"),
@@ -162,7 +166,7 @@ def language_prefix(lang: str, config) -> str:
 def _inputs(s: Settings) -> list[Path]:
     """Every file whose content decides whether the manual is valid: pages, data, schema and hook code."""
     hooks = Path(__file__).resolve().parent
-    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path, s.safety_path, s.change_check_path]
+    paths = [s.schema_path, _labels_schema(s), s.facts_path, s.labels_path, s.safety_path, s.change_check_path, s.referrals_path]
     paths += sorted(p for p in (s.root / s.modules_dir).rglob("*") if p.is_file())
     paths += sorted(p for p in s.docs_dir.rglob("*.md") if p.is_file())
     paths += sorted(hooks.rglob("*.py"))
@@ -309,8 +313,10 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     problems += found + helpline_source_problems(helplines, facts)
     change_check, found = load_change_check(s.change_check_path, s.languages, _shown(s, s.change_check_path))
     problems += found
+    referrals, found = load_referrals(s.referrals_path, s.languages, _shown(s, s.referrals_path))
+    problems += found
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"},
-             "changecheck": set(CHANGE_CHECK_PRODUCTS)}
+             "changecheck": set(CHANGE_CHECK_PRODUCTS), "referral": set(REFERRAL_PRODUCTS)}
     safety, found = load_safety(s.safety_path, s.languages, _shown(s, s.safety_path), known)
     problems += found
     known["safety"] = set(safety.statements)
@@ -337,11 +343,11 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
             problems += copied_item_problems(shown, text, 1, change_check)
         problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
-        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check),
+        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check, referrals),
                                       renderer, _glossaries(s), rules, _render_memo)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety)
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety, referrals)
 
 
 def _page_language(path: Path, s: Settings) -> str:
@@ -364,8 +370,9 @@ def _set_quotes(manual, languages: tuple[str, ...]) -> None:
 _render_memo: dict = {}
 
 
-def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, change_check):
-    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety, change_check)
+def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, change_check, referrals):
+    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety, change_check,
+                                                    referrals)
                  for lang in s.languages}
     for page in manual.pages:
         text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)
@@ -518,7 +525,7 @@ def reference_renderers(config, lang: str) -> dict:
     key = ("references", lang)
     if key not in data.computed:
         data.computed[key] = pipeline.reference_renderers(data.manual, data.facts, data.helplines, data.labels[lang], lang,
-                                                          data.settings.schedule, data.safety, data.change_check)
+                                                          data.settings.schedule, data.safety, data.change_check, data.referrals)
     return data.computed[key]
 
 
@@ -556,7 +563,7 @@ def catalog(config, lang: str) -> dict:
 
 def forms(config) -> list[tuple[str, str, bytes]]:
     """The XLSForms of manualgen.xlsform as (file name, title per language, .xlsx bytes), made once per loaded
-    manual: the sessions come from both languages' catalogs, the referral services from the helplines."""
+    manual: the sessions come from both languages' catalogs, the referral categories from the referral log's list."""
     from manualgen import xlsform
     data = loaded(config)
     if "forms" not in data.computed:
@@ -565,8 +572,7 @@ def forms(config) -> list[tuple[str, str, bytes]]:
         titles = {lang: {s["id"]: s["title"] for s in catalogs[lang]["sessions"]} for lang in languages}
         sessions = [{"id": s["id"], "duration": s["duration"], "title": {lang: titles[lang].get(s["id"], s["title"]) for lang in languages}}
                     for s in catalogs[languages[0]]["sessions"]]
-        services = [(line.id, {lang: f"{line.name[lang]} — {line.purpose[lang]}" if line.purpose else line.name[lang]
-                               for lang in languages}) for line in data.helplines.values()]
+        services = [(service.id, {lang: service_label(service, lang) for lang in languages}) for service in data.referrals]
         main_line = data.helplines.get(FORMS_HELPLINE) or next(iter(data.helplines.values()))
         made = xlsform.forms(data.change_check, sessions, services, main_line.name, data.labels, languages)
         data.computed["forms"] = [(form.filename, form.title, xlsform.xlsx_bytes(form, languages)) for form in made]

@@ -91,7 +91,7 @@ def attendance_form(sessions: list[dict], words: _Words, languages) -> Form:
 
 
 def session_report_form(sessions: list[dict], referral_services: list[tuple[str, dict]], words: _Words, languages) -> Form:
-    """referral_services: (id, name per language) of the services a facilitator refers people to."""
+    """referral_services: (id, name per language) of the referral log's categories (data/referrals.yml), `other` last."""
     count = dict(constraint=". >= 0 and . <= 200", **_texts("constraint_message", words("form_count_invalid"), languages))
     survey = _common_start(words, languages, words("form_report_intro")) + [
         _question(languages, "select_one session", "session", words("form_session"), required="yes"),
@@ -105,7 +105,7 @@ def session_report_form(sessions: list[dict], referral_services: list[tuple[str,
         {"type": "begin_group", "name": "referrals", **_texts("label", words("form_referrals"), languages),
          "relevant": "${referred} = 'yes'"},
     ]
-    for service_id, name in referral_services + [("other", words("form_referred_other"))]:
+    for service_id, name in referral_services:
         survey.append(_question(languages, "integer", "referred_" + service_id.replace("-", "_"), name, None,
                                 required="yes", **count))
     survey += [

@@ -22,8 +22,8 @@ LANGS = ("es", "en")
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
 SESSIONS = [{"id": "m01-s01", "duration": 120, "title": {"es": "Bienvenida", "en": "Welcome"}},
             {"id": "m03-s02", "duration": 90, "title": {"es": "Poder", "en": "Power"}}]
-SERVICES = [("linea-100", {"es": "Línea 100 — Violencia", "en": "Línea 100 — Violence"}),
-            ("policia", {"es": "105 — Policía", "en": "105 — Police"})]
+SERVICES = [("linea-100", {"es": "L100 — Línea 100", "en": "L100 — Línea 100"}),
+            ("police", {"es": "COM — Comisaría", "en": "COM — Police station"}), ("other", {"es": "OTR — Otro", "en": "OTR — Other"})]
 HELPLINE = {"es": "Línea 100", "en": "Línea 100"}
 # Words that would ask for who someone is, in either language (field names and labels).
 IDENTIFYING_WORDS = re.compile(r"\b(name|nombre|apellido|surname|phone|tel[eé]fono|celular|mobile|dni|address|direcci[oó]n|email|correo)\b", re.I)
@@ -123,7 +123,7 @@ def test_the_session_forms_list_the_manuals_sessions_with_their_planned_minutes(
         sessions = [r for r in rows(made[stem][1], "choices") if r["list_name"] == "session"]
         assert [(r["name"], r["label::English (en)"]) for r in sessions] == [("m01-s01", "m01-s01 · Welcome"), ("m03-s02", "m03-s02 · Power")]
     report = rows(made["informe_de_sesion"][1], "survey")
-    assert [r["name"] for r in report if r["name"].startswith("referred_")] == ["referred_linea_100", "referred_policia", "referred_other"]
+    assert [r["name"] for r in report if r["name"].startswith("referred_")] == ["referred_linea_100", "referred_police", "referred_other"]
     assert [r["minutes"] for r in rows(made["informe_de_sesion"][1], "choices") if r["list_name"] == "session"] == [120, 90]
 
 
