@@ -32,7 +32,7 @@ from manualgen.reserved_ids import template_ids
 from manualgen.lint import framing_page_problems, icon_problems, lint_document, template_problems
 from manualgen.model import Manual, load_manual
 from manualgen.source import decode, split_front_matter
-from manualgen.pdf import pdf_paths
+from manualgen.printing.products import pdf_paths
 from manualgen import sanitise
 from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems

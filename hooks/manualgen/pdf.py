@@ -1,4 +1,4 @@
-"""PDF output: file names, the content-hash cache, link and id rewriting, and rendering with WeasyPrint
+"""Drawing one print document: the content-hash cache, link and id rewriting, and rendering with WeasyPrint
 through a fetcher that only reads local files (no request leaves the machine)."""
 from __future__ import annotations
 
@@ -10,38 +10,13 @@ import logging
 import os
 import re
 import time
-import unicodedata
 from pathlib import Path
 
 from .atomic import write_atomically
-from .model import Manual
 
-LEADING_NUMBER = re.compile(r"^(h?\d+-)")
 HREF = re.compile(r'href="(?P<url>[^"#][^"]*|#[^"]*)"')
 ID_ATTR = re.compile(r'\sid="(?P<id>[^"]+)"')
 HEADING = re.compile(r"<(/?)h([1-5])\b")
-
-
-def slug_of(key: str) -> str:
-    """A page's file name as a PDF name anyone can type, send or put on a USB stick: no ordering prefix,
-    no spaces or accents ("02-La sesión Nº 1" -> "la-sesion-no-1")."""
-    name = LEADING_NUMBER.sub("", key.rsplit("/", 1)[-1])
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii").lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-") or "pagina"
-
-
-def pdf_paths(manual: Manual, lang: str, labels: dict) -> dict[str, str]:
-    """Where every PDF of a language goes, relative to that language's root. A name says what the sheet is in the
-    sheet's language: from the Spanish file name in the first language, from the title in the others."""
-    paths = {}
-    for page_type in ("session", "handout"):
-        for page in manual.of(lang, page_type):
-            words = page.key if lang == manual.languages[0] else str(page.meta.get("title") or page.key).replace("/", " ")
-            paths[page.id] = f"pdf/{page.id}-{slug_of(words)}.pdf"
-    for module in manual.of(lang, "module"):
-        paths[f"pack-{module.id}"] = f"pdf/{module.id}-{labels['pdf_pack']}.pdf"
-    paths["manual"] = f"pdf/{labels['pdf_manual']}.pdf"
-    return paths
 
 
 def cache_key(html: str, renderer: str) -> str:
@@ -292,11 +267,13 @@ def _document(html: str, base_dir: Path):
 
 @functools.lru_cache(maxsize=1)
 def renderer_version() -> str:
-    """Part of every cache key: the renderer and this module's own code and pdf_compose's (rendering options,
-    metadata, joining and compression) and the PDF libraries' versions, so a change to either renders again instead
-    of reusing stale PDFs. Versions come from the installed packages' metadata: importing WeasyPrint only to read
+    """Part of every cache key: the renderer and this module's own code, pdf_compose's and the print model's
+    (rendering options, metadata, joining, compression, numbering and outlines) and the PDF libraries' versions, so a
+    change to either renders again instead of reusing stale PDFs. Versions come from the installed packages' metadata: importing WeasyPrint only to read
     its version cost a warm build half a second per language."""
     from importlib.metadata import version
-    code = hashlib.sha256(Path(__file__).read_bytes() + (Path(__file__).parent / "pdf_compose.py").read_bytes())
+    here = Path(__file__).parent
+    code = hashlib.sha256(b"".join(path.read_bytes() for path in
+                                   (here / "pdf.py", here / "pdf_compose.py", here / "printing" / "model.py", here / "printing" / "run.py")))
     return (f"weasyprint-{version('weasyprint')}-pikepdf-{version('pikepdf')}"
             f"-{code.hexdigest()[:16]}")

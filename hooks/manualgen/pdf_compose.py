@@ -129,6 +129,8 @@ def _number_pages(pdf, texts: list[str]) -> None:
     """Write each page's text right-aligned in its footer. The page's own content is wrapped in q … Q first, so
     whatever graphics state it leaves cannot move the number; nothing in it is parsed or rewritten."""
     from pikepdf import Array, Dictionary, Stream
+    if not any(texts):  # a document printed without numbers (a wall sheet): no font to embed (an empty subset fails)
+        return
     path = font_file()
     if path is None:
         raise RuntimeError(f"no font file found for {FONT_FAMILY} (install fonts-dejavu-core)")

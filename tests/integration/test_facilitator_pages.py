@@ -229,7 +229,7 @@ def test_the_workshop_kit_is_there_with_pdfs_on_the_downloads_page_and_in_the_pl
     sheets hold eight cards on one A4 page; the helpline card's lines are the configured helplines (tap-to-call on
     the web, never a typed number); English PDFs carry English file names."""
     import pdfplumber
-    from manualgen.pdf import slug_of
+    from manualgen.printing.product import slug_of
     catalog = real_site.catalog(lang)
     handouts = {h["id"]: h for h in catalog["handouts"]}
     downloads = real_site.html(PREFIX[lang] + "descargas.html")

@@ -128,7 +128,7 @@ def test_a_sheet_ending_on_a_sliver_is_found_and_marked_to_be_set_tighter(tmp_pa
 
 def test_english_pdfs_get_english_file_names():
     from manualgen.model import Manual, Page
-    from manualgen.pdf import pdf_paths
+    from manualgen.printing.products import pdf_paths
     from manualgen.source import Source
     pages = [Page(Source(f"h03.{lang}.md", {"type": "handout", "id": "m01-h03", "title": title}, "", 1), lang,
                   "01-encuadre/h03-cuestionario-de-entrada-y-salida")

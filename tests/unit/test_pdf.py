@@ -1,4 +1,5 @@
-from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links, slug_of
+from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links
+from manualgen.printing.product import slug_of
 
 
 def test_cache_round_trip_and_keys(tmp_path):
