@@ -70,6 +70,7 @@ class Settings:
     sign_in_rows: int  # name rows on the per-session sign-in sheet
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
+    checklist: dict = None  # extra.manual.checklist: the sheets a session's checklist names after it (handout ids)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
     published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
 
@@ -150,8 +151,13 @@ def _read_settings(config) -> Settings:
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
                     sign_in_rows=int(extra.get("sign_in_rows", 16)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
+                    checklist={**CHECKLIST_SHEETS, **(extra.get("checklist") or {})},
                     typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
                     published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()))
+
+
+# The sheets a session's facilitator checklist names for after the session (extra.manual.checklist overrides them).
+CHECKLIST_SHEETS = {"referral_log": "m07-h05", "evaluation": "m07-h04"}
 
 
 def current_language(config) -> str:

@@ -67,6 +67,7 @@ def session_entry(page: Page, pdfs: dict[str, str], manual: Manual, lang: str, k
         "objectives": list(meta["objectives"]), "materials": [material_entry(m) for m in meta["materials"]],
         "preparation": list(meta["preparation"]), "activities": activities(page),
         "handouts": handouts, "pdf": pdfs.get(page.id),
+        "checklist_pdf": pdfs.get(f"checklist-{page.id}"),  # its one-page facilitator checklist (printing/products/checklist.py)
         # The same sheets split by who holds them (for_whom): the planner prints a copy of each participant handout
         # per participant and one of each facilitator form.
         "participant_handouts": [p.id for p in participants], "facilitator_forms": [p.id for p in forms],

@@ -226,8 +226,12 @@ def downloads_view(catalog: dict, size_text, lang: str, labels: dict) -> dict:
     manual_path = catalog["pdfs"]["manual"]
     modules = []
     for module in catalog["modules"]:
-        items = [entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session")
-                 for s in catalog["sessions"] if s["module"] == module["id"] and s["pdf"]]
+        items = []
+        for s in (s for s in catalog["sessions"] if s["module"] == module["id"] and s["pdf"]):
+            items.append(entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session"))
+            if s.get("checklist_pdf"):
+                items.append(entry(s["checklist_pdf"], f"{module['order']}.{s['order']} {labels['checklist_download']}: {s['title']}",
+                                   "checklist"))
         items += [entry(h["pdf"], h["title"], "handout") for h in catalog["handouts"] if h["module"] == module["id"] and h["pdf"]]
         modules.append({"id": module["id"], "order": module["order"], "title": module["title"],
                         "pack": entry(module["pack_pdf"], labels["pack_title"]) if module["pack_pdf"] else None, "files": items})

@@ -32,6 +32,7 @@ class PrintSource:
     edition: str           # the complete manual's cover date, in the language's format
     helplines: list = field(default_factory=list)
     print_type: object = None
+    statement_html: object = None  # safety statement id -> its HTML in the language (None: unknown), for checklists
     _made: dict = field(default_factory=dict, repr=False)
 
     @property

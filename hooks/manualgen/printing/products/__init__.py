@@ -2,12 +2,13 @@
 a Product subclass (see ../product.py), one line below, and its unit tests (tests/unit/test_print_products.py)."""
 from __future__ import annotations
 
+from .checklist import FacilitatorChecklist
 from .complete_manual import CompleteManual
 from .handout import Handout
 from .pack import ParticipantPack
 from .session_sheet import SessionSheet
 
-PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual())
+PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual(), FacilitatorChecklist())
 
 
 def pdf_paths(manual, lang: str, labels: dict, products=PRODUCTS) -> dict[str, str]:
