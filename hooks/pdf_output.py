@@ -25,6 +25,7 @@ from manualgen.pdf import PdfCache, renderer_version
 from manualgen.printing.products import PRODUCTS
 from manualgen.printing.run import PrintRun
 from manualgen.printing.source import PrintSource
+from manualgen.safety import statements_as_html
 from manualgen.views import SIZE_MARK_START, fill_size_marks
 
 log = build_context.log
@@ -126,24 +127,14 @@ def _print_run(config, lang: str) -> PrintRun:
         {"organisation": config.site_author or "", "licence": config.copyright or "",
          "contact": contact.get(lang, "") if isinstance(contact, dict) else str(contact)},
         format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang),
-        build_context.helplines_view(config, lang), print_type, _statement_html(config, lang))
+        build_context.helplines_view(config, lang), print_type,
+        statements_as_html(build_context.reference_renderers(config, lang).get("safety")))
     cache = PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
                      # info, not warning: strict mode would fail a build that recovers by itself
                      on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "
                                                       "(checksum mismatch); rendering it again"))
     return PrintRun(source, PRODUCTS, build_context.pdfs(config, lang), Path(config.site_dir) / source.prefix,
                     cache, renderer_version(), log)
-
-
-def _statement_html(config, lang: str):
-    """A safety statement as the checklists print it: its Markdown in the language, its helplines cited, as HTML."""
-    import markdown
-    statement = build_context.reference_renderers(config, lang).get("safety")
-
-    def html(statement_id: str) -> str | None:
-        text = statement(statement_id) if statement else None
-        return markdown.markdown(text, extensions=["attr_list"]) if text else None
-    return html
 
 
 def _finish(run: PrintRun, drawn: bool) -> None:

@@ -114,11 +114,12 @@ def _boxes(length: int) -> str:
 
 
 def code_boxes(registry: Registry, lang: str, words: dict) -> str:
-    """Where a sheet asks for the code: each part's picture and name over its boxes, in the registry's order."""
-    heads = "".join(f'<th class="picture--{part.picture}">{_text(part.name[lang])}</th>' for part in registry.code)
-    cells = "".join(f'<td class="code-write">{_boxes(part.length)}</td>' for part in registry.code)
+    """Where a sheet asks for the code: each part's picture and name beside its boxes, in the registry's order, in
+    one row (the picture answer sheet keeps to one page)."""
+    row = "".join(f'<th class="picture--{part.picture}">{_text(part.name[lang])}</th><td class="code-write">{_boxes(part.length)}</td>'
+                  for part in registry.code)
     return (f'<div class="code-boxes">\n<p><strong>{_text(words["cc_code_mine"])}</strong></p>\n'
-            f"<table><thead><tr>{heads}</tr></thead><tbody><tr>{cells}</tr></tbody></table>\n</div>")
+            f"<table><tbody><tr>{row}</tr></tbody></table>\n</div>")
 
 
 def code_sheet(registry: Registry, lang: str, words: dict) -> str:

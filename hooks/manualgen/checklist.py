@@ -11,9 +11,11 @@ from .catalog import for_whom, handouts_needed, material_entry
 from .references import references_in
 from .timing import agenda, duration
 
-# Words a checklist holds, about: above this it is set smaller so that it stays on one A4 page (print.css
-# .checklist--compact, .checklist--tight); measured on the manual's sessions (tests/integration/test_pdfs.py).
-COMPACT_WORDS, TIGHT_WORDS = 450, 700
+# How much a checklist holds (its words, and a line's worth for each item it lists): above these it is set smaller
+# so that it stays on one A4 page (print.css .sc--compact, .sc--tight, .sc--tightest); measured on the manual's 40
+# checklists (tests/integration/test_pdfs.py checks one page each).
+LINE_WORDS = 8
+COMPACT, TIGHT, TIGHTEST = 600, 860, 1000
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -92,8 +94,10 @@ def checklist_view(page, manual, lang: str, labels: dict, statement, after_sheet
 
 
 def density(view: dict) -> str:
-    """"", "compact" or "tight": how small the checklist is set, from how many words it holds."""
+    """"", "compact", "tight" or "tightest": how small the checklist is set, from how much it holds."""
+    lists = ("preparation", "materials", "for_participants", "for_facilitator", "activities", "moments", "after")
     words = sum(len(TAG.sub(" ", str(text)).split()) for text in (
         view["preparation"] + [m["item"] for m in view["materials"]] + view["for_participants"] + view["for_facilitator"]
         + view["statements"] + [a["title"] for a in view["activities"]] + [m["what"] for m in view["moments"]] + view["after"]))
-    return "tight" if words > TIGHT_WORDS else "compact" if words > COMPACT_WORDS else ""
+    amount = words + LINE_WORDS * sum(len(view[name]) for name in lists)
+    return "tightest" if amount > TIGHTEST else "tight" if amount > TIGHT else "compact" if amount > COMPACT else ""

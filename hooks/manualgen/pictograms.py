@@ -74,12 +74,12 @@ PICTURE_CELL = re.compile(r'<th class="picture--([a-z-]+)">')
 
 def with_scale_pictures(html: str, words: dict[str, str]) -> Markup:
     """A sheet's HTML with a face above each answer-scale heading (a table head cell whose whole text is a scale
-    word), and a pictogram above each head cell that asks for one (`<th class="picture--code-mother">`, as the
+    word), and a pictogram before the words of each head cell that asks for one (`<th class="picture--code-mother">`, as the
     participant code's parts are printed); the word stays, the picture is hidden from screen readers."""
     def picture(match: re.Match) -> str:
         meaning = words.get(match[1].strip())
         return f'<th class="scale-step">{svg(meaning)}<br>{match[1]}</th>' if meaning else match[0]
 
     def asked(match: re.Match) -> str:
-        return f'<th class="picture-cell">{svg(match[1])}<br>' if match[1] in PICTOGRAMS else match[0]
+        return f'<th class="picture-cell">{svg(match[1])} ' if match[1] in PICTOGRAMS else match[0]
     return Markup(PICTURE_CELL.sub(asked, HEADER_CELL.sub(picture, str(html))))

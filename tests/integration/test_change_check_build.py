@@ -49,7 +49,7 @@ def test_the_participant_code_sheet_prints_pictures_words_and_a_box_per_characte
     english = build.html("en/modules/01-prueba/h01-ficha.html")
     # a picture above each part's name (hidden from screen readers: the name says it), one box per character
     assert re.search(r'<th class="picture-cell"><svg class="pictogram pictogram--code-mother"[^>]*aria-hidden="true"', spanish)
-    assert "<br>Mi mamá</th>" in spanish and "<br>My mother</th>" in english and "<br>The day I was born</th>" in english
+    assert "</svg> Mi mamá</th>" in spanish and "</svg> My mother</th>" in english and "</svg> The day I was born</th>" in english
     assert spanish.count('<td class="code-write">☐ ☐</td>') == 2 and "MA05" in english and "changecheck" not in spanish
 
 

@@ -292,7 +292,8 @@ def library(real_site) -> Library:
         named = ([(s["pdf"], "session") for s in catalog["sessions"]]
                  + [(h["pdf"], "handout") for h in catalog["handouts"]]
                  + [(rel, "pack") for rel in catalog["pdfs"]["packs"].values()]
-                 + [(catalog["pdfs"]["manual"], "manual")])
+                 + [(catalog["pdfs"]["manual"], "manual")]
+                 + [(s["checklist_pdf"], "checklist") for s in catalog["sessions"]])  # a facilitator's one-page checklist
         assert sorted(rel for rel, _ in named) == sorted(str(p.relative_to(root)) for p in (root / "pdf").glob("*.pdf"))
         for rel, kind in named:
             documents.append(Document(lang, rel, kind, _read(root / rel, pages), cover=kind == "manual"))

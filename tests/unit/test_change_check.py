@@ -219,7 +219,8 @@ def test_the_code_sheet_prints_each_part_with_its_picture_words_example_and_one_
             assert part.example[lang] in sheet.replace("&#x27;", "'")
         assert sheet.count('<td class="code-write">☐ ☐</td>') == 2 and "**MA05**" in sheet
     boxes = change_check_markdown(registry, "code-boxes", "es", LABELS["es"])
-    assert '<th class="picture--code-mother">Mi mamá</th><th class="picture--code-birthday">El día en que nací</th>' in boxes
+    assert ('<th class="picture--code-mother">Mi mamá</th><td class="code-write">☐ ☐</td>'
+            '<th class="picture--code-birthday">El día en que nací</th><td class="code-write">☐ ☐</td>') in boxes
 
 
 def test_the_code_rule_is_the_parts_in_order_with_the_example(registry):

@@ -50,7 +50,7 @@ def test_every_session_in_both_languages_has_a_checklist_in_its_language(manual)
         for page in manual.of(lang, "session"):
             view = checklist_view(page, manual, lang, LABELS[lang], statement, AFTER)
             assert view["activities"] and view["after"][0] == LABELS[lang]["checklist_after_attendance"]
-            assert view["density"] in ("", "compact", "tight")
+            assert view["density"] in ("", "compact", "tight", "tightest")
 
 
 def test_a_safety_moment_says_when_it_comes_and_what_it_is_about(manual):
@@ -70,4 +70,14 @@ def test_a_long_checklist_is_set_smaller():
             "activities": [], "moments": [], "after": []}
     assert density(base) == ""
     assert density({**base, "statements": ["<p><strong>palabra</strong> " + "palabra " * 600 + "</p>"]}) == "compact"
-    assert density({**base, "preparation": ["palabra " * 900]}) == "tight"
+    assert density({**base, "preparation": ["palabra " * 870]}) == "tight"
+    assert density({**base, "preparation": ["palabra " * 1000]}) == "tightest"
+    # a long list of short items takes lines too: 40 one-word materials weigh as much as 360 words
+    assert density({**base, "materials": [{"item": "lápiz", "qty": None}] * 70}) == "compact"
+
+
+def test_statements_print_as_html_with_their_helplines_as_links():
+    from manualgen.safety import statements_as_html
+    html = statements_as_html(lambda ref: "**Peligro:** llame a la [Línea 100](tel:100){: .helpline }" if ref == "x" else None)
+    assert html("x") == '<p><strong>Peligro:</strong> llame a la <a class="helpline" href="tel:100">Línea 100</a></p>'
+    assert html("unknown") is None and statements_as_html(None)("x") is None
