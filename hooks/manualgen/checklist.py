@@ -55,16 +55,13 @@ def first_sentence(markdown: str) -> str:
 
 def checklist_view(page, manual, lang: str, labels: dict, statement, after_sheets: dict[str, str]) -> dict:
     """The checklist of session `page`. statement(id) -> the statement's text as printed (None: unknown);
-    after_sheets: {"referral_log": handout id, "evaluation": handout id} (extra.manual.checklist). ValueError
-    naming the setting when one of those sheets does not exist in the language."""
+    after_sheets: {"referral_log": handout id, "evaluation": handout id} (extra.manual.checklist); a manual
+    without one of those sheets (a small one, a test's) gets the sheet named in general words instead."""
     meta = page.meta
     sheets = {}
     for role, handout_id in after_sheets.items():
         sheet = manual.by_id(lang, handout_id)
-        if sheet is None:
-            raise ValueError(f"mkdocs.yml, extra.manual.checklist.{role}: no handout «{handout_id}» in {lang} "
-                             "(use the id of an existing handout, e.g. m07-h05)")
-        sheets[role] = sheet.meta["title"]
+        sheets[role] = sheet.meta["title"] if sheet is not None else labels[f"checklist_{role}"]
     # the sheets the catalog and the planner list for it: its handouts and those its materials name
     participants, forms = for_whom(manual, lang, handouts_needed(meta, {h.id for h in manual.of(lang, "handout")}))
     module = manual.by_id(lang, meta["module"])

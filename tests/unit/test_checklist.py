@@ -60,9 +60,9 @@ def test_a_safety_moment_says_when_it_comes_and_what_it_is_about(manual):
     assert first_sentence("See the [card](x.md) and **call** [[helpline:linea-100]]. Then more.") == "See the card and call ."
 
 
-def test_a_missing_after_sheet_names_the_setting(manual):
-    with pytest.raises(ValueError, match=r"extra.manual.checklist.evaluation: no handout «m09-h01»"):
-        checklist_view(manual.by_id("es", "m01-s01"), manual, "es", LABELS["es"], statement, {**AFTER, "evaluation": "m09-h01"})
+def test_a_manual_without_the_after_sheets_names_them_in_general_words(manual):
+    view = checklist_view(manual.by_id("es", "m01-s01"), manual, "es", LABELS["es"], statement, {**AFTER, "evaluation": "m09-h01"})
+    assert view["after"][2] == LABELS["es"]["checklist_after_evaluation"].format(sheet=LABELS["es"]["checklist_evaluation"])
 
 
 def test_a_long_checklist_is_set_smaller():
