@@ -116,14 +116,14 @@ def test_pdfs_are_reproducible_and_cached(tmp_path):
     b = mkdocs_build(second, tmp_path / "site-b", **env)
     assert a.returncode == 0 and b.returncode == 0, a.output + b.output
     pdfs_a = sorted(p.relative_to(a.site) for p in a.site.rglob("*.pdf"))
-    assert len(pdfs_a) == 8
+    assert len(pdfs_a) == 10  # per language: session, handout, pack, manual, the session's checklist
     assert pdfs_a == sorted(p.relative_to(b.site) for p in b.site.rglob("*.pdf"))
     for rel in pdfs_a:
         assert (a.site / rel).read_bytes() == (b.site / rel).read_bytes(), f"{rel} differs between two builds"
     again = mkdocs_build(first, tmp_path / "site-a", **env)
     assert again.returncode == 0
     assert "drawing" not in again.output
-    assert again.output.count("4 PDFs from the cache") == 2, again.output  # both languages, nothing rendered
+    assert again.output.count("5 PDFs from the cache") == 2, again.output  # both languages (the checklist too), nothing rendered
 
 
 def test_preview_never_waits_for_the_whole_manual(tmp_path):
