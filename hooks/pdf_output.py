@@ -101,8 +101,7 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    """A build that fails while documents are still being drawn stops the workers at once: otherwise the
-    process would wait for every queued document before it could exit."""
+    """A failed build stops the workers at once, rather than wait for every queued document before exiting."""
     if _pending:
         _pending.clear()
         build_context.pdf_sizes_pending.clear()
@@ -140,13 +139,10 @@ def _print_run(config, lang: str) -> PrintRun:
 def _finish(run: PrintRun, drawn: bool) -> None:
     """The fronts drawn and their outputs joined, then the sizes; the cache pruned after the last language."""
     run.finish()
-    lang, settings = run.source.lang, run.source.settings
+    lang = run.source.lang
     build_context.pdf_sizes[lang] = run.sizes()
     log.info(f"PDF [{lang}]: {len(run.paths)} PDFs ready" if drawn else f"PDF [{lang}]: {len(run.paths)} PDFs from the cache")
-    if lang == settings.languages[-1]:  # after a complete build: every current entry was just used
-        days = float(settings.pdf.get("cache_unused_days", 30))
-        if removed := run.cache.prune(days):
-            log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
+    run.prune_cache()
 
 
 def _fill_sizes(site: Path, sizes: dict[str, dict[str, int]]) -> None:

@@ -31,6 +31,7 @@ def test_a_sheet_runs_from_its_start_to_the_next_sheet_and_the_last_to_the_end()
 def test_page_numbers_start_where_the_output_says():
     assert model.page_texts("Page {page} of {pages}", 3) == ["Page 1 of 3", "Page 2 of 3", "Page 3 of 3"]
     assert model.page_texts("Página {page} de {pages}", 3, first_numbered=1) == ["", "Página 2 de 3", "Página 3 de 3"]
+    assert model.page_texts("Página {page} de {pages}", 2, numbered=False) == ["", ""]
 
 
 def test_a_sheet_s_outline_is_its_own_bookmarks_moved_up_a_level():

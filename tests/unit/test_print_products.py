@@ -73,7 +73,7 @@ def source(manual=None) -> PrintSource:
 
 class WallSheets(Product):
     """What the next products need: a document built from the session data and a template, with its own page size
-    (A3 landscape), printed whole without page numbers."""
+    (A3 landscape, two key messages), printed whole without page numbers."""
 
     def paths(self, manual, lang, labels):
         return {f"wall-{s.id}": f"pdf/{s.id}-rotafolio.pdf" for s in manual.of(lang, "session")}
@@ -83,7 +83,24 @@ class WallSheets(Product):
                 for s in source.manual.of(source.lang, "session")}
 
     def outputs(self, source):
-        return [Output(f"wall-{s.id}", s.meta["title"], (Part(f"wall-{s.id}"),), first_numbered=99)
+        return [Output(f"wall-{s.id}", s.meta["title"], (Part(f"wall-{s.id}"),), numbered=False)
+                for s in source.manual.of(source.lang, "session")]
+
+
+class Checklists(Product):
+    """A one-page checklist per session, all drawn as one document (one WeasyPrint run) and cut per session."""
+
+    def paths(self, manual, lang, labels):
+        return {f"check-{s.id}": f"pdf/{s.id}-lista.pdf" for s in manual.of(lang, "session")}
+
+    def documents(self, source):
+        sessions = source.manual.of(source.lang, "session")
+        html = "".join(f"<section id='check-{s.id}'><h1>{s.meta['title']}</h1></section><section id='x'></section>"
+                       for s in sessions)
+        return {"checklists": Document(html, tuple(f"check-{s.id}" for s in sessions))}
+
+    def outputs(self, source):
+        return [Output(f"check-{s.id}", s.meta["title"], (Part("checklists", f"check-{s.id}"),))
                 for s in source.manual.of(source.lang, "session")]
 
 
@@ -175,7 +192,7 @@ def outline_titles(items) -> list:
 
 def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(tmp_path, drawn_here):
     made = source()
-    products = PRODUCTS + (WallSheets(),)
+    products = PRODUCTS + (WallSheets(), Checklists())
     run = PrintRun(made, products, pdf_paths(made.manual, "es", LABELS, products), tmp_path, MemoryCache(), "v1",
                    SimpleNamespace(info=lambda message: None))
     assert run.start()  # nothing cached: the documents go to the workers
@@ -198,7 +215,9 @@ def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(t
         assert b"(P\xe1gina 2 de 2)" in form.pages[1].Contents[-1].read_bytes()
     with pikepdf.open(tmp_path / "pdf" / "m01-s01-rotafolio.pdf") as wall:
         assert [tuple(float(v) for v in p.mediabox)[2:] for p in wall.pages] == [(1191, 842), (1191, 842)]
-        assert all("/Font" not in p.Resources for p in wall.pages)  # no page number stamped (first_numbered past the end)
+        assert all("/Font" not in p.Resources for p in wall.pages)  # no page number stamped
+    with pikepdf.open(tmp_path / "pdf" / "m01-s01-lista.pdf") as checklist:  # its sheet: two pages, numbered
+        assert len(checklist.pages) == 2 and b"(P\xe1gina 1 de 2)" in checklist.pages[0].Contents[-1].read_bytes()
     assert run.sizes().keys() == set(run.paths.values())
 
 
@@ -227,6 +246,12 @@ def test_a_product_that_forgets_a_path_or_a_document_or_reuses_a_name_is_told_at
         PrintRun(made, (Unnamed(),), {}, tmp_path, MemoryCache(), "v1", None)
     with pytest.raises(ValueError, match="takes from wall-m01-s01, which no product"):
         PrintRun(made, (Undrawn(),), {"wall-m01-s01": "pdf/w.pdf"}, tmp_path, MemoryCache(), "v1", None)
+    class Clashing(WallSheets):
+        def documents(self, source):
+            return {"module-m01": Document("<section id='other'></section>")}
+    with pytest.raises(ValueError, match="Clashing declares a document 'module-m01' unlike"):
+        PrintRun(made, (SessionSheet(), Clashing()), pdf_paths(made.manual, "es", LABELS, (SessionSheet(), WallSheets())),
+                 tmp_path, MemoryCache(), "v1", None)
     with pytest.raises(ValueError, match="Handout names its output 'm01-s01'"):
         pdf_paths(made.manual, "es", LABELS, (SessionSheet(), type("Handout", (SessionSheet,), {})()))
 
@@ -240,3 +265,17 @@ def test_preview_makes_only_the_sheets_each_as_its_document_is_drawn(tmp_path, d
         "m01-h01-acuerdos.pdf", "m01-h02-asistencia.pdf", "m01-s01-bienvenida.pdf"]  # no pack, no manual
     assert len(drawn_here) == 1
     assert PrintRun(made, PRODUCTS, run.paths, tmp_path, run.cache, "v1", None).preview() == 0  # then from the cache
+
+
+def test_the_cache_is_pruned_once_after_the_last_language(tmp_path):
+    pruned, said = [], []
+
+    class Pruned(MemoryCache):
+        def prune(self, days):
+            pruned.append(days)
+            return 3
+    for lang in ("es", "en"):
+        made = source()
+        made.lang, made.settings.languages, made.settings.pdf["cache_unused_days"] = lang, ("es", "en"), 12
+        PrintRun(made, (), {}, tmp_path, Pruned(), "v1", SimpleNamespace(info=said.append)).prune_cache()
+    assert pruned == [12.0] and said == ["PDF: 3 cached files unused for 12 days removed"]

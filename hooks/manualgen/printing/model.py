@@ -65,13 +65,15 @@ class Front:
 class Output:
     """One PDF a product makes: `key` names its path (the product's paths()), `title` its PDF title, `parts` its
     pages in order. Each part's bookmarks move `shift` levels (-1: a sheet's title becomes a top bookmark); pages
-    are numbered from `first_numbered` on. With a `front`, the front is drawn last and put before the parts.
+    are numbered from `first_numbered` on, or not at all when not `numbered` (a wall sheet). With a `front`, the
+    front is drawn last and put before the parts.
     `preview`: made by `make serve` too (from one document, without waiting for the rest)."""
     key: str
     title: str
     parts: tuple[Part, ...]
     shift: int = -1
     first_numbered: int = 0
+    numbered: bool = True
     front: Front | None = None
     preview: bool = False
 
@@ -92,10 +94,10 @@ def piece_of(part: Part, body: Body) -> Piece:
     return Piece(part.body, first, later[0] - 1 if later else meta["pages"] - 1)
 
 
-def page_texts(page_of: str, total: int, first_numbered: int = 0) -> list[str]:
+def page_texts(page_of: str, total: int, first_numbered: int = 0, numbered: bool = True) -> list[str]:
     """Each page's footer number from the label (e.g. "Page {page} of {pages}"); pages before `first_numbered`
-    (a cover) have none."""
-    return ["" if index < first_numbered else page_of.format(page=index + 1, pages=total) for index in range(total)]
+    (a cover) have none, nor has any page of a document not `numbered`."""
+    return ["" if index < first_numbered or not numbered else page_of.format(page=index + 1, pages=total) for index in range(total)]
 
 
 def outline_of(piece: Piece, meta: dict, start: int, shift: int = 0) -> list[OutlineEntry]:

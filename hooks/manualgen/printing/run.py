@@ -34,6 +34,9 @@ class PrintRun:
     def __post_init__(self):
         for product in self.products:
             for name, document in product.documents(self.source).items():
+                if name in self.bodies and (self.bodies[name].html, self.bodies[name].sheets) != (document.html, document.sheets):
+                    raise ValueError(f"{type(product).__name__} declares a document {name!r} unlike the one of that "
+                                     "name another product declares")
                 self.bodies.setdefault(name, Body(document.html, cache_key(document.html, self.version), document.sheets))
             self.outputs += product.outputs(self.source)
         for output in self.outputs:  # a product's own mistake (not an author's), said before anything is drawn
@@ -93,6 +96,15 @@ class PrintRun:
             future.add_done_callback(functools.partial(self._finish_in_background, name, outputs))
             waiting += len(outputs)
         return waiting
+
+    def prune_cache(self) -> None:
+        """After the last language of a complete build, when every current entry was just used: drop the entries
+        unused for pdf.cache_unused_days (old versions of edited pages)."""
+        settings = self.source.settings
+        if self.source.lang == settings.languages[-1]:
+            days = float(settings.pdf.get("cache_unused_days", 30))
+            if removed := self.cache.prune(days):
+                self.log.info(f"PDF: {removed} cached files unused for {days:g} days removed")
 
     def sizes(self) -> dict[str, int]:
         return {rel: (self.out_dir / rel).stat().st_size for rel in self.paths.values() if (self.out_dir / rel).is_file()}
@@ -157,14 +169,14 @@ class PrintRun:
         """One PDF from the pieces: numbered, outlined, linked; cached by its inputs."""
         first = output.front.outline if output.front else ()
         key = cache_key("\n".join(f"{self.bodies[p.body].key}:{p.first}-{p.last}" for p in pieces)
-                        + repr((output.title, output.shift, first, output.first_numbered)), self.version + "-assembled")
+                        + repr((output.title, output.shift, first, output.first_numbered, output.numbered)), self.version + "-assembled")
         if (cached := self.cache.get(key)) is not None:
             return cached
         metas = {piece.body: self.bodies[piece.body].meta for piece in pieces}
         total = sum(piece.length for piece in pieces)
         source = self.source
         data = join([(self.bodies[p.body].data, p.first, p.last) for p in pieces],
-                    model.page_texts(source.labels["page_of"], total, output.first_numbered),
+                    model.page_texts(source.labels["page_of"], total, output.first_numbered, output.numbered),
                     model.outline(pieces, metas, output.shift, first), model.links(pieces, metas),
                     {"Title": output.title or "", "Author": source.author, "Creator": "manual-masculinidades"}, source.lang)
         self.cache.put(key, data)
