@@ -12,6 +12,7 @@ from manualgen import pipeline
 from manualgen.catalog import build_catalog
 from manualgen.printing.products import pdf_paths
 from manualgen.references import citations_of
+from manualgen.referrals import service_label
 from manualgen.source import split_front_matter
 from manualgen.validate import docs_pages
 from manualgen.views import format_size, size_mark
@@ -67,7 +68,7 @@ def reference_renderers(config, lang: str) -> dict:
     key = ("references", lang)
     if key not in data.computed:
         data.computed[key] = pipeline.reference_renderers(data.manual, data.facts, data.helplines, data.labels[lang], lang,
-                                                          data.settings.schedule, data.safety, data.change_check)
+                                                          data.settings.schedule, data.safety, data.change_check, data.referrals)
     return data.computed[key]
 
 
@@ -97,7 +98,7 @@ def catalog(config, lang: str) -> dict:
 
 def forms(config) -> list[tuple[str, str, bytes]]:
     """The XLSForms of manualgen.xlsform as (file name, title per language, .xlsx bytes), made once per loaded
-    manual: the sessions come from both languages' catalogs, the referral services from the helplines."""
+    manual: the sessions come from both languages' catalogs, the referral categories from the referral log's list."""
     from manualgen import xlsform
     data = loaded(config)
     if "forms" not in data.computed:
@@ -106,8 +107,7 @@ def forms(config) -> list[tuple[str, str, bytes]]:
         titles = {lang: {s["id"]: s["title"] for s in catalogs[lang]["sessions"]} for lang in languages}
         sessions = [{"id": s["id"], "duration": s["duration"], "title": {lang: titles[lang].get(s["id"], s["title"]) for lang in languages}}
                     for s in catalogs[languages[0]]["sessions"]]
-        services = [(line.id, {lang: f"{line.name[lang]} — {line.purpose[lang]}" if line.purpose else line.name[lang]
-                               for lang in languages}) for line in data.helplines.values()]
+        services = [(service.id, {lang: service_label(service, lang) for lang in languages}) for service in data.referrals]
         main_line = data.helplines.get(FORMS_HELPLINE) or next(iter(data.helplines.values()))
         made = xlsform.forms(data.change_check, sessions, services, main_line.name, data.labels, languages)
         data.computed["forms"] = [(form.filename, form.title, xlsform.xlsx_bytes(form, languages)) for form in made]

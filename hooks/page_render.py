@@ -14,6 +14,7 @@ import manual_settings
 import reporting
 from manualgen.certificate import certificate_view
 from manualgen.change_check_render import change_tally_view
+from manualgen.referrals import service_label
 from manualgen.workshop_report import workshop_report_view
 from manualgen.pipeline import page_markdown
 from manualgen.templating import escaped_values
@@ -139,7 +140,7 @@ def on_page_context(context, page, config, nav):
                                            lambda rel: language_views.pdf_size_text(lang, rel), lang, labels)
         view["downloads"]["forms"] = forms_view(language_views.forms(config), lang)
     elif template == "manual/workshop-report.html":
-        services = [(line.id, line.name[lang]) for line in data.helplines.values()]
+        services = [(service.id, service_label(service, lang)) for service in data.referrals]
         view["report"] = workshop_report_view(language_views.catalog(config, lang), services,
                                               len(data.change_check.items) if data.change_check else 0, labels)
     elif template == "manual/change-tally.html":

@@ -69,6 +69,7 @@ def session_entry(page: Page, pdfs: dict[str, str], manual: Manual, lang: str, k
         "handouts": handouts, "pdf": pdfs.get(page.id),
         # the rotafolio: the sheets at their size and tiled onto A4 (printing/products/wall_sheets.py)
         "wall_sheets": {"pdf": pdfs[f"wall-{page.id}"], "tiles": pdfs[f"wall-a4-{page.id}"]} if f"wall-{page.id}" in pdfs else None,
+        "checklist_pdf": pdfs.get(f"checklist-{page.id}"),  # its one-page facilitator checklist (printing/products/checklist.py)
         # The same sheets split by who holds them (for_whom): the planner prints a copy of each participant handout
         # per participant and one of each facilitator form.
         "participant_handouts": [p.id for p in participants], "facilitator_forms": [p.id for p in forms],

@@ -16,7 +16,10 @@ MAX_REGISTRY_BYTES = 200_000
 ITEM_ID = re.compile(r"^[a-z][a-z0-9-]{1,40}$")
 ORIGIN_STATUSES = ("adapted", "reproduced")
 REPRODUCTION = ("permitted", "not-permitted")
-TOP_FIELDS = ("answers", "no_answer", "subscales", "sources", "items", "important_change")
+TOP_FIELDS = ("answers", "no_answer", "subscales", "sources", "items", "important_change", "participant_code")
+CODE_PART_FIELDS = ("id", "picture", "name", "fact", "example", "chars", "length", "value")
+# What each kind of part may hold, as a regular expression for `length` characters (the form checks the code with it)
+CODE_CHARS = {"letters": lambda n: f"[A-Za-zÑñ]{{{n}}}", "day": lambda n: "(0[1-9]|[12][0-9]|3[01])"}
 ITEM_FIELDS = ("id", "text", "subscale", "reverse", "origin")
 SOURCE_FIELDS = ("id", "citation", "url", "reproduction", "permission")
 HINT_ORIGIN = ("escriba origin: own (texto propio del manual) o origin: {source: <id de sources>, item: <número en la "
@@ -75,6 +78,32 @@ class ImportantChange:
 
 
 @dataclass(frozen=True)
+class CodePart:
+    """One part of the participant code: facts about the man that do not change, so entry and exit sheets pair."""
+    id: str
+    picture: str   # a meaning of manualgen.pictograms
+    name: dict     # the short heading over its boxes, per language
+    fact: dict     # what to write, first person
+    example: dict  # how one man fills it in
+    chars: str     # letters | day
+    length: int    # characters, one box each
+    value: str     # the example's characters
+
+    @property
+    def pattern(self) -> str:
+        return CODE_CHARS[self.chars](self.length)
+
+
+def code_pattern(parts) -> str:
+    """The whole code as a regular expression (the XLSForm's constraint): the parts in order, nothing else."""
+    return "^" + "".join(part.pattern for part in parts) + "$"
+
+
+def code_example(parts) -> str:
+    return "".join(part.value for part in parts)
+
+
+@dataclass(frozen=True)
 class Registry:
     answers: tuple[Answer, ...]
     no_answer: dict
@@ -82,6 +111,7 @@ class Registry:
     sources: dict[str, Source]
     items: tuple[Item, ...]
     important_change: ImportantChange
+    code: tuple[CodePart, ...] = ()  # the participant code's parts, in the order written
 
     def subscale(self, subscale_id: str) -> Subscale:
         return next(s for s in self.subscales if s.id == subscale_id)
@@ -150,11 +180,11 @@ class _Checker:
             return []
         return value
 
-    def ids(self, entries: list, name: str) -> list[tuple[int, dict]]:
-        """The entries that are mappings with a valid, unrepeated id."""
+    def ids(self, entries: list, name: str | tuple) -> list[tuple[int, dict]]:
+        """The entries that are mappings with a valid, unrepeated id; `name` is the list's key, or its path."""
         seen, good = set(), []
         for index, entry in enumerate(entries):
-            path = (name, index)
+            path = (name if isinstance(name, tuple) else (name,)) + (index,)
             entry_id = entry.get("id") if isinstance(entry, dict) else None
             if not isinstance(entry_id, str) or not ITEM_ID.match(entry_id):
                 self.problem(path + (("id",) if isinstance(entry, dict) else ()), f"id no válido: {entry_id!r}",
@@ -197,10 +227,48 @@ class _Checker:
             if item:
                 items.append(item)
         rule = self.important_change(data.get("important_change"))
+        code = self.participant_code(data.get("participant_code"))
         self.copies(items)
         if self.problems:
             return None, self.problems
-        return Registry(tuple(answers), no_answer, tuple(subscales), sources, tuple(items), rule), []
+        return Registry(tuple(answers), no_answer, tuple(subscales), sources, tuple(items), rule, tuple(code)), []
+
+    def participant_code(self, value) -> list[CodePart]:
+        from .pictograms import PICTOGRAMS
+        if not isinstance(value, dict) or set(value) != {"parts"} or not isinstance(value["parts"], list) or not value["parts"]:
+            self.problem(("participant_code",), "participant_code necesita sus partes: participant_code: {parts: [...]}",
+                         "vea el comentario sobre participant_code en el archivo")
+            return []
+        parts = []
+        for index, entry in self.ids(value["parts"], ("participant_code", "parts")):
+            path = ("participant_code", "parts", index)
+            unknown, missing = sorted(set(entry) - set(CODE_PART_FIELDS)), [f for f in CODE_PART_FIELDS if f not in entry]
+            if unknown or missing:
+                self.problem(path, f"parte '{entry['id']}': faltan {', '.join(missing) or '—'}; desconocidos: {', '.join(unknown) or '—'}",
+                             f"cada parte del código tiene exactamente: {', '.join(CODE_PART_FIELDS)}")
+                continue
+            before = len(self.problems)
+            texts = {name: self.texts(entry[name], path + (name,), name) for name in ("name", "fact", "example")}
+            if entry["picture"] not in PICTOGRAMS:
+                self.problem(path + ("picture",), f"dibujo desconocido '{entry['picture']}'",
+                             "use un dibujo de hooks/manualgen/pictograms.py (code-mother, code-birthday…)")
+            if entry["chars"] not in CODE_CHARS:
+                self.problem(path + ("chars",), f"chars no válido: {entry['chars']!r}", f"use {' o '.join(CODE_CHARS)}")
+            length = entry["length"]
+            if (not isinstance(length, int) or isinstance(length, bool) or not 1 <= length <= 4
+                    or (entry["chars"] == "day" and length != 2)):
+                self.problem(path + ("length",), f"length no válido: {length!r}",
+                             "escriba cuántas casillas (1 a 4); el día del mes tiene siempre 2")
+            if len(self.problems) > before or None in texts.values():
+                continue
+            part = CodePart(entry["id"], entry["picture"], texts["name"], texts["fact"], texts["example"], entry["chars"],
+                            length, str(entry["value"]))
+            if not re.fullmatch(part.pattern, part.value):
+                self.problem(path + ("value",), f"el ejemplo {part.value!r} no cabe en la parte ({entry['chars']}, {length})",
+                             "escriba un ejemplo con tantas letras o números como casillas (el día con dos números: 05)")
+                continue
+            parts.append(part)
+        return parts
 
     def symbol(self, value, path: tuple) -> str:
         if not isinstance(value, str) or not 1 <= len(value.strip()) <= 2:

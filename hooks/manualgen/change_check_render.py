@@ -6,9 +6,9 @@ from __future__ import annotations
 import html
 import re
 
-from .change_check import Item, Registry
+from .change_check import Item, Registry, code_example
 
-PRODUCTS = ("questionnaire", "tally", "share", "script", "answers", "notice")
+PRODUCTS = ("questionnaire", "tally", "share", "script", "answers", "notice", "code", "code-boxes", "code-rule")
 TABLES = ("questionnaire", "tally", "share", "script", "answers")  # the products that list statements
 NOTICE_HELPLINE = "linea-100"
 BOX = "☐"
@@ -104,10 +104,47 @@ def notice(registry: Registry, lang: str, words: dict) -> str:
     return words["cc_notice"].format(helpline=f"[[helpline:{NOTICE_HELPLINE}]]")
 
 
+def _text(value: str) -> str:
+    return html.escape(value, quote=False)
+
+
+def _boxes(length: int) -> str:
+    """One box per character, printed large (print.css .code-write): a man writes one letter or number in each."""
+    return " ".join([BOX] * length)
+
+
+def code_boxes(registry: Registry, lang: str, words: dict) -> str:
+    """Where a sheet asks for the code: each part's picture and name beside its boxes, in the registry's order, in
+    one row (the picture answer sheet keeps to one page)."""
+    row = "".join(f'<th class="picture--{part.picture}">{_text(part.name[lang])}</th><td class="code-write">{_boxes(part.length)}</td>'
+                  for part in registry.code)
+    return (f'<div class="code-boxes">\n<p><strong>{_text(words["cc_code_mine"])}</strong></p>\n'
+            f"<table><tbody><tr>{row}</tr></tbody></table>\n</div>")
+
+
+def code_sheet(registry: Registry, lang: str, words: dict) -> str:
+    """The participant-code sheet: each part as a picture, its words and an example, then the boxes to write the
+    whole code, and the code of the example."""
+    rows = "".join(f'<tr><th class="picture--{part.picture}">{_text(part.name[lang])}</th>'
+                   f'<td><strong>{_text(part.fact[lang])}.</strong> {_text(part.example[lang])}</td></tr>'
+                   for part in registry.code)
+    example = words["cc_code_example"].format(code=_cell(code_example(registry.code)))
+    return (f'<div class="code-sheet">\n<table><thead><tr><th>{_text(words["cc_code_part"])}</th>'
+            f'<th>{_text(words["cc_code_what"])}</th></tr></thead><tbody>{rows}</tbody></table>\n</div>\n\n'
+            + code_boxes(registry, lang, words) + f"\n\n{example}")
+
+
+def code_rule(registry: Registry, lang: str, words: dict) -> str:
+    """The rule in one sentence, for the sessions that explain it: the parts' facts in order and the example."""
+    facts = [part.fact[lang][:1].lower() + part.fact[lang][1:] for part in registry.code]
+    joined = facts[0] if len(facts) == 1 else ", ".join(facts[:-1]) + f" {words['cc_list_and']} {facts[-1]}"
+    return words["cc_code_rule"].format(parts=_cell(joined), code=_cell(code_example(registry.code)))
+
+
 def change_check_markdown(registry: Registry, product: str, lang: str, words: dict) -> str | None:
     """The Markdown of one product, or None for an unknown name (reported by validation)."""
     render = {"questionnaire": questionnaire, "tally": tally, "share": share, "script": script, "answers": answers,
-              "notice": notice}.get(product)
+              "notice": notice, "code": code_sheet, "code-boxes": code_boxes, "code-rule": code_rule}.get(product)
     return render(registry, lang, words) if render else None
 
 

@@ -26,6 +26,9 @@ PICTOGRAMS = {
     "fact-sheet": "information-outline",
     "form": "clipboard-list-outline",
     "card": "card-account-details-outline",
+    # the participant code's parts (data/change_check.yml participant_code)
+    "code-mother": "face-woman-outline",
+    "code-birthday": "cake-variant-outline",
 }
 PATH = re.compile(r'<path d="([^"]+)"\s*/>')
 
@@ -83,10 +86,17 @@ def scale_words(labels: dict) -> dict[str, str]:
             for word in labels.get(f"scale_{meaning}", "").split("|") if word.strip()}
 
 
+PICTURE_CELL = re.compile(r'<th class="picture--([a-z-]+)">')
+
+
 def with_scale_pictures(html: str, words: dict[str, str]) -> Markup:
     """A sheet's HTML with a face above each answer-scale heading (a table head cell whose whole text is a scale
-    word); the word stays, the face is hidden from screen readers."""
+    word), and a pictogram before the words of each head cell that asks for one (`<th class="picture--code-mother">`, as the
+    participant code's parts are printed); the word stays, the picture is hidden from screen readers."""
     def picture(match: re.Match) -> str:
         meaning = words.get(match[1].strip())
         return f'<th class="scale-step">{svg(meaning)}<br>{match[1]}</th>' if meaning else match[0]
-    return Markup(HEADER_CELL.sub(picture, str(html)))
+
+    def asked(match: re.Match) -> str:
+        return f'<th class="picture-cell">{svg(match[1])} ' if match[1] in PICTOGRAMS else match[0]
+    return Markup(PICTURE_CELL.sub(asked, HEADER_CELL.sub(picture, str(html))))

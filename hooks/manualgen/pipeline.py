@@ -14,6 +14,7 @@ from .helplines import Helpline, helpline_markdown
 from .model import Manual, Page
 from .reference import MARKER as REFERENCE_MARKER, schema_reference
 from .references import REFERENCE, replace_references
+from .referrals import Service, referral_markdown
 from .safety import Safety, statement_markdown
 from .render import rewrite_blocks
 from .views import schedule_view
@@ -21,9 +22,10 @@ from .views import schedule_view
 
 def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[str, Helpline], labels: dict, lang: str,
                         schedule_options: dict, safety: Safety | None = None,
-                        change_check: Registry | None = None) -> dict[str, Callable[[str], str | None]]:
-    """How [[fact:…]], [[helpline:…]], [[manual:…]], [[safety:…]] and [[changecheck:…]] read in this language. A
-    safety statement is put in place with its own helplines and facts already cited."""
+                        change_check: Registry | None = None,
+                        referrals: tuple[Service, ...] = ()) -> dict[str, Callable[[str], str | None]]:
+    """How [[fact:…]], [[helpline:…]], [[manual:…]], [[safety:…]], [[changecheck:…]] and [[referral:…]] read in this
+    language. A safety statement is put in place with its own helplines and facts already cited."""
     days = len(schedule_view(manual, lang, labels, schedule_options)["days"])
     counts = manual_counts(manual, lang, days)
     renderers = {
@@ -40,6 +42,7 @@ def reference_renderers(manual: Manual, facts: dict[str, Fact], helplines: dict[
     # a change-check product may cite a helpline (the kit's notice): replaced like any reference of the page
     renderers["changecheck"] = lambda ref: (replace_references(change_check_markdown(change_check, ref, lang, labels) or "", cite)
                                             or None) if change_check else None
+    renderers["referral"] = lambda ref: referral_markdown(referrals, ref, lang, labels) if referrals else None
     return renderers
 
 

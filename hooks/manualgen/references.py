@@ -10,8 +10,9 @@ from collections.abc import Callable
 
 from .problems import Problem
 
-KINDS = ("fact", "helpline", "manual", "safety", "schema", "changecheck")  # schema: the authoring guide's field
-# reference; changecheck: a table of the change-check registry (data/change_check.yml)
+KINDS = ("fact", "helpline", "manual", "safety", "schema", "changecheck", "referral")  # schema: the authoring guide's
+# field reference; changecheck: a table of the change-check registry (data/change_check.yml); referral: the referral
+# log's categories (data/referrals.yml)
 REFERENCE = re.compile(r"\[\[(?P<kind>[a-z]+):(?P<id>[a-z0-9][a-z0-9-]*)\]\]")
 
 HINTS = {
@@ -21,9 +22,10 @@ HINTS = {
     "safety": "use un id de data/safety.yml",
     "schema": "la única referencia de este tipo es [[schema:reference]]",
     "changecheck": "las tablas del cuestionario son",
+    "referral": "la lista de servicios del registro de derivaciones es",
 }
 WHAT = {"fact": "el dato", "helpline": "la línea de ayuda", "manual": "el número del manual", "safety": "el enunciado de seguridad",
-        "schema": "la referencia", "changecheck": "la tabla del cuestionario"}
+        "schema": "la referencia", "changecheck": "la tabla del cuestionario", "referral": "la tabla de servicios"}
 
 
 def references_in(text: str) -> list[tuple[int, str, str]]:

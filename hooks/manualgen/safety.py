@@ -169,3 +169,14 @@ def with_statements(text: str, safety: Safety, lang: str) -> str:
         statement = safety.text(match["id"], lang) if match["kind"] == "safety" else None
         return statement if statement is not None else match.group(0)
     return REFERENCE.sub(expand, text)
+
+
+def statements_as_html(statement_markdown_of):
+    """statement id -> the statement as HTML (None: unknown), from a renderer that gives its Markdown in a language
+    with its helplines cited (pipeline.reference_renderers()["safety"]): how the checklists print them."""
+    import markdown
+
+    def html(statement_id: str) -> str | None:
+        text = statement_markdown_of(statement_id) if statement_markdown_of else None
+        return markdown.markdown(text, extensions=["attr_list"]) if text else None
+    return html

@@ -39,8 +39,10 @@ LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 GENERATED_CLASSES = frozenset({"admonition", "admonition-title", "activity-meta", "write-lines", "fact", "fact-source",
                                "fact--verified", "fact--sourced", "fact--uncertain", "helpline",
                                "footnote", "footnote-ref", "footnote-backref", "same-day",  # a figure's source at the page's foot
-                               "picture-scale"})  # the change-check answer sheet (change_check_render.answers)
-CLASS_PATTERNS = (re.compile(r"^lines-(?:[1-9]|1[0-2])$"), re.compile(r"^language-[\w+-]{1,30}$"))
+                               "picture-scale",  # the change-check answer sheet (change_check_render.answers)
+                               "code-sheet", "code-boxes", "code-write"})  # the participant code (change_check_render)
+CLASS_PATTERNS = (re.compile(r"^lines-(?:[1-9]|1[0-2])$"), re.compile(r"^language-[\w+-]{1,30}$"),
+                  re.compile(r"^picture--[a-z-]{1,30}$"))  # a pictogram above a head cell (pictograms.with_scale_pictures)
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 ANY_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)")

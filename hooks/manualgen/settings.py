@@ -16,6 +16,7 @@ class Settings:
     labels_path: Path
     safety_path: Path  # data/safety.yml: the safety statements pages cite as [[safety:ID]]
     change_check_path: Path  # the change-check kit's item registry (manualgen.change_check)
+    referrals_path: Path  # the referral log's categories (manualgen.referrals)
     languages: tuple[str, ...]
     helplines: dict  # extra.manual.helplines: every phone line, by id (see manualgen.helplines)
     pdf: dict
@@ -26,6 +27,7 @@ class Settings:
     sign_in_rows: int  # name rows on the per-session sign-in sheet
     glossary: str   # stem of the glossary page (its definitions explain terms on every other page)
     home: dict      # extra.manual.home: the home page's ways in (pages by stem)
+    checklist: dict = None  # extra.manual.checklist: the sheets a session's checklist names after it (handout ids)
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
     published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
     wall_sheets: dict = field(default_factory=dict)  # extra.manual.wall_sheets: the rotafolio's rule and sheet size
@@ -34,6 +36,10 @@ class Settings:
     def labels_schema_path(self) -> Path:
         """The labels' schema lives beside the manual's."""
         return self.schema_path.with_name("labels.schema.json")
+
+
+# The sheets a session's facilitator checklist names for after the session (extra.manual.checklist overrides them).
+CHECKLIST_SHEETS = {"referral_log": "m07-h05", "evaluation": "m07-h04"}
 
 
 def read_settings(root: Path, docs_dir: Path, extra: dict, languages: tuple[str, ...], site_url: str | None) -> Settings:
@@ -45,12 +51,14 @@ def read_settings(root: Path, docs_dir: Path, extra: dict, languages: tuple[str,
                     labels_path=root / extra.get("labels", "data/labels.yml"),
                     safety_path=root / extra.get("safety", "data/safety.yml"),
                     change_check_path=root / extra.get("change_check", "data/change_check.yml"),
+                    referrals_path=root / extra.get("referrals", "data/referrals.yml"),
                     languages=languages, helplines=extra.get("helplines") or {},
                     pdf=extra.get("pdf") or {},
                     site_url=site_url or None, cache_dir=extra.get("cache", ".cache"),
                     schedule=extra.get("schedule") or {}, attendance_rows=int(extra.get("attendance_rows", 20)),
                     sign_in_rows=int(extra.get("sign_in_rows", 16)),
                     glossary=extra.get("glossary", "glosario"), home=extra.get("home") or {},
+                    checklist={**CHECKLIST_SHEETS, **(extra.get("checklist") or {})},
                     typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
                     published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()),
                     wall_sheets=extra.get("wall_sheets") or {})

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import pipeline
 from .change_check import Registry, copied_item_problems, load_change_check
 from .change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
+from .referrals import PRODUCTS as REFERRAL_PRODUCTS, load_referrals
 from .counts import NAMES as COUNT_NAMES
 from .facts import Fact, load_facts
 from .glossary import abbreviations, parse_glossary, shared_id_problems
@@ -45,6 +46,7 @@ class Loaded:
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
+    referrals: tuple = ()  # data/referrals.yml: the referral log's categories (manualgen.referrals.Service)
 
 
 def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_memo: dict) -> Loaded:
@@ -69,8 +71,10 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
     problems += found + helpline_source_problems(helplines, facts)
     change_check, found = load_change_check(s.change_check_path, s.languages, shown_path(s, s.change_check_path))
     problems += found
+    referrals, found = load_referrals(s.referrals_path, s.languages, shown_path(s, s.referrals_path))
+    problems += found
     known = {"fact": set(facts), "helpline": set(helplines), "manual": set(COUNT_NAMES), "schema": {"reference"},
-             "changecheck": set(CHANGE_CHECK_PRODUCTS)}
+             "changecheck": set(CHANGE_CHECK_PRODUCTS), "referral": set(REFERRAL_PRODUCTS)}
     safety, found = load_safety(s.safety_path, s.languages, shown_path(s, s.safety_path), known)
     problems += found
     known["safety"] = set(safety.statements)
@@ -98,11 +102,11 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
             problems += copied_item_problems(shown, text, 1, change_check)
         problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
-        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check),
+        problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check, referrals),
                                       renderer, _glossaries(s), rules, render_memo)
     if problems:
         raise ContentError(problems)
-    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(page_memo), safety)
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(page_memo), safety, referrals)
 
 
 def _page_language(path: Path, s: Settings) -> str:
@@ -121,8 +125,9 @@ def _set_quotes(manual, languages: tuple[str, ...]) -> None:
                 block.title = smart_quotes(block.title)
 
 
-def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, change_check):
-    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety, change_check)
+def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, change_check, referrals):
+    renderers = {lang: pipeline.reference_renderers(manual, facts, helplines, labels[lang], lang, s.schedule, safety, change_check,
+                                                    referrals)
                  for lang in s.languages}
     for page in manual.pages:
         text = pipeline.page_markdown("", page, page.lang, labels[page.lang], renderers[page.lang], schema)

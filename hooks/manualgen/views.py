@@ -232,7 +232,12 @@ def downloads_view(catalog: dict, size_text, lang: str, labels: dict) -> dict:
     modules = []
     for module in catalog["modules"]:
         sessions = [s for s in catalog["sessions"] if s["module"] == module["id"]]
-        items = [entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session") for s in sessions if s["pdf"]]
+        items = []
+        for s in (s for s in sessions if s["pdf"]):
+            items.append(entry(s["pdf"], f"{module['order']}.{s['order']} {s['title']}", "session"))
+            if s.get("checklist_pdf"):
+                items.append(entry(s["checklist_pdf"], f"{module['order']}.{s['order']} {labels['checklist_download']}: {s['title']}",
+                                   "checklist"))
         # each session's rotafolio: the sheets, then the same on A4 tiles
         items += [entry(s["wall_sheets"][part], f"{module['order']}.{s['order']} {s['title']}", kind)
                   for s in sessions if s.get("wall_sheets") for part, kind in (("pdf", "wall"), ("tiles", "wall-tiles"))]

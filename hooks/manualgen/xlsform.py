@@ -13,15 +13,14 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 
-from .change_check import Registry
+from .change_check import Registry, code_example, code_pattern
+from .change_check_render import code_rule
 
 LANGUAGE_NAMES = {"es": "Español", "en": "English", "qu": "Runasimi", "ay": "Aymar aru", "pt": "Português"}
 FOLDER = "forms"
 # Question types that would collect something about the person or the phone: never in our forms.
 IDENTIFYING_TYPES = ("deviceid", "phonenumber", "simserial", "subscriberid", "username", "email", "audit", "start-geopoint",
                      "geopoint", "geotrace", "geoshape", "image", "audio", "video", "background-audio")
-# The participant code of the paper questionnaire: two letters of the mother's first name and the day of birth.
-CODE_PATTERN = "^[A-Za-zÑñ]{2}(0[1-9]|[12][0-9]|3[01])$"
 # A fixed time inside the .xlsx (a zip): the same data gives the same bytes, so the phone edition's file list and
 # the offline editions' checksums change only when a form does.
 FIXED_TIME = (2020, 1, 1, 0, 0, 0)
@@ -92,7 +91,7 @@ def attendance_form(sessions: list[dict], words: _Words, languages) -> Form:
 
 
 def session_report_form(sessions: list[dict], referral_services: list[tuple[str, dict]], words: _Words, languages) -> Form:
-    """referral_services: (id, name per language) of the services a facilitator refers people to."""
+    """referral_services: (id, name per language) of the referral log's categories (data/referrals.yml), `other` last."""
     count = dict(constraint=". >= 0 and . <= 200", **_texts("constraint_message", words("form_count_invalid"), languages))
     survey = _common_start(words, languages, words("form_report_intro")) + [
         _question(languages, "select_one session", "session", words("form_session"), required="yes"),
@@ -106,7 +105,7 @@ def session_report_form(sessions: list[dict], referral_services: list[tuple[str,
         {"type": "begin_group", "name": "referrals", **_texts("label", words("form_referrals"), languages),
          "relevant": "${referred} = 'yes'"},
     ]
-    for service_id, name in referral_services + [("other", words("form_referred_other"))]:
+    for service_id, name in referral_services:
         survey.append(_question(languages, "integer", "referred_" + service_id.replace("-", "_"), name, None,
                                 required="yes", **count))
     survey += [
@@ -123,10 +122,13 @@ def session_report_form(sessions: list[dict], referral_services: list[tuple[str,
 def change_check_form(registry: Registry, helpline: dict, words: _Words, languages) -> Form:
     """One submission per paper questionnaire: the code and the moment as written on it, then each statement's
     answer; a statement left blank (or with two marks) on paper is left blank here, as the scoring sheet counts it."""
+    # the participant code is checked with the rule the code sheet prints (registry.code): one truth for paper and phone
+    rule = {lang: code_rule(registry, lang, words.labels[lang]) for lang in languages}
+    invalid = words("form_code_invalid", code=code_example(registry.code))
     survey = _common_start(words, languages, words("form_change_intro", helpline=helpline)) + [
         _question(languages, "select_one moment", "moment", words("form_moment"), required="yes"),
-        _question(languages, "text", "code", words("form_code"), words("form_code_hint"), required="yes",
-                  constraint=f"regex(., '{CODE_PATTERN}')", **_texts("constraint_message", words("form_code_invalid"), languages)),
+        _question(languages, "text", "code", words("form_code"), words("form_code_hint", rule=rule), required="yes",
+                  constraint=f"regex(., '{code_pattern(registry.code)}')", **_texts("constraint_message", invalid, languages)),
     ]
     for item in registry.items:
         survey.append(_question(languages, "select_one answer", item_field(item.id),

@@ -256,3 +256,42 @@ def test_both_language_pages_are_built_with_the_statement_and_linked_from_the_pl
         planner = real_site.html(PLANNER[lang])
         assert re.search(r'<a class="md-button" id="planner-certificates" href="constancia\.html">' + re.escape(words["open"]),
                          planner), lang
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_save_as_pdf_writes_one_file_with_a_page_per_certificate(visit, real_site, lang):
+    """«Guardar como PDF»: jsPDF (assets/vendor/jspdf) is loaded from the site only when the button is pressed, and
+    the one downloaded file has one A4 page per name, with the name (accents right), every session of the plan, the
+    plan's dates, the statement and the helpline — from file:// and http:// alike."""
+    from pypdf import PdfReader
+    catalog = real_site.catalog(lang)
+    plan = catalog["sessions"]  # the largest workshop: every session, the densest certificate
+    page = visit.open(PAGE[lang] + f"#s={','.join(s['id'] for s in plan)}&d=2026-12-05")
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.fill("#certificate-names", "\n".join(NAMES))
+    page.fill("#certificate-facilitators", "Rosa Mamani\nLuis Condori")
+    assert page.evaluate("typeof window.jspdf") == "undefined"  # not loaded with the page
+    dates = page.evaluate(CERTIFICATES)[0]["facts"][words_dates := WORDS[lang]["dates"]][0]
+    assert "2026" in dates and dates != WORDS[lang]["blank"]
+    with page.expect_download() as download:
+        page.click("#certificate-save-pdf")
+    saved = download.value
+    assert saved.suggested_filename == {"es": "constancias", "en": "certificates"}[lang] + "-2026-12-05.pdf"
+    reader = PdfReader(saved.path())
+    assert len(reader.pages) == len(NAMES)
+    for sheet, name in zip(reader.pages, NAMES):
+        assert round(float(sheet.mediabox.width) / 72 * 25.4) == 210 and round(float(sheet.mediabox.height) / 72 * 25.4) == 297
+        text = " ".join(sheet.extract_text().split())
+        squeezed = text.replace(" ", "")
+        assert name.replace(" ", "") in squeezed, text[:300]  # typed markup is a name like any other, as text
+        assert f"{words_dates}:{dates}".replace(" ", "") in squeezed
+        assert text.count(WORDS[lang]["session"] + " ") == len(plan)
+        assert all(s["title"].replace(" ", "") in squeezed for s in plan)
+        assert WORDS[lang]["statement"].replace(" ", "") in squeezed and "Línea 100" in text
+        assert "Rosa Mamani" in text and "Luis Condori" in text
+    assert "José Ñahui Ccori" in " ".join(reader.pages[2].extract_text().split())
+    page.wait_for_function("() => document.getElementById('certificate-status').textContent.includes('PDF')")
+    loaded = [url for url in requests if url.startswith(visit.base)]
+    assert any(url.endswith("assets/vendor/jspdf/jspdf.umd.min.js") for url in loaded)
+    assert visit.blocked == [] and visit.errors == [], visit.errors[:5]

@@ -340,3 +340,21 @@ def test_a_session_on_the_same_day_as_the_one_before_shows_its_same_day_opening(
     page = visit.open(PAGE[lang] + "#s=m01-s02,m01-s01&t=09:00")  # first of the day: the review stays
     assert page.locator("#planner-output tr.planner-row--same-day").count() == 0
     assert visit.blocked == []
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_to_print_lists_each_chosen_sessions_one_page_checklist_for_the_facilitator(visit, real_site, lang):
+    catalog = real_site.catalog(lang)
+    chosen = [catalog["sessions"][0], catalog["sessions"][-1]]
+    page = visit.open(PAGE[lang] + "#s=" + ",".join(s["id"] for s in chosen))
+    items = page.locator(".planner-checklists li")
+    assert [items.nth(i).get_attribute("data-id") for i in range(items.count())] == [s["id"] for s in chosen]
+    words = LABELS[lang]
+    for i, session in enumerate(chosen):
+        item = items.nth(i)
+        assert words["planner_checklist"] in item.inner_text() and session["title"] in item.inner_text()
+        assert item.locator(".planner-handout-copies").inner_text() == words["planner_copies_one"]
+        if os.environ.get("MANUAL_PDF", "1").strip().lower() not in ("0", "no", "false", "off"):
+            href = item.locator("a.planner-pdf").get_attribute("href")
+            assert href == session["checklist_pdf"] and (real_site.site / ("en/" if lang == "en" else "") / href).is_file()
+    assert visit.errors == [] and visit.blocked == []

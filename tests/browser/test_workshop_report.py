@@ -13,9 +13,9 @@ from pypdf import PdfReader
 pytestmark = pytest.mark.browser
 
 PAGE = {"es": "informe.html", "en": "en/informe.html"}
-WORDS = {"es": {"row": "1.1: 18 part., 125 de {planned} min", "referrals": "Orientaciones: Línea 100", "limits": "No evalúan",
+WORDS = {"es": {"row": "1.1: 18 part., 125 de {planned} min", "referrals": "Orientaciones: L100 — Línea 100 o Chat 100: 3", "limits": "No evalúan",
                 "change": "4 de 12 frases con un cambio importante hacia la igualdad; 1 en sentido contrario."},
-         "en": {"row": "1.1: 18 part., 125 of {planned} min", "referrals": "Referrals: Línea 100", "limits": "assess no one",
+         "en": {"row": "1.1: 18 part., 125 of {planned} min", "referrals": "Referrals: L100 — Línea 100 or Chat 100: 3", "limits": "assess no one",
                 "change": "4 of 12 statements with an important change towards equality; 1 the other way."}}
 STORED = """() => JSON.stringify([Object.entries(localStorage), Object.entries(sessionStorage), document.cookie,
                                  location.href, history.length])"""

@@ -40,6 +40,19 @@ def test_a_page_citing_the_questionnaire_gets_the_registrys_statements_in_its_la
         assert re.findall(r"<value>(m\d\d-s\d\d) · ", xform)[:len(sessions)] == sessions
 
 
+def test_the_participant_code_sheet_prints_pictures_words_and_a_box_per_character_in_its_language(mini_project, tmp_path):
+    for lang in ("es", "en"):
+        cite(mini_project, lang, "[[changecheck:code]]\n\n[[changecheck:notice]]")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    spanish = build.html("modules/01-prueba/h01-ficha.html")
+    english = build.html("en/modules/01-prueba/h01-ficha.html")
+    # a picture above each part's name (hidden from screen readers: the name says it), one box per character
+    assert re.search(r'<th class="picture-cell"><svg class="pictogram pictogram--code-mother"[^>]*aria-hidden="true"', spanish)
+    assert "</svg> Mi mamá</th>" in spanish and "</svg> My mother</th>" in english and "</svg> The day I was born</th>" in english
+    assert spanish.count('<td class="code-write">☐ ☐</td>') == 2 and "MA05" in english and "changecheck" not in spanish
+
+
 def test_a_retyped_statement_and_an_unknown_table_stop_the_build(mini_project, tmp_path):
     cite(mini_project, "es", "Frase: Un hombre de verdad no llora ni muestra miedo.\n\n[[changecheck:everything]]\n\n[[changecheck:share]]")
     build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
@@ -57,3 +70,28 @@ def test_a_broken_registry_stops_the_build_naming_its_line(mini_project, tmp_pat
     assert build.returncode == 1 and "Traceback" not in build.output
     assert re.search(r"data/change_check\.yml:\d+: items\.10\.subscale: la subescala 'kindness' no existe — use una de: action, care",
                      build.output), build.output
+
+
+def test_the_report_page_counts_exactly_the_referral_logs_categories(mini_project, tmp_path):
+    """The coded log's key ([[referral:services]]) and the workshop report's count fields come from one list: the
+    report asks a count for each code the log writes, in the same order, in both languages."""
+    for lang in ("es", "en"):
+        cite(mini_project, lang, "[[referral:services]]")
+        (mini_project / "docs" / f"informe.{lang}.md").write_text(
+            "---\ntitle: Informe\ntemplate: manual/workshop-report.html\n---\nSolo números. [[helpline:linea-100]]\n", encoding="utf-8")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 0, build.output
+    for prefix in ("", "en/"):
+        log = build.html(f"{prefix}modules/01-prueba/h01-ficha.html")
+        report = build.html(f"{prefix}informe.html")
+        in_log = re.findall(r"<tr>\s*<td><strong>([A-Z0-9]+)</strong></td>", log)
+        in_report = re.findall(r'<label for="report-service-[a-z0-9-]+">([A-Z0-9]+) — ', report)
+        assert in_log == in_report == ["CEM", "COM", "FIS", "DEM", "SAL", "L100", "L113", "OTR"]
+    assert "Otro servicio</label>" in build.html("informe.html") and "Another service</label>" in build.html("en/informe.html")
+
+
+def test_an_unknown_referral_table_stops_the_build(mini_project, tmp_path):
+    cite(mini_project, "es", "[[referral:everything]]")
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1 and "Traceback" not in build.output
+    assert "la tabla de servicios 'everything' no existe" in build.output and "services" in build.output

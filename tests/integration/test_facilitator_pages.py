@@ -102,7 +102,8 @@ def test_downloads_page_lists_every_pdf_with_its_real_size(real_site, lang, page
                              html, re.S))
     named = ([s["pdf"] for s in catalog["sessions"]] + [h["pdf"] for h in catalog["handouts"]]
              + list(catalog["pdfs"]["packs"].values()) + [catalog["pdfs"]["manual"]]
-             + [rel for s in catalog["sessions"] if s["wall_sheets"] for rel in s["wall_sheets"].values()])
+             + [rel for s in catalog["sessions"] if s["wall_sheets"] for rel in s["wall_sheets"].values()]
+             + [s["checklist_pdf"] for s in catalog["sessions"]])  # each session's one-page facilitator checklist
     assert sorted(listed) == sorted(named)
     for rel, shown in listed.items():
         size = (real_site.site / PREFIX[lang] / rel).stat().st_size

@@ -116,14 +116,14 @@ def test_pdfs_are_reproducible_and_cached(tmp_path):
     b = mkdocs_build(second, tmp_path / "site-b", **env)
     assert a.returncode == 0 and b.returncode == 0, a.output + b.output
     pdfs_a = sorted(p.relative_to(a.site) for p in a.site.rglob("*.pdf"))
-    assert len(pdfs_a) == 12  # per language: session, handout, pack, manual, and the session's wall sheets and tiles
+    assert len(pdfs_a) == 14  # per language: session, handout, pack, manual, the session's checklist, wall sheets and tiles
     assert pdfs_a == sorted(p.relative_to(b.site) for p in b.site.rglob("*.pdf"))
     for rel in pdfs_a:
         assert (a.site / rel).read_bytes() == (b.site / rel).read_bytes(), f"{rel} differs between two builds"
     again = mkdocs_build(first, tmp_path / "site-a", **env)
     assert again.returncode == 0
     assert "drawing" not in again.output
-    assert again.output.count("6 PDFs from the cache") == 2, again.output  # both languages, nothing rendered
+    assert again.output.count("7 PDFs from the cache") == 2, again.output  # both languages, nothing rendered
 
 
 def test_preview_never_waits_for_the_whole_manual(tmp_path):
@@ -184,3 +184,35 @@ def test_pages_written_while_their_pdfs_are_drawn_show_the_sizes_a_warm_build_sh
             assert size == (f"{max(1, round(on_disk / 1e3))} kB" if on_disk < 1e6 else size), (rel, pdf, size)
             shown += 1
     assert shown >= 4
+
+
+CHECKLIST_WORDS = {"es": ("Antes de la sesión", "Durante la sesión", "Después de la sesión", "una copia por participante"),
+                   "en": ("Before the session", "During the session", "After the session", "one copy per participant")}
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_session_has_a_one_page_facilitator_checklist_from_its_data(real_site, lang):
+    """Issue 23: before (preparation, materials with quantities, sheets to print by copies, the statements it cites,
+    the helpline), during (activities with minutes, safety moments), after; one A4 page for every session."""
+    catalog = real_site.catalog(lang)
+    handouts = {h["id"]: h["title"] for h in catalog["handouts"]}
+    listed = (real_site.site / LANG_PREFIX[lang] / "descargas.html").read_text(encoding="utf-8")  # the downloads page
+    for session in catalog["sessions"]:
+        rel = session["checklist_pdf"]
+        assert rel and rel != session["pdf"], session["id"]
+        pdf = reader(real_site.site, lang, rel)
+        assert len(pdf.pages) == 1 and is_a4(pdf.pages[0]), (session["id"], len(pdf.pages))
+        text = " ".join(pdf.pages[0].extract_text().split())
+        squeezed = text.replace(" ", "")
+        assert all(word in text for word in CHECKLIST_WORDS[lang][:3]), session["id"]
+        for activity in session["activities"]:
+            assert activity["title"].replace(" ", "") in squeezed, (session["id"], activity["title"])
+        for material in session["materials"]:
+            shown = (f"{material['qty']}×" if material["qty"] else "") + material["item"].replace(" ", "")
+            assert shown in squeezed, (session["id"], shown)
+        for handout_id in session["participant_handouts"]:
+            assert handouts[handout_id].replace(" ", "") in squeezed, (session["id"], handout_id)
+        if session["participant_handouts"]:
+            assert CHECKLIST_WORDS[lang][3] in text
+        assert HELPLINE[lang] in text and pdf.metadata.title.endswith(session["title"])
+        assert f'href="{rel}"' in listed, (session["id"], "not on the downloads page")

@@ -108,8 +108,9 @@ def test_statements_cannot_become_markup(tmp_path):
 
 def test_the_manual_pages_use_the_products_and_retype_no_statement(registry):
     """m01-h03 and m01-h04 are products of the registry: they cite its tables and hold none of its statements."""
-    expected = {"h03-cuestionario-de-entrada-y-salida": {"questionnaire"}, "h04-hoja-de-puntaje": {"tally", "share", "notice"},
-                "h08-guion-para-leer-en-voz-alta": {"script", "notice"}, "h09-hoja-de-respuestas-con-dibujos": {"answers", "notice"}}
+    expected = {"h03-cuestionario-de-entrada-y-salida": {"questionnaire", "code-boxes"}, "h04-hoja-de-puntaje": {"tally", "share", "notice"},
+                "h08-guion-para-leer-en-voz-alta": {"script", "notice"}, "h09-hoja-de-respuestas-con-dibujos": {"answers", "notice", "code-boxes"},
+                "h11-mi-codigo-de-participante": {"code", "notice"}}
     for stem, products in expected.items():
         for lang in LANGS:
             text = (ROOT / "modules" / "01-encuadre" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
@@ -199,5 +200,70 @@ def test_the_real_kit_pages_carry_the_notice_or_the_helpline():
     from manualgen.change_check_render import kit_page_problems
     pages = [p for folder in ("modules", "docs") for p in sorted((ROOT / folder).rglob("*.md"))]
     kit = [p for p in pages if "[[changecheck:" in p.read_text(encoding="utf-8") or "change-tally" in p.read_text(encoding="utf-8")]
-    assert len(kit) == 10  # m01-h03, m01-h04, m01-h08, m01-h09 and the tally page, in both languages
+    # m01-h03, m01-h04, m01-h08, m01-h09, m01-h11, the tally page, and the two sessions that explain the code
+    # ([[changecheck:code-rule]]: no statement listed, so no notice needed), in both languages
+    assert len(kit) == 16
     assert [problem for p in kit for problem in kit_page_problems(p.name, p.read_text(encoding="utf-8"), 1)] == []
+
+
+# The participant code: its parts are data; the code sheet, the code boxes of the answer sheets, the sessions that
+# explain it and the form's check are all made from them (one truth).
+
+def test_the_code_sheet_prints_each_part_with_its_picture_words_example_and_one_box_per_character(registry):
+    assert [(p.id, p.chars, p.length, p.value) for p in registry.code] == [("mother", "letters", 2, "MA"), ("birth-day", "day", 2, "05")]
+    for lang in LANGS:
+        sheet = change_check_markdown(registry, "code", lang, LABELS[lang])
+        for part in registry.code:
+            assert f'<th class="picture--{part.picture}">{part.name[lang]}</th>' in sheet.replace("&#x27;", "'")
+            assert part.fact[lang].replace("'", "&#x27;") in sheet or part.fact[lang] in sheet
+            assert part.example[lang] in sheet.replace("&#x27;", "'")
+        assert sheet.count('<td class="code-write">☐ ☐</td>') == 2 and "**MA05**" in sheet
+    boxes = change_check_markdown(registry, "code-boxes", "es", LABELS["es"])
+    assert ('<th class="picture--code-mother">Mi mamá</th><td class="code-write">☐ ☐</td>'
+            '<th class="picture--code-birthday">El día en que nací</th><td class="code-write">☐ ☐</td>') in boxes
+
+
+def test_the_code_rule_is_the_parts_in_order_with_the_example(registry):
+    assert change_check_markdown(registry, "code-rule", "es", LABELS["es"]) == (
+        "«las dos primeras letras del nombre de mi mamá y el día del mes en que nací, con dos números» (por ejemplo, MA05)")
+    assert change_check_markdown(registry, "code-rule", "en", LABELS["en"]).startswith(
+        '"the first two letters of my mother\'s first name and the day of the month I was born')
+
+
+def test_a_part_added_to_the_code_gets_its_own_boxes_everywhere(tmp_path):
+    text = REGISTRY.read_text(encoding="utf-8") + (
+        "    - id: father\n      picture: individual\n      name: {es: Mi papá, en: My father}\n"
+        "      fact: {es: La primera letra del nombre de mi papá, en: The first letter of my father's first name}\n"
+        "      example: {es: Si se llama Juan, escribo J., en: If his name is Juan, I write J.}\n"
+        "      chars: letters\n      length: 1\n      value: J\n")
+    registry, problems = load_text(tmp_path, text)
+    assert problems == []
+    boxes = change_check_markdown(registry, "code-boxes", "en", LABELS["en"])
+    assert boxes.count('class="code-write"') == 3 and boxes.endswith('<td class="code-write">☐</td></tr></tbody></table>\n</div>')
+    assert "MA05J" in change_check_markdown(registry, "code-rule", "en", LABELS["en"])
+
+
+@pytest.mark.parametrize("old, new, field, words", [
+    ("      chars: day\n", "      chars: weekday\n", "participant_code.parts.1.chars", "chars no válido"),
+    ('      value: "05"\n', '      value: "5"\n', "participant_code.parts.1.value", "no cabe"),
+    ("      picture: code-birthday\n", "      picture: cake\n", "participant_code.parts.1.picture", "dibujo desconocido"),
+    ("      value: MA\n", "      value: M4\n", "participant_code.parts.0.value", "no cabe"),
+])
+def test_a_mistake_in_the_code_names_file_line_field_and_fix(tmp_path, old, new, field, words):
+    registry, problems = load_text(tmp_path, edited(old, new))
+    assert registry is None
+    [problem] = [p for p in problems if p.field == field]
+    assert problem.path == "data/change_check.yml" and words in problem.message and problem.hint
+    assert problem.line == line_of(REGISTRY.read_text(encoding="utf-8"), old)
+
+
+def test_no_page_retypes_the_code_rule_and_the_sheets_cite_it():
+    """The rule lived in five places (two sheets, two sessions in two languages): now only in the registry."""
+    pages = [p for folder in ("modules", "docs") for p in sorted((ROOT / folder).rglob("*.md"))]
+    retyped = [p.name for p in pages if re.search(r"primeras letras del nombre|first two letters of", p.read_text(encoding="utf-8"))]
+    assert retyped == []
+    for stem, product in (("h03-cuestionario-de-entrada-y-salida", "code-boxes"), ("h09-hoja-de-respuestas-con-dibujos", "code-boxes"),
+                          ("h11-mi-codigo-de-participante", "code")):
+        for lang in LANGS:
+            text = (ROOT / "modules" / "01-encuadre" / f"{stem}.{lang}.md").read_text(encoding="utf-8")
+            assert f"[[changecheck:{product}]]" in text

@@ -25,15 +25,24 @@ from manualgen.printing.run import PrintRun
 from manualgen.printing.source import PrintSource
 from manualgen.source import Source
 
+<<<<<<< HEAD
 # The book's products; the real rotafolio needs its template and the sessions' blocks (tests/unit/test_wall_sheets.py).
 BOOK = tuple(product for product in PRODUCTS if not isinstance(product, Rotafolio))
 LABELS = {"pdf_pack": "paquete", "pdf_manual": "manual", "pack_title": "Paquete", "module": "Módulo",
           "manual_edition": "Manual", "contents": "Contenido", "page_of": "Página {page} de {pages}"}
+=======
+LABELS = {"pdf_pack": "paquete", "pdf_manual": "manual", "pdf_checklist": "lista", "pack_title": "Paquete", "module": "Módulo",
+          "manual_edition": "Manual", "contents": "Contenido", "page_of": "Página {page} de {pages}",
+          "checklist_title": "Lista", "sensitivity_low": "Baja", "checklist_moment_start": "Al empezar",
+          "checklist_moment_in": "En {activity}", "checklist_after_attendance": "Cuente", "checklist_after_report": "Informe",
+          "checklist_after_referrals": "Registre en {sheet}", "checklist_after_evaluation": "Evalúe con {sheet}"}
+>>>>>>> s31-23
 # print/manual.html in miniature: a front lists its numbered contents; every other part is one page per <section>.
 TEMPLATES = {
     "print/manual.html": "{% if doc.part == 'front' %}<section id='cover'><h1>{{ doc.title }}</h1></section><section id='toc'>"
                          "{% for e in doc.contents %}[{{ e.anchor }}={{ e.page }}]{% endfor %}</section>"
                          "{% else %}<section id='{{ doc.chapter.anchor if doc.chapter else doc.part }}'><h1>{{ doc.title }}</h1></section>{% endif %}",
+    "print/checklist.html": "<section id='checklist'><h1>{{ doc.title }}</h1></section>",
     "wall/sheet.html": "{% for m in messages %}<section id='msg-{{ loop.index }}' data-size='1191 842'><h1>{{ m }}</h1>"
                        "</section>{% endfor %}",
 }
@@ -48,7 +57,8 @@ def small_manual() -> Manual:
     for lang in ("es", "en"):
         pages += [page(lang, "01-inicio/index", type="module", id="m01", order=1, title="Inicio", objectives=[]),
                   page(lang, "01-inicio/01-bienvenida", type="session", id="m01-s01", module="m01", order=1,
-                       title="Bienvenida" if lang == "es" else "Welcome", key_messages=["Nadie merece violencia", "Pedir ayuda"]),
+                       title="Bienvenida" if lang == "es" else "Welcome", key_messages=["Nadie merece violencia", "Pedir ayuda"],
+                       duration=90, sensitivity="low", preparation=[], materials=[], handouts=["m01-h01"]),
                   page(lang, "01-inicio/h01-acuerdos", type="handout", id="m01-h01", module="m01", order=1, title="Acuerdos"),
                   page(lang, "01-inicio/h02-asistencia", type="handout", id="m01-h02", module="m01", order=2,
                        title="Asistencia", audience="facilitators")]
@@ -56,7 +66,8 @@ def small_manual() -> Manual:
 
 
 def source(manual=None) -> PrintSource:
-    settings = SimpleNamespace(modules_dir="modules", pdf={"front_pages": ["como-usar"], "back_pages": ["glosario"]})
+    settings = SimpleNamespace(modules_dir="modules", pdf={"front_pages": ["como-usar"], "back_pages": ["glosario"]},
+                               checklist={"referral_log": "m01-h02", "evaluation": "m01-h01"})
     pages = {"como-usar.es.md": {"html": "<p>Cómo</p>", "url": "como-usar.html", "title": "Cómo usar"}}
     made = PrintSource("es", LABELS, manual or small_manual(), settings, pages, Environment(loader=DictLoader(TEMPLATES)),
                        "", None, "Manual", "Autoría", "", {}, "1 de enero de 2026")
@@ -104,9 +115,16 @@ class Checklists(Product):
 def test_the_products_list_every_pdf_of_a_language_in_order():
     assert pdf_paths(small_manual(), "es", LABELS, BOOK) == {
         "m01-s01": "pdf/m01-s01-bienvenida.pdf", "m01-h01": "pdf/m01-h01-acuerdos.pdf",
+<<<<<<< HEAD
         "m01-h02": "pdf/m01-h02-asistencia.pdf", "pack-m01": "pdf/m01-paquete.pdf", "manual": "pdf/manual.pdf"}
     assert pdf_paths(small_manual(), "en", LABELS, BOOK)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
     assert list(pdf_paths(small_manual(), "es", LABELS, BOOK + (WallSheets(),))) [-1] == "wall-m01-s01"
+=======
+        "m01-h02": "pdf/m01-h02-asistencia.pdf", "pack-m01": "pdf/m01-paquete.pdf", "manual": "pdf/manual.pdf",
+        "checklist-m01-s01": "pdf/m01-s01-lista.pdf"}
+    assert pdf_paths(small_manual(), "en", LABELS)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
+    assert list(pdf_paths(small_manual(), "es", LABELS, PRODUCTS + (WallSheets(),))) [-1] == "wall-m01-s01"
+>>>>>>> s31-23
 
 
 def test_sheets_are_cut_from_their_module_document_and_made_in_preview_too():
@@ -226,7 +244,7 @@ def test_a_second_run_takes_everything_from_the_cache(tmp_path, drawn_here):
         run.collect()
         run.start_fronts()
         run.finish()
-    assert drawing is False and len(drawn_here) == 4  # module, chapter, back cover, front: drawn once
+    assert drawing is False and len(drawn_here) == 5  # module, chapter, back cover, checklist, front: drawn once
 
 
 def test_a_product_that_forgets_a_path_or_a_document_or_reuses_a_name_is_told_at_once(tmp_path):

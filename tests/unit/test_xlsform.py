@@ -22,8 +22,8 @@ LANGS = ("es", "en")
 LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
 SESSIONS = [{"id": "m01-s01", "duration": 120, "title": {"es": "Bienvenida", "en": "Welcome"}},
             {"id": "m03-s02", "duration": 90, "title": {"es": "Poder", "en": "Power"}}]
-SERVICES = [("linea-100", {"es": "Línea 100 — Violencia", "en": "Línea 100 — Violence"}),
-            ("policia", {"es": "105 — Policía", "en": "105 — Police"})]
+SERVICES = [("linea-100", {"es": "L100 — Línea 100", "en": "L100 — Línea 100"}),
+            ("police", {"es": "COM — Comisaría", "en": "COM — Police station"}), ("other", {"es": "OTR — Otro", "en": "OTR — Other"})]
 HELPLINE = {"es": "Línea 100", "en": "Línea 100"}
 # Words that would ask for who someone is, in either language (field names and labels).
 IDENTIFYING_WORDS = re.compile(r"\b(name|nombre|apellido|surname|phone|tel[eé]fono|celular|mobile|dni|address|direcci[oó]n|email|correo)\b", re.I)
@@ -93,8 +93,20 @@ def test_the_change_check_form_asks_the_registrys_statements_with_the_paper_shee
         header = change_check_markdown(registry, "questionnaire", lang, LABELS[lang]).split("\n")[0]
         assert [c.strip() for c in header.strip("|").split("|")][2:] == [r[column] for r in choices if r["list_name"] == "answer"]
     code = next(r for r in survey if r["name"] == "code")
-    assert code["constraint"] == f"regex(., '{xlsform.CODE_PATTERN}')"
-    assert re.match(xlsform.CODE_PATTERN, "MA15") and not re.match(xlsform.CODE_PATTERN, "Maria") and not re.match(xlsform.CODE_PATTERN, "MA45")
+    pattern = re.fullmatch(r"regex\(\., '(.+)'\)", code["constraint"])[1]
+    assert re.match(pattern, "MA15") and re.match(pattern, "MA05") and not re.match(pattern, "Maria") and not re.match(pattern, "MA45")
+    # the hint says the rule the code sheet prints, from the same parts
+    assert "mother's first name" in code["hint::English (en)"] and "MA05" in code["hint::English (en)"]
+    assert "nombre de mi mamá" in code["hint::Español (es)"] and "MA05" in code["constraint_message::Español (es)"]
+
+
+def test_the_code_a_form_accepts_follows_the_registrys_parts(registry):
+    from manualgen.change_check import code_pattern
+    three = replace(registry, code=(replace(registry.code[0], length=3, value="MAR"),) + registry.code[1:])
+    form = xlsform.change_check_form(three, HELPLINE, xlsform._Words(LABELS, LANGS), LANGS)
+    code = next(r for r in form.survey if r["name"] == "code")
+    assert code_pattern(three.code) in code["constraint"] and re.match(code_pattern(three.code), "MAR05")
+    assert not re.match(code_pattern(three.code), "MA05")
 
 
 def test_a_statement_added_to_the_registry_is_in_the_form(registry):
@@ -111,7 +123,7 @@ def test_the_session_forms_list_the_manuals_sessions_with_their_planned_minutes(
         sessions = [r for r in rows(made[stem][1], "choices") if r["list_name"] == "session"]
         assert [(r["name"], r["label::English (en)"]) for r in sessions] == [("m01-s01", "m01-s01 · Welcome"), ("m03-s02", "m03-s02 · Power")]
     report = rows(made["informe_de_sesion"][1], "survey")
-    assert [r["name"] for r in report if r["name"].startswith("referred_")] == ["referred_linea_100", "referred_policia", "referred_other"]
+    assert [r["name"] for r in report if r["name"].startswith("referred_")] == ["referred_linea_100", "referred_police", "referred_other"]
     assert [r["minutes"] for r in rows(made["informe_de_sesion"][1], "choices") if r["list_name"] == "session"] == [120, 90]
 
 

@@ -117,6 +117,7 @@
     var byHand = document.getElementById("certificate-by-hand");
     var status = document.getElementById("certificate-status");
     var printButton = document.getElementById("certificate-print");
+    var pdfButton = document.querySelector("button#certificate-save-pdf");
     var output = document.getElementById("certificate-output");
     var help = document.getElementById("certificate-help");
     var fields = {
@@ -225,6 +226,7 @@
       output.textContent = "";
       names.forEach(function (name) { output.appendChild(certificate(name, details)); });
       printButton.disabled = names.length === 0;
+      if (pdfButton) pdfButton.disabled = names.length === 0;
       status.textContent = !names.length ? W.none
         : names.length === 1 ? W.ready_one : fill(W.ready_many, { n: names.length });
     }
@@ -240,6 +242,61 @@
       render();
     }
 
+    /* ---------- One PDF with every certificate (certificate-pdf.js over jsPDF, loaded on the first press) ---------- */
+
+    function text(node) { return node ? node.textContent.replace(/\s+/g, " ").trim() : ""; }
+
+    /** Each certificate of the preview as certificate-pdf.js's blocks() reads it: what is printed is what is saved. */
+    function shownCertificates() {
+      return Array.prototype.map.call(output.querySelectorAll(".certificate"), function (cert) {
+        return {
+          institution: text(cert.querySelector(".certificate__institution")), title: text(cert.querySelector(".certificate__title")),
+          intro: text(cert.querySelector(".certificate__intro")), name: text(cert.querySelector(".certificate__name")),
+          participated: text(cert.querySelector(".certificate__text")),
+          sessions: Array.prototype.map.call(cert.querySelectorAll(".certificate__sessions li"), text),
+          facts: Array.prototype.map.call(cert.querySelectorAll(".certificate__facts > div"), function (row) {
+            return [text(row.querySelector("dt")), row.querySelector(".certificate__blank") ? "" : text(row.querySelector("dd"))];
+          }),
+          statement: text(cert.querySelector(".certificate__statement")),
+          signatures: Array.prototype.map.call(cert.querySelectorAll(".certificate__signature"), function (sign) {
+            return [text(sign.querySelector(".certificate__signer")), text(sign.querySelector(".certificate__role"))];
+          }),
+          help: text(cert.querySelector(".certificate__help")),
+        };
+      });
+    }
+
+    var loading = null;
+    function loadScript(src) {
+      return new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+
+    function savePdf() {
+      var certs = shownCertificates();
+      if (!certs.length) return;
+      status.textContent = W.pdf_working;
+      pdfButton.disabled = true;
+      loading = loading || loadScript(pdfButton.getAttribute("data-library")).then(function () {
+        return loadScript(pdfButton.getAttribute("data-script"));
+      });
+      loading.then(function () {
+        var pdf = window.manualCertificatePdf;
+        var doc = pdf.draw(window.jspdf.jsPDF, certs, { title: W.title });
+        doc.save(pdf.fileName(W.pdf_file, plan.date));
+        status.textContent = fill(W.pdf_saved, { n: certs.length });
+      }).catch(function () {
+        loading = null;  // a file that failed to load may be there on the next press
+        status.textContent = W.pdf_failed;
+      }).then(function () { pdfButton.disabled = false; });
+    }
+
+    if (pdfButton) pdfButton.addEventListener("click", savePdf);
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.addEventListener("input", render);
     form.addEventListener("change", render);

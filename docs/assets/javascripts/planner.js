@@ -624,6 +624,23 @@
       return [el("h3", { id: "planner-wall-sheets", text: W.print_wall }), list];
     }
 
+    /** Each chosen session's one-page facilitator checklist (one copy, for the facilitator), when its PDF exists. */
+    function checklistList(sessions) {
+      var withPdf = sessions.filter(function (session) { return session.checklist_pdf; });
+      if (!withPdf.length) return [];
+      var list = el("ul", { className: "planner-checklists" });
+      withPdf.forEach(function (session) {
+        list.appendChild(el("li", { "data-id": session.id }, [
+          el("strong", { text: W.checklist + " · " + sessionLabel(session) + ": " + session.title }), el("br"),
+          el("span", { className: "planner-handout-copies", text: W.copies_one }),
+          el("span", { className: "planner-screen-only" }, [el("br"),
+            el("a", { className: "planner-pdf", href: session.checklist_pdf, text: W.handout_pdf,
+                      "aria-label": fill(W.handout_pdf_label, { title: W.checklist + " " + sessionLabel(session) }) })]),
+        ]));
+      });
+      return [el("p", { className: "planner-note", text: W.checklists }), list];
+    }
+
     /** The safety rules the plan breaks, in words, with a link to why; null when it keeps them all. */
     function warningsBox(warnings) {
       if (!warnings.length) return null;
@@ -686,7 +703,7 @@
         el("h3", { id: "planner-materials", text: W.materials }),
       ], materialsList(mergeMaterials(chosen)), [
         el("h3", { id: "planner-handouts", text: W.print_handouts }),
-      ], handoutList(handoutsToPrint(chosen, catalog.handouts)), wallSheetsList(chosen));
+      ], handoutList(handoutsToPrint(chosen, catalog.handouts)), checklistList(chosen), wallSheetsList(chosen));
       parts.forEach(function (part) { if (part) output.appendChild(part); });
     }
 

@@ -33,6 +33,7 @@ class PrintSource:
     helplines: list = field(default_factory=list)
     print_type: object = None
     references: dict = field(default_factory=dict)  # how [[fact:…]], [[safety:…]]… read (pipeline.reference_renderers)
+    statement_html: object = None  # safety statement id -> its HTML in the language (None: unknown), for checklists
     _made: dict = field(default_factory=dict, repr=False)
 
     @property

@@ -2,13 +2,14 @@
 a Product subclass (see ../product.py), one line below, and its unit tests (tests/unit/test_print_products.py)."""
 from __future__ import annotations
 
+from .checklist import FacilitatorChecklist
 from .complete_manual import CompleteManual
 from .handout import Handout
 from .pack import ParticipantPack
 from .session_sheet import SessionSheet
 from .wall_sheets import WallSheets
 
-PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual(), WallSheets())
+PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual(), WallSheets(), FacilitatorChecklist())
 
 
 def pdf_paths(manual, lang: str, labels: dict, products=PRODUCTS) -> dict[str, str]:

@@ -1,0 +1,83 @@
+"""A session's one-page facilitator checklist (manualgen/checklist.py): what goes on it, from the session's data."""
+from pathlib import Path
+
+import pytest
+import yaml
+
+from manualgen.checklist import checklist_view, cited_statements, density, first_sentence
+from manualgen.model import load_manual
+
+ROOT = Path(__file__).resolve().parents[2]
+LABELS = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))
+AFTER = {"referral_log": "m07-h05", "evaluation": "m07-h04"}
+
+
+@pytest.fixture(scope="module")
+def manual(schema):
+    found, problems = load_manual(ROOT, "modules", ("es", "en"), schema)
+    assert problems == []
+    return found
+
+
+def statement(ref):
+    return f"<p>[{ref}]</p>"
+
+
+def test_before_during_and_after_come_from_the_sessions_own_data(manual):
+    page = manual.by_id("es", "m01-s01")
+    view = checklist_view(page, manual, "es", LABELS["es"], statement, AFTER)
+    assert (view["number"], view["title"]) == ("1.1", page.meta["title"])
+    assert view["preparation"] == page.meta["preparation"]
+    assert {"item": "Papelógrafos", "qty": 6} in view["materials"] and {"item": "Pelota pequeña", "qty": None} in view["materials"]
+    # sheets split by who holds them: a copy per participant, or one for the facilitator (the sign-in sheet too)
+    titles = {h: manual.by_id("es", h).meta["title"] for h in ("m01-h03", "m01-h11", "m01-h02", "m01-h07")}
+    assert titles["m01-h03"] in view["for_participants"] and titles["m01-h11"] in view["for_participants"]
+    assert titles["m01-h02"] in view["for_facilitator"] and titles["m01-h07"] in view["for_facilitator"]
+    assert not set(view["for_participants"]) & set(view["for_facilitator"])
+    # the statements it cites, each once, in order, as the build prints them
+    assert view["statements"] == [f"<p>[{ref}]</p>" for ref in cited_statements(page.source.body)]
+    assert "<p>[confidencialidad]</p>" in view["statements"] and len(set(view["statements"])) == len(view["statements"])
+    assert [(a["title"], a["minutes"]) for a in view["activities"]] == [(b.title, b.options["minutes"]) for b in page.activities]
+    assert sum(a["minutes"] for a in view["activities"]) == page.meta["duration"]
+    assert view["moments"] and all(m["what"] for m in view["moments"])
+    log, evaluation = (manual.by_id("es", h).meta["title"] for h in ("m07-h05", "m07-h04"))
+    assert any(log in item for item in view["after"]) and any(evaluation in item for item in view["after"])
+    assert len(view["after"]) == 4
+
+
+def test_every_session_in_both_languages_has_a_checklist_in_its_language(manual):
+    for lang in ("es", "en"):
+        for page in manual.of(lang, "session"):
+            view = checklist_view(page, manual, lang, LABELS[lang], statement, AFTER)
+            assert view["activities"] and view["after"][0] == LABELS[lang]["checklist_after_attendance"]
+            assert view["density"] in ("", "compact", "tight", "tightest")
+
+
+def test_a_safety_moment_says_when_it_comes_and_what_it_is_about(manual):
+    page = manual.by_id("en", "m02-s01")
+    [moment] = checklist_view(page, manual, "en", LABELS["en"], statement, AFTER)["moments"]
+    assert moment["when"].startswith("In ") and moment["what"].endswith(".") and "[[" not in moment["what"]
+    assert first_sentence("See the [card](x.md) and **call** [[helpline:linea-100]]. Then more.") == "See the card and call ."
+
+
+def test_a_manual_without_the_after_sheets_names_them_in_general_words(manual):
+    view = checklist_view(manual.by_id("es", "m01-s01"), manual, "es", LABELS["es"], statement, {**AFTER, "evaluation": "m09-h01"})
+    assert view["after"][2] == LABELS["es"]["checklist_after_evaluation"].format(sheet=LABELS["es"]["checklist_evaluation"])
+
+
+def test_a_long_checklist_is_set_smaller():
+    base = {"preparation": [], "materials": [], "for_participants": [], "for_facilitator": [], "statements": [],
+            "activities": [], "moments": [], "after": []}
+    assert density(base) == ""
+    assert density({**base, "statements": ["<p><strong>palabra</strong> " + "palabra " * 600 + "</p>"]}) == "compact"
+    assert density({**base, "preparation": ["palabra " * 870]}) == "tight"
+    assert density({**base, "preparation": ["palabra " * 1000]}) == "tightest"
+    # a long list of short items takes lines too: 40 one-word materials weigh as much as 360 words
+    assert density({**base, "materials": [{"item": "lápiz", "qty": None}] * 70}) == "compact"
+
+
+def test_statements_print_as_html_with_their_helplines_as_links():
+    from manualgen.safety import statements_as_html
+    html = statements_as_html(lambda ref: "**Peligro:** llame a la [Línea 100](tel:100){: .helpline }" if ref == "x" else None)
+    assert html("x") == '<p><strong>Peligro:</strong> llame a la <a class="helpline" href="tel:100">Línea 100</a></p>'
+    assert html("unknown") is None and statements_as_html(None)("x") is None
