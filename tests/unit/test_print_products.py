@@ -25,18 +25,13 @@ from manualgen.printing.run import PrintRun
 from manualgen.printing.source import PrintSource
 from manualgen.source import Source
 
-<<<<<<< HEAD
 # The book's products; the real rotafolio needs its template and the sessions' blocks (tests/unit/test_wall_sheets.py).
 BOOK = tuple(product for product in PRODUCTS if not isinstance(product, Rotafolio))
-LABELS = {"pdf_pack": "paquete", "pdf_manual": "manual", "pack_title": "Paquete", "module": "Módulo",
-          "manual_edition": "Manual", "contents": "Contenido", "page_of": "Página {page} de {pages}"}
-=======
 LABELS = {"pdf_pack": "paquete", "pdf_manual": "manual", "pdf_checklist": "lista", "pack_title": "Paquete", "module": "Módulo",
           "manual_edition": "Manual", "contents": "Contenido", "page_of": "Página {page} de {pages}",
           "checklist_title": "Lista", "sensitivity_low": "Baja", "checklist_moment_start": "Al empezar",
           "checklist_moment_in": "En {activity}", "checklist_after_attendance": "Cuente", "checklist_after_report": "Informe",
           "checklist_after_referrals": "Registre en {sheet}", "checklist_after_evaluation": "Evalúe con {sheet}"}
->>>>>>> s31-23
 # print/manual.html in miniature: a front lists its numbered contents; every other part is one page per <section>.
 TEMPLATES = {
     "print/manual.html": "{% if doc.part == 'front' %}<section id='cover'><h1>{{ doc.title }}</h1></section><section id='toc'>"
@@ -96,10 +91,10 @@ class WallSheets(Product):
 
 
 class Checklists(Product):
-    """A one-page checklist per session, all drawn as one document (one WeasyPrint run) and cut per session."""
+    """A stand-in for a product drawn as one document (one WeasyPrint run) and cut per session."""
 
     def paths(self, manual, lang, labels):
-        return {f"check-{s.id}": f"pdf/{s.id}-lista.pdf" for s in manual.of(lang, "session")}
+        return {f"check-{s.id}": f"pdf/{s.id}-hoja.pdf" for s in manual.of(lang, "session")}
 
     def documents(self, source):
         sessions = source.manual.of(source.lang, "session")
@@ -115,16 +110,10 @@ class Checklists(Product):
 def test_the_products_list_every_pdf_of_a_language_in_order():
     assert pdf_paths(small_manual(), "es", LABELS, BOOK) == {
         "m01-s01": "pdf/m01-s01-bienvenida.pdf", "m01-h01": "pdf/m01-h01-acuerdos.pdf",
-<<<<<<< HEAD
-        "m01-h02": "pdf/m01-h02-asistencia.pdf", "pack-m01": "pdf/m01-paquete.pdf", "manual": "pdf/manual.pdf"}
-    assert pdf_paths(small_manual(), "en", LABELS, BOOK)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
-    assert list(pdf_paths(small_manual(), "es", LABELS, BOOK + (WallSheets(),))) [-1] == "wall-m01-s01"
-=======
         "m01-h02": "pdf/m01-h02-asistencia.pdf", "pack-m01": "pdf/m01-paquete.pdf", "manual": "pdf/manual.pdf",
         "checklist-m01-s01": "pdf/m01-s01-lista.pdf"}
-    assert pdf_paths(small_manual(), "en", LABELS)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
-    assert list(pdf_paths(small_manual(), "es", LABELS, PRODUCTS + (WallSheets(),))) [-1] == "wall-m01-s01"
->>>>>>> s31-23
+    assert pdf_paths(small_manual(), "en", LABELS, BOOK)["m01-s01"] == "pdf/m01-s01-welcome.pdf"  # named from the title
+    assert list(pdf_paths(small_manual(), "es", LABELS, BOOK + (WallSheets(),))) [-1] == "wall-m01-s01"
 
 
 def test_sheets_are_cut_from_their_module_document_and_made_in_preview_too():
@@ -213,7 +202,7 @@ def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(t
     run.collect()
     assert {p.name for p in (tmp_path / "pdf").iterdir()} == {  # each made as its documents arrived; not the manual yet
         "m01-s01-bienvenida.pdf", "m01-h01-acuerdos.pdf", "m01-h02-asistencia.pdf", "m01-paquete.pdf", "m01-s01-rotafolio.pdf",
-        "m01-s01-lista.pdf"}
+        "m01-s01-lista.pdf", "m01-s01-hoja.pdf"}
     run.start_fronts()
     run.finish()
     with pikepdf.open(tmp_path / "pdf" / "manual.pdf") as manual:
@@ -230,7 +219,7 @@ def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(t
     with pikepdf.open(tmp_path / "pdf" / "m01-s01-rotafolio.pdf") as wall:
         assert [tuple(float(v) for v in p.mediabox)[2:] for p in wall.pages] == [(1191, 842), (1191, 842)]
         assert all("/Font" not in p.Resources for p in wall.pages)  # no page number stamped
-    with pikepdf.open(tmp_path / "pdf" / "m01-s01-lista.pdf") as checklist:  # its sheet: two pages, numbered
+    with pikepdf.open(tmp_path / "pdf" / "m01-s01-hoja.pdf") as checklist:  # its sheet: two pages, numbered
         assert len(checklist.pages) == 2 and b"(P\xe1gina 1 de 2)" in checklist.pages[0].Contents[-1].read_bytes()
     assert run.sizes().keys() == set(run.paths.values())
 
@@ -293,3 +282,11 @@ def test_the_cache_is_pruned_once_after_the_last_language(tmp_path):
         made.lang, made.settings.languages, made.settings.pdf["cache_unused_days"] = lang, ("es", "en"), 12
         PrintRun(made, (), {}, tmp_path, Pruned(), "v1", SimpleNamespace(info=said.append)).prune_cache()
     assert pruned == [12.0] and said == ["PDF: 3 cached files unused for 12 days removed"]
+
+
+def test_two_products_writing_one_file_is_told_at_once():
+    class Again(Checklists):
+        def paths(self, manual, lang, labels):
+            return {f"again-{s.id}": f"pdf/{s.id}-hoja.pdf" for s in manual.of(lang, "session")}
+    with pytest.raises(ValueError, match="writes pdf/m01-s01-hoja.pdf"):
+        pdf_paths(small_manual(), "es", LABELS, (Checklists(), Again()))

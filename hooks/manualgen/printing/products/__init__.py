@@ -14,10 +14,12 @@ PRODUCTS = (SessionSheet(), Handout(), ParticipantPack(), CompleteManual(), Wall
 
 def pdf_paths(manual, lang: str, labels: dict, products=PRODUCTS) -> dict[str, str]:
     """Where every PDF of a language goes, relative to that language's root, by output key."""
-    paths = {}
+    paths, written = {}, {}
     for product in products:
         for key, path in product.paths(manual, lang, labels).items():
             if key in paths:  # a programming mistake, not an author's: two products would write one file
                 raise ValueError(f"{type(product).__name__} names its output {key!r}, which another product names already")
-            paths[key] = path
+            if path in written:
+                raise ValueError(f"{type(product).__name__} writes {path} for {key!r}, which {written[path]!r} writes already")
+            paths[key], written[path] = path, key
     return paths
