@@ -30,5 +30,12 @@ def on_pre_build(config):
         marker, references = data.labels[lang]["wall_marker"], language_views.reference_renderers(config, lang)
         for page in data.manual.of(lang, "session"):
             problems += wall_sheets.fit_problems(page, marker, references, settings, layout, metrics)
+    source_lang = data.settings.languages[0]
+    sources = {page.id: page for page in data.manual.of(source_lang, "session")}
+    for lang in data.settings.languages[1:]:
+        for page in data.manual.of(lang, "session"):
+            if page.id in sources:
+                problems += wall_sheets.parity_problems(sources[page.id], data.labels[source_lang]["wall_marker"],
+                                                        page, data.labels[lang]["wall_marker"])
     if problems:
         raise PluginError(ContentError(problems).report())

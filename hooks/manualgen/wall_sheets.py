@@ -315,6 +315,22 @@ def fit_problems(page, marker: str, references: dict, settings: WallSettings, la
     return problems
 
 
+def parity_problems(source, source_marker: str, translation, marker: str) -> list[Problem]:
+    """A translation's key messages carry a wall version where the source's do, and only there: a sheet the
+    source prints short must not print the whole message in the other language (nor the reverse)."""
+    theirs = block_items(source, "key-messages", source_marker)
+    ours = block_items(translation, "key-messages", marker)
+    problems = []
+    for mine, original in zip(ours, theirs):
+        if bool(mine.wall) != bool(original.wall):
+            has = "tiene" if original.wall else "no tiene"
+            problems.append(Problem(translation.path, mine.line, "bloque key-messages",
+                                    f"el mensaje original ({source.path}:{original.line}) {has} versión de rotafolio "
+                                    f"y su traducción {'no' if original.wall else 'sí'}",
+                                    f"escriba o quite la línea «  {marker}: …» como en el original"))
+    return problems
+
+
 # --- tiling onto A4 --------------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from manualgen.model import Page
 from manualgen.render import rewrite_blocks
 from manualgen.source import parse_source
 from manualgen.wall_sheets import (SHEETS, WallSettingsError, block_items, coverage_gaps, fit_problems, fits,
-                                   font_metrics, layout, plain, session_sheets, tiles, wall_settings, wrap)
+                                   font_metrics, layout, parity_problems, plain, session_sheets, tiles, wall_settings, wrap)
 
 SESSION = """---
 type: session
@@ -218,3 +218,20 @@ def test_the_back_of_a_message_carries_the_sessions_own_script_that_says_it(metr
     sheets, _ = session_sheets(page(text), "Rotafolio", REFERENCES, layout(wall_settings({}), metrics), metrics, "Diga")
     assert sheets[1].script == "«Nadie nació con estos mandatos: los aprendimos, y nadie los cumple por completo.»"
     assert sheets[0].script == ""  # «Los hombres podemos cambiar» shares too few words with either script
+
+
+def english(text: str) -> Page:
+    source, problems = parse_source("modules/02/02-caja.en.md", text)
+    assert not problems
+    return Page(source, "en", "02/02-caja")
+
+
+def test_a_translation_carries_a_wall_version_where_the_source_does_and_only_there():
+    translated = (SESSION.replace("  Rotafolio: Nadie nace dentro de la caja\n", "  Wall sheet: No one is born in the box\n"))
+    assert parity_problems(page(), "Rotafolio", english(translated), "Wall sheet") == []
+    missing = SESSION.replace("  Rotafolio: Nadie nace dentro de la caja\n", "")
+    found = parity_problems(page(), "Rotafolio", english(missing), "Wall sheet")
+    assert [(p.line, p.path) for p in found] == [(21, "modules/02/02-caja.en.md")]
+    assert "modules/02/02-caja.es.md:21" in found[0].message and "Wall sheet:" in found[0].hint
+    extra = translated.replace("- Los hombres podemos cambiar.\n", "- Los hombres podemos cambiar.\n  Wall sheet: We can change\n")
+    assert [p.line for p in parity_problems(page(), "Rotafolio", english(extra), "Wall sheet")] == [20]
