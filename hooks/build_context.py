@@ -41,7 +41,7 @@ from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphr
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.typography import smart_quotes, smart_quotes_data
-from manualgen.validation_cache import ValidationCache, sources_key
+from manualgen.validation_cache import ValidationCache, sources_key, stable_text
 
 jsonschema_version = version("jsonschema")
 
@@ -171,7 +171,7 @@ def _inputs(s: Settings) -> list[Path]:
 
 def _inputs_key(s: Settings, inputs: list[Path]) -> str:
     """Content key for the on-disk cache: equal only when every input is byte-for-byte the same."""
-    salt = "\n".join([sys.version, jsonschema_version, yaml.__version__, repr(s)])
+    salt = "\n".join([sys.version, jsonschema_version, yaml.__version__, stable_text(s)])
     return sources_key(inputs, salt)
 
 
