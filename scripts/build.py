@@ -29,6 +29,7 @@ from manualgen.zim_process import ZimWriter  # noqa: E402
 
 NAME = "manual-masculinidades"
 EDITIONS_CACHE = ROOT / ".cache" / "editions"  # beside .cache/pdf; `make clean` empties both
+ZIM_PAGES = ROOT / ".cache" / "checked" / "zim-pages.json"  # what the ZIM read from each page, by its bytes
 KEPT = "site/ y dist/ quedan como estaban. / site/ and dist/ were left as they were."
 
 
@@ -210,7 +211,7 @@ def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, la
         print("Ediciones sin conexión sin cambios: copiadas de .cache/editions. / "
               "Offline editions unchanged: copied from .cache/editions.")
         return paths
-    zim = ZimWriter(site, paths["zim"], metadata)
+    zim = ZimWriter(site, paths["zim"], metadata, ZIM_PAGES)
     try:
         write_zips(site, paths, name, epoch, languages, helplines)
         zim.wait()
