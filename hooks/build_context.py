@@ -9,7 +9,7 @@ import os
 import re
 import sys
 import traceback
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
@@ -84,6 +84,9 @@ class Loaded:
     computed: dict  # derived once per loaded manual: catalogs and PDF paths, per language
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
+    # Each page's rendered-HTML checks (prerender.rendered_problems' memo), restored with the cache: without it, the
+    # first edit under `mkdocs serve` after a cached start rendered and checked every page again (2.5 s at N=7).
+    render_checks: dict = field(default_factory=dict)
 
 
 def _unexpected(handler, args, kwargs, exc: Exception) -> PluginError:
@@ -248,6 +251,8 @@ def load(config) -> Loaded:
         if isinstance(stored, Loaded):
             _page_memo.clear()
             _page_memo.update(stored.page_checks)
+            _render_memo.clear()
+            _render_memo.update(getattr(stored, "render_checks", {}))
         else:
             stored = _validate(s, Renderer(list(config.markdown_extensions), dict(config.mdx_configs)), html_policy(config))
             _disk_cache(s).put(key, stored)
@@ -341,7 +346,7 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
                                       renderer, _glossaries(s), rules, _render_memo)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety)
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety, dict(_render_memo))
 
 
 def _page_language(path: Path, s: Settings) -> str:
