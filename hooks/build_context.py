@@ -20,7 +20,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from manualgen import pipeline
 from manualgen.catalog import build_catalog
-from manualgen.change_check import Registry, copied_item_problems, load_change_check
+from manualgen.change_check import Registry, load_change_check
 from manualgen.change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
 from manualgen.counts import NAMES as COUNT_NAMES
 from manualgen.facts import Fact, load_facts
@@ -37,10 +37,11 @@ from manualgen.glossary import abbreviations, parse_glossary
 from manualgen.prerender import Job, Renderer, rendered_problems
 from manualgen.problems import DISK_ERRORS, ContentError, file_system_message
 from manualgen.references import reference_problems
-from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
+from manualgen.safety import EMPTY as EMPTY_SAFETY, Safety, load_safety
 from manualgen.schema import load_schema
 from manualgen.translations import docs_translation_problems
 from manualgen.typography import smart_quotes, smart_quotes_data
+from manualgen.text_checks import TextChecks, rules_key
 from manualgen.validation_cache import ValidationCache, sources_key, stable_text
 
 jsonschema_version = version("jsonschema")
@@ -87,6 +88,7 @@ class Loaded:
     # Each page's rendered-HTML checks (prerender.rendered_problems' memo), restored with the cache: without it, the
     # first edit under `mkdocs serve` after a cached start rendered and checked every page again (2.5 s at N=7).
     render_checks: dict = field(default_factory=dict)
+    text_checks: dict = field(default_factory=dict)  # manualgen.text_checks' memo, restored the same way
 
 
 def _unexpected(handler, args, kwargs, exc: Exception) -> PluginError:
@@ -253,6 +255,8 @@ def load(config) -> Loaded:
             _page_memo.update(stored.page_checks)
             _render_memo.clear()
             _render_memo.update(getattr(stored, "render_checks", {}))
+            _text_memo.clear()
+            _text_memo.update(getattr(stored, "text_checks", {}))
         else:
             stored = _validate(s, Renderer(list(config.markdown_extensions), dict(config.mdx_configs)), html_policy(config))
             _disk_cache(s).put(key, stored)
@@ -321,11 +325,12 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
     known["safety"] = set(safety.statements)
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=_page_memo)
     problems += found
+    checks = TextChecks(_text_memo, rules_key(s.safety_path, s.change_check_path))  # by page text: an edit checks one page
     for page in manual.pages:  # the safety rule retold in a page's own words (front matter included)
-        problems += paraphrase_problems(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)
+        problems += checks.paraphrases(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)
     if change_check is not None:  # the statements live in the registry only: a page that retypes one is refused
         for page in manual.pages:
-            problems += copied_item_problems(page.path, page.source.body, page.source.body_line, change_check)
+            problems += checks.copies(page.path, page.source.body, page.source.body_line, change_check)
             problems += kit_page_problems(page.path, page.source.body, page.source.body_line)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
@@ -337,16 +342,19 @@ def _validate(s: Settings, renderer: Renderer, rules) -> Loaded:
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text, schema)
         problems += reference_problems(shown, text, 1, known)
-        problems += paraphrase_problems(shown, text, _page_language(path, s), safety)
+        problems += checks.paraphrases(shown, text, _page_language(path, s), safety)
         if change_check is not None:
-            problems += copied_item_problems(shown, text, 1, change_check)
+            problems += checks.copies(shown, text, 1, change_check)
         problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
         problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check),
                                       renderer, _glossaries(s), rules, _render_memo)
+    _text_memo.clear()
+    _text_memo.update(checks.used)
     if problems:
         raise PluginError(ContentError(problems).report())
-    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety, dict(_render_memo))
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(_page_memo), safety, dict(_render_memo),
+                  dict(_text_memo))
 
 
 def _page_language(path: Path, s: Settings) -> str:
@@ -367,6 +375,8 @@ def _set_quotes(manual, languages: tuple[str, ...]) -> None:
 
 # Rendered-HTML checks by page text (see prerender.rendered_problems): an edit re-renders one page.
 _render_memo: dict = {}
+# The text checks against data files by page text and data (manualgen.text_checks): an edit checks one page.
+_text_memo: dict = {}
 
 
 def _render_jobs(s: Settings, manual, facts, helplines, labels, schema, safety, change_check):

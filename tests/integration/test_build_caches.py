@@ -65,11 +65,14 @@ build(load_config("mkdocs.yml", site_dir=site))
 import manualgen.prerender as prerender  # importable once MkDocs has loaded the hooks (their folder is on sys.path)
 text = open(session, encoding="utf-8").read()
 open(session, "w", encoding="utf-8").write(text.replace("1. Salude al grupo.", "1. Salude al grupo con calma.", 1))
-rendered = []
+import manualgen.text_checks as text_checks
+rendered, checked = [], []
 real = prerender.Renderer.html
 prerender.Renderer.html = lambda self, text, glossary: rendered.append(text) or real(self, text, glossary)
+copied = text_checks.copied_item_problems
+text_checks.copied_item_problems = lambda *a: checked.append(a[0]) or copied(*a)
 build(load_config("mkdocs.yml", site_dir=site))
-print("RENDERED", len(rendered))
+print("CHECKED", len(checked), "RENDERED", len(rendered))
 """
 
 
@@ -85,3 +88,4 @@ def test_an_edit_under_serve_after_a_cached_start_renders_only_what_changed(mini
     assert run.returncode == 0, run.stderr[-3000:]
     rendered = int(run.stdout.split("RENDERED")[-1])
     assert 1 <= rendered < pages // 2, (rendered, pages)  # the edited page (and any page built from it), not all
+    assert int(run.stdout.split("CHECKED")[-1].split()[0]) == 1  # the retyped-statement check: the edited page only
