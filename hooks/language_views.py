@@ -110,7 +110,10 @@ def forms(config) -> list[tuple[str, str, bytes]]:
         services = [(service.id, {lang: service_label(service, lang) for lang in languages}) for service in data.referrals]
         main_line = data.helplines.get(FORMS_HELPLINE) or next(iter(data.helplines.values()))
         made = xlsform.forms(data.change_check, sessions, services, main_line.name, data.labels, languages)
-        data.computed["forms"] = [(form.filename, form.title, xlsform.xlsx_bytes(form, languages)) for form in made]
+        from manualgen.disk_memo import DiskMemo
+        memo = DiskMemo(data.settings.root / data.settings.cache_dir / "checked" / "forms.json", xlsform.memo_version())
+        data.computed["forms"] = [(form.filename, form.title, xlsform.xlsx_bytes(form, languages, memo)) for form in made]
+        memo.save()
     return data.computed["forms"]
 
 

@@ -18,7 +18,7 @@ from manualgen.published_files import file_problems, published_file_problems
 from manualgen.settings import Settings, validation_inputs
 from manualgen.templating import ThemeTemplates
 from manualgen.validate import Loaded, Unreadable, docs_template_problems, validate
-from manualgen.validation_cache import ValidationCache, sources_key, stat_key
+from manualgen.validation_cache import ValidationCache, sources_key, stable_text, stat_key
 
 jsonschema_version = version("jsonschema")
 
@@ -29,6 +29,9 @@ _page_memo: dict = {}
 
 # Rendered-HTML checks by page text (see prerender.rendered_problems): an edit re-renders one page.
 _render_memo: dict = {}
+
+# The text checks against data files by page text and data (manualgen.text_checks): an edit checks one page.
+_text_memo: dict = {}
 
 _active: list[Loaded] = []
 
@@ -66,6 +69,10 @@ def load(config) -> Loaded:
         if isinstance(stored, Loaded):
             _page_memo.clear()
             _page_memo.update(stored.page_checks)
+            _render_memo.clear()
+            _render_memo.update(getattr(stored, "render_checks", {}))
+            _text_memo.clear()
+            _text_memo.update(getattr(stored, "text_checks", {}))
         else:
             stored = _validated(s, config)
             _disk_cache(s).put(key, stored)
@@ -79,14 +86,15 @@ def load(config) -> Loaded:
 def _validated(s: Settings, config) -> Loaded:
     renderer = Renderer(list(config.markdown_extensions), dict(config.mdx_configs))
     try:
-        return validate(s, renderer, allowed_html.html_policy(config), _page_memo, _render_memo)
+        return validate(s, renderer, allowed_html.html_policy(config), _page_memo, _render_memo, _text_memo)
     except (ContentError, Unreadable) as problem:
         raise PluginError(str(problem)) from None
 
 
 def _salt(s: Settings) -> str:
     """What decides the validation besides the input files: Python, the validators' versions, the settings."""
-    return "\n".join([sys.version, jsonschema_version, yaml.__version__, repr(s)])
+    # stable_text, not repr: a set's order in repr changes with each process's hash seed, so the key never matched
+    return "\n".join([sys.version, jsonschema_version, yaml.__version__, stable_text(s)])
 
 
 def _disk_cache(s: Settings) -> ValidationCache:

@@ -20,6 +20,7 @@ import loaded_manual
 import manual_settings
 import reporting
 from manualgen.atomic import write_atomically
+from manualgen.disk_memo import DiskMemo
 from manualgen.pipeline import references_behind
 from manualgen.prerender import html_problems
 from manualgen.problems import ContentError, Problem
@@ -34,6 +35,9 @@ _memo: dict[str, tuple[str, str, list[Problem]]] = {}
 # changed nothing checks nothing again. A page whose HTML changed in any byte is checked in full.
 _known_clean: set[str] = set()
 _clean_now: set[str] = set()  # this build's pages found or known clean, both languages: what is kept
+# Pages the allow-list passed without a problem but wrote out differently (a no-break space as &nbsp;, a quote
+# unescaped): by the hash of their HTML, the allow-listed HTML to publish, in .cache/checked/ beside the clean ones.
+_known_rewritten: DiskMemo | None = None
 _checker = ""                 # this build's _checker_version, computed once
 
 @event_priority(100)  # before any other handler of the build's first event
@@ -46,6 +50,8 @@ def on_pre_build(config):
         _checker = _checker_version(config)
         _known_clean.clear()
         _known_clean.update(_read_known_clean(config))
+        global _known_rewritten
+        _known_rewritten = DiskMemo(_known_clean_path(config).with_name("rewritten-pages.json"), _checker)
 
 
 @event_priority(-50)  # after every handler that changes the content, before page_render stores it (-60)
@@ -55,6 +61,8 @@ def on_page_content(html, page, config, files):
     if digest in _known_clean:
         _clean_now.add(digest)
         return html
+    if (rewritten := _known_rewritten.get(digest)) is not None:
+        return rewritten
     known = _memo.get(page.file.src_uri)
     if known is None or known[0] != digest:
         known = _memo[page.file.src_uri] = (digest, *_checked(html, page, config))
@@ -62,6 +70,8 @@ def on_page_content(html, page, config, files):
     _problems.extend(problems)
     if clean == html and not problems:
         _clean_now.add(digest)
+    elif not problems:
+        _known_rewritten.put(digest, clean)
     return clean
 
 
@@ -118,4 +128,5 @@ def on_env(env, config, files):
             _problems.clear()
             raise PluginError(ContentError(problems).report())
         _keep_known_clean(config)
+        _known_rewritten.save()
     return env

@@ -9,7 +9,8 @@ from mkdocs.plugins import event_priority
 import manual_settings
 import reporting
 from manualgen.atomic import write_atomically
-from manualgen.search_index import index_json, index_script, shape, split_index
+from manualgen.disk_memo import DiskMemo
+from manualgen.search_index import index_json, index_script, memo_version, shape, split_index
 
 
 @event_priority(-110)  # after the i18n plugin built every language and wrote the joint index (-100)
@@ -23,8 +24,10 @@ def on_post_build(config):
         return
     import json
     s = manual_settings.settings(config)
+    # Sections shaped by an earlier build from the same words are taken from .cache/checked (an edit reshapes one page).
+    memo = DiskMemo(s.root / s.cache_dir / "checked" / "search-sections.json", memo_version())
     for lang, index in split_index(json.loads(joint.read_text(encoding="utf-8")), s.languages).items():
-        index = shape(index, lang)
+        index = shape(index, lang, memo)
         folder = site / manual_settings.language_prefix(lang, config) / "search"
         write_atomically(folder / "search_index.json", index_json(index).encode("utf-8"))
         write_atomically(folder / "search_index.js", index_script(index).encode("utf-8"))
@@ -33,3 +36,4 @@ def on_post_build(config):
         text = worker.read_text(encoding="utf-8")
         if "manualFolded" not in text:
             worker.write_text(text.rstrip() + "\n" + fold, encoding="utf-8")
+    memo.save()

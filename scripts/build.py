@@ -29,6 +29,7 @@ from manualgen.zim_process import ZimWriter  # noqa: E402
 
 NAME = "manual-masculinidades"
 EDITIONS_CACHE = ROOT / ".cache" / "editions"  # beside .cache/pdf; `make clean` empties both
+ZIM_PAGES = ROOT / ".cache" / "checked" / "zim-pages.json"  # what the ZIM read from each page, by its bytes
 KEPT = "site/ y dist/ quedan como estaban. / site/ and dist/ were left as they were."
 
 
@@ -187,12 +188,13 @@ def edition_paths(dist: Path, name: str, languages: tuple[str, ...]) -> dict[str
 
 def write_zips(site: Path, paths: dict[str, Path], name: str, epoch: int, languages: tuple[str, ...], helplines: dict) -> None:
     """Each zip unpacks into a folder of its own (manual-masculinidades, manual-masculinidades-es …): unpacked
-    side by side, a one-language edition never overwrites another's pages with its notices."""
+    side by side, a one-language edition never overwrites another's pages with its notices. The last build's zip
+    of the same kind (.cache/editions) lends its members that did not change, already compressed."""
     for kind, path in paths.items():
         if kind.startswith("zip"):
             edition = kind.removeprefix("zip-") if kind.startswith("zip-") else None
             folder = f"{NAME}-{edition}" if edition else NAME
-            write_offline_zip(site, path, folder, name, epoch, languages, helplines, edition)
+            write_offline_zip(site, path, folder, name, epoch, languages, helplines, edition, EDITIONS_CACHE / kind)
 
 
 def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, languages: tuple[str, ...],
@@ -209,7 +211,7 @@ def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, la
         print("Ediciones sin conexión sin cambios: copiadas de .cache/editions. / "
               "Offline editions unchanged: copied from .cache/editions.")
         return paths
-    zim = ZimWriter(site, paths["zim"], metadata)
+    zim = ZimWriter(site, paths["zim"], metadata, ZIM_PAGES)
     try:
         write_zips(site, paths, name, epoch, languages, helplines)
         zim.wait()

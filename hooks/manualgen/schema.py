@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jsonschema import Draft202012Validator
+if TYPE_CHECKING:  # imported where a page is validated: a build whose manual is cached never loads jsonschema (0.08 s)
+    from jsonschema import Draft202012Validator
 
 EXAMPLES = {"duration": 90, "minutes": 15, "order": 1, "lines": 3, "per_person": 1, "per_group": 2, "groups_of": 5,
             "min": 10, "max": 20, "qty": 6}
@@ -27,6 +29,7 @@ _validators: dict[str, Draft202012Validator] = {}
 
 def _validator(schema: dict) -> Draft202012Validator:
     """Validators are built once per distinct schema: building one per page was a third of validation."""
+    from jsonschema import Draft202012Validator
     key = json.dumps(schema, sort_keys=True)
     if key not in _validators:
         _validators[key] = Draft202012Validator(schema)

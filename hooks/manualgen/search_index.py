@@ -20,6 +20,9 @@ import re
 import unicodedata
 from html import escape
 from html.parser import HTMLParser
+from pathlib import Path
+
+from .disk_memo import DiskMemo, key_of
 
 EXCERPT = 180  # characters of each section shown under a result
 STOP_WORDS = {
@@ -97,15 +100,31 @@ def searchable_words(text: str, lang: str) -> str:
     return " ".join(seen)
 
 
-def shape(index: dict, lang: str) -> dict:
-    """The light index: excerpts to show, words to find (see the module's docstring)."""
+def shape(index: dict, lang: str, memo: DiskMemo | None = None) -> dict:
+    """The light index: excerpts to show, words to find (see the module's docstring). `memo` (see memo_version)
+    gives back the sections an earlier build shaped from the same words: only new or changed ones are shaped."""
     docs = []
     for doc in index["docs"]:
-        text, title = plain_text(doc.get("text", "")), plain_text(doc.get("title", ""))
-        docs.append({**doc, "title": escape(title, quote=False), "text": escape(excerpt(text), quote=False),
-                     "body": searchable_words(f"{title} {text}", lang)})
+        key = key_of(lang, json.dumps(doc, sort_keys=True, ensure_ascii=False))
+        shaped = memo.get(key) if memo is not None else None
+        if shaped is None:
+            shaped = _shaped(doc, lang)
+            if memo is not None:
+                memo.put(key, shaped)
+        docs.append(shaped)
     fields = {**index["config"].get("fields", {}), "body": {"boost": 1.0}}
     return {"config": {**index["config"], "fields": fields, "separator": SEPARATOR}, "docs": docs}
+
+
+def _shaped(doc: dict, lang: str) -> dict:
+    text, title = plain_text(doc.get("text", "")), plain_text(doc.get("title", ""))
+    return {**doc, "title": escape(title, quote=False), "text": escape(excerpt(text), quote=False),
+            "body": searchable_words(f"{title} {text}", lang)}
+
+
+def memo_version() -> str:
+    """What a shaped section depends on besides its own words: this code (folding, stop words, excerpts)."""
+    return key_of(Path(__file__).read_bytes())
 
 
 def index_json(index: dict) -> str:

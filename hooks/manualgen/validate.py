@@ -4,11 +4,11 @@ ContentError; a schema that cannot be read at all is an Unreadable (one sentence
 keeps the result in its caches."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import pipeline
-from .change_check import Registry, copied_item_problems, load_change_check
+from .change_check import Registry, load_change_check
 from .change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
 from .referrals import PRODUCTS as REFERRAL_PRODUCTS, load_referrals
 from .counts import NAMES as COUNT_NAMES
@@ -21,10 +21,11 @@ from .model import Manual, load_manual
 from .prerender import Job, Renderer, rendered_problems
 from .problems import ContentError
 from .references import reference_problems
-from .safety import EMPTY as EMPTY_SAFETY, Safety, load_safety, paraphrase_problems
+from .safety import EMPTY as EMPTY_SAFETY, Safety, load_safety
 from .schema import load_schema
 from .settings import Settings
 from .source import decode, split_front_matter
+from .text_checks import TextChecks, rules_key
 from .translations import docs_translation_problems
 from .typography import smart_quotes, smart_quotes_data
 
@@ -47,11 +48,17 @@ class Loaded:
     page_checks: dict  # each module file's own checks (see model.load_manual's memo), restored with the cache
     safety: Safety = EMPTY_SAFETY  # data/safety.yml
     referrals: tuple = ()  # data/referrals.yml: the referral log's categories (manualgen.referrals.Service)
+    # Each page's rendered-HTML checks (prerender.rendered_problems' memo), restored with the cache: without it, the
+    # first edit under `mkdocs serve` after a cached start rendered and checked every page again (2.5 s at N=7).
+    render_checks: dict = field(default_factory=dict)
+    text_checks: dict = field(default_factory=dict)  # manualgen.text_checks' memo, restored the same way
 
 
-def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_memo: dict) -> Loaded:
-    """The manual checked and loaded; raises ContentError with every problem found, or Unreadable. `page_memo`
-    and `render_memo` keep each page's own checks between calls (an edit re-checks one page)."""
+def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_memo: dict,
+             text_memo: dict | None = None) -> Loaded:
+    """The manual checked and loaded; raises ContentError with every problem found, or Unreadable. `page_memo`,
+    `render_memo` and `text_memo` keep each page's own checks between calls (an edit re-checks one page)."""
+    text_memo = {} if text_memo is None else text_memo
     try:
         schema = load_schema(str(s.schema_path))
     except (OSError, ValueError) as exc:
@@ -80,11 +87,12 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
     known["safety"] = set(safety.statements)
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=page_memo)
     problems += found
+    checks = TextChecks(text_memo, rules_key(s.safety_path, s.change_check_path))  # by page text: an edit checks one page
     for page in manual.pages:  # the safety rule retold in a page's own words (front matter included)
-        problems += paraphrase_problems(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)
+        problems += checks.paraphrases(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)
     if change_check is not None:  # the statements live in the registry only: a page that retypes one is refused
         for page in manual.pages:
-            problems += copied_item_problems(page.path, page.source.body, page.source.body_line, change_check)
+            problems += checks.copies(page.path, page.source.body, page.source.body_line, change_check)
             problems += kit_page_problems(page.path, page.source.body, page.source.body_line)
     _set_quotes(manual, s.typographic_quotes)
     problems += docs_translation_problems(s.docs_dir, s.root, s.languages)
@@ -97,16 +105,19 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
         problems += lint_document(shown, text)
         problems += framing_page_problems(shown, text, schema)
         problems += reference_problems(shown, text, 1, known)
-        problems += paraphrase_problems(shown, text, _page_language(path, s), safety)
+        problems += checks.paraphrases(shown, text, _page_language(path, s), safety)
         if change_check is not None:
-            problems += copied_item_problems(shown, text, 1, change_check)
+            problems += checks.copies(shown, text, 1, change_check)
         problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
         problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check, referrals),
                                       renderer, _glossaries(s), rules, render_memo)
+    text_memo.clear()
+    text_memo.update(checks.used)
     if problems:
         raise ContentError(problems)
-    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(page_memo), safety, referrals)
+    return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(page_memo), safety, referrals,
+                  dict(render_memo), dict(text_memo))
 
 
 def _page_language(path: Path, s: Settings) -> str:

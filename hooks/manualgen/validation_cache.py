@@ -7,7 +7,9 @@ result; any change, even of one byte, gives a new key and a full validation. Onl
 are stored, so an author's errors are always reported afresh."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import json
 import pickle
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,6 +34,23 @@ def stat_key(paths: Iterable[Path], salt: str = "") -> str:
         stat = path.stat()
         digest.update(f"{path}:{stat.st_mtime_ns}:{stat.st_size}\n".encode())
     return digest.hexdigest()
+
+
+def stable_text(value) -> str:
+    """`value` (settings: dataclasses, dicts, lists, sets, paths) as text that is the same in every process.
+    repr() is not: a set's order follows the string hashes, which Python seeds anew in each process, so a key
+    made from repr(settings) with a frozenset in them missed the cache on most builds."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, default=_plain)
+
+
+def _plain(value):
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=stable_text)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
+    return str(value)  # paths and anything else with a stable str()
 
 
 class ValidationCache:

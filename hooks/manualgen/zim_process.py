@@ -21,10 +21,10 @@ FULL_DISK_WAIT = 3.0  # seconds the disk stays full before the writer is taken a
 POLL = 0.2
 
 
-def _write(site: Path, target: Path, metadata: ZimMetadata, parent: int, report) -> None:
+def _write(site: Path, target: Path, metadata: ZimMetadata, parent: int, report, memo: Path | None = None) -> None:
     lifetime.die_with_parent(parent)
     try:
-        write_zim(site, target, metadata)
+        write_zim(site, target, metadata, memo)
         report.send(None)
     except ZimError as error:
         report.send(("zim", str(error)))
@@ -41,14 +41,14 @@ def free_bytes(folder: Path) -> int:
 
 
 class ZimWriter:
-    """write_zim(site, target, metadata) running in a child process from the moment this is made."""
+    """write_zim(site, target, metadata, memo) running in a child process from the moment this is made."""
 
-    def __init__(self, site: Path, target: Path, metadata: ZimMetadata):
+    def __init__(self, site: Path, target: Path, metadata: ZimMetadata, memo: Path | None = None):
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
         context = multiprocessing.get_context("spawn")  # never fork a process that may have threads
         self._report, child_end = context.Pipe(duplex=False)
-        self._process = context.Process(target=_write, args=(site, target, metadata, os.getpid(), child_end),
+        self._process = context.Process(target=_write, args=(site, target, metadata, os.getpid(), child_end, memo),
                                         name="zim-writer", daemon=True)
         self._process.start()
         child_end.close()

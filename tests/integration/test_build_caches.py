@@ -52,3 +52,40 @@ def test_a_template_edit_shows_up_on_the_next_build(mini_project, tmp_path):
     build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
     assert build.returncode == 0, build.output
     assert 'id="template-edit-marker"' in build.html("modules/01-prueba/01-sesion.html")
+
+
+# `mkdocs serve`'s case in one process: a build served from .cache/validated, an edit, the rebuild. The rebuild's
+# pages rendered before anything is written (prerender.Renderer.html) are counted.
+SERVE_EDIT = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+site, session = sys.argv[1], sys.argv[2]
+build(load_config("mkdocs.yml", site_dir=site))
+import manualgen.prerender as prerender  # importable once MkDocs has loaded the hooks (their folder is on sys.path)
+text = open(session, encoding="utf-8").read()
+open(session, "w", encoding="utf-8").write(text.replace("1. Salude al grupo.", "1. Salude al grupo con calma.", 1))
+import manualgen.text_checks as text_checks
+rendered, checked = [], []
+real = prerender.Renderer.html
+prerender.Renderer.html = lambda self, text, glossary: rendered.append(text) or real(self, text, glossary)
+copied = text_checks.copied_item_problems
+text_checks.copied_item_problems = lambda *a: checked.append(a[0]) or copied(*a)
+build(load_config("mkdocs.yml", site_dir=site))
+print("CHECKED", len(checked), "RENDERED", len(rendered))
+"""
+
+
+def test_an_edit_under_serve_after_a_cached_start_renders_only_what_changed(mini_project, tmp_path):
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "MANUAL_PDF": "0", "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    assert mkdocs_build(mini_project, tmp_path / "warm", MANUAL_PDF="0").returncode == 0  # fills .cache/validated
+    pages = len(list((mini_project / "modules").rglob("*.md"))) + len(list((mini_project / "docs").rglob("*.md")))
+    run = subprocess.run([sys.executable, "-c", SERVE_EDIT, str(tmp_path / "site"), SESSION_ES], cwd=mini_project, env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    rendered = int(run.stdout.split("RENDERED")[-1])
+    assert 1 <= rendered < pages // 2, (rendered, pages)  # the edited page (and any page built from it), not all
+    assert int(run.stdout.split("CHECKED")[-1].split()[0]) == 1  # the retyped-statement check: the edited page only

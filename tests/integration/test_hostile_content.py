@@ -3,6 +3,7 @@ script, load anything from another host nor hide the safety guidance — in the 
 or the PDFs. Real strict builds of the fixture manual with hostile values in every field a page prints."""
 from __future__ import annotations
 
+import json
 import re
 import time
 from html import unescape
@@ -112,6 +113,22 @@ def test_pages_found_clean_are_remembered_and_a_changed_page_is_checked_again(tm
     edit(project / S.format("es"), "1. Salude al grupo.", '1. Salude al grupo.\n\n<p onclick="alert(1)">x</p>\n')
     build = mkdocs_build(project, tmp_path / "site2", MANUAL_PDF="0")
     assert build.returncode == 1 and "atributo onclick" in build.output, build.output
+
+
+def test_pages_the_allow_list_writes_out_differently_are_remembered_with_what_it_published(tmp_path):
+    """A page whose only difference after the allow-list is how a character is written (a no-break space as
+    &nbsp;) was checked again by every build; now its published HTML is remembered by the hash of its HTML."""
+    project = make_project(tmp_path / "project", FIXTURE)
+    edit(project / S.format("es"), "1. Salude al grupo.", "1. Salude al grupo.\n\nCasi el 52,0\u00a0% lo vivió.\n")
+    assert mkdocs_build(project, tmp_path / "site", MANUAL_PDF="0").returncode == 0
+    memo = project / ".cache" / "checked" / "rewritten-pages.json"
+    entries = json.loads(memo.read_text(encoding="utf-8"))["entries"]
+    [published] = [html for html in entries.values() if "52,0&nbsp;%" in html]
+    # Mark the remembered HTML: a build that uses it publishes the mark, one that checks again does not.
+    memo.write_text(memo.read_text(encoding="utf-8").replace("52,0&nbsp;%", "52,0&nbsp;% (recordado)"), encoding="utf-8")
+    assert mkdocs_build(project, tmp_path / "site2", MANUAL_PDF="0").returncode == 0
+    page = next(p for p in (tmp_path / "site2").rglob("*.html") if "52,0&nbsp;%" in p.read_text(encoding="utf-8"))
+    assert "52,0&nbsp;% (recordado)" in page.read_text(encoding="utf-8")
 
 
 def test_a_symlink_cannot_bring_files_of_the_build_machine_into_the_site(tmp_path):

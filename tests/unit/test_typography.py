@@ -32,3 +32,10 @@ def test_a_quote_across_inline_tags_keeps_its_context():
 def test_front_matter_data_is_converted_recursively():
     meta = {"title": 'The "time-out"', "order": 2, "activities": [{"title": "Who's who", "minutes": 10}]}
     assert smart_quotes_data(meta) == {"title": "The “time-out”", "order": 2, "activities": [{"title": "Who’s who", "minutes": 10}]}
+
+
+def test_text_without_quotes_is_given_back_as_it_is_without_a_pass_over_each_character():
+    text = "The man box — a long paragraph of the page, " * 50
+    assert smart_quotes(text) is text
+    assert smart_quotes("") == ""
+    assert smart_quotes_html("<p>No quotes here</p><p>\"Quoted\"</p>") == "<p>No quotes here</p><p>“Quoted”</p>"

@@ -37,3 +37,44 @@ def test_unwritable_folder_is_ignored(tmp_path):
     cache = ValidationCache(blocker / "validated")
     cache.put("k", [1])  # must not raise: the build goes on without the cache
     assert cache.get("k") is None
+
+
+# The validated manual's key is made in a new process each build, where Python seeds string hashes afresh: a
+# key that follows a set's order (repr of a frozenset) misses the cache on most builds.
+KEY_IN_A_NEW_PROCESS = """
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import build_context
+s = build_context.Settings(root=Path("/p"), docs_dir=Path("/p/docs"), modules_dir="modules", schema_path=Path("/p/s.json"),
+    facts_path=Path("/p/f.yml"), labels_path=Path("/p/l.yml"), safety_path=Path("/p/x.yml"), change_check_path=Path("/p/c.yml"),
+    languages=("es", "en"), helplines={}, pdf={}, site_url=None, cache_dir=".cache", schedule={}, attendance_rows=20,
+    sign_in_rows=16, glossary="glosario", home={}, published_types=frozenset({"png", "jpg", "jpeg", "webp", "svg", "gif"}))
+print(build_context._inputs_key(s, []))
+"""
+
+
+def test_the_validated_manuals_key_is_the_same_in_every_process():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+    hooks = Path(__file__).resolve().parents[2] / "hooks"
+    keys = {subprocess.run([sys.executable, "-c", KEY_IN_A_NEW_PROCESS, str(hooks)], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(6)}
+    assert len(keys) == 1, keys
+
+
+def test_stable_text_orders_sets_and_writes_paths_as_text():
+    from dataclasses import dataclass
+    from pathlib import Path
+
+    from manualgen.validation_cache import stable_text
+
+    @dataclass(frozen=True)
+    class Shape:
+        kinds: frozenset
+        where: Path
+
+    assert stable_text(Shape(frozenset({"svg", "png"}), Path("/a"))) == '{"kinds": ["png", "svg"], "where": "/a"}'
+    assert stable_text(Shape(frozenset({"svg"}), Path("/a"))) != stable_text(Shape(frozenset({"png"}), Path("/a")))

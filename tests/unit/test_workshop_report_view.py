@@ -18,3 +18,14 @@ def test_sessions_are_numbered_as_the_programme_and_services_are_the_logs_catego
     assert view["data"]["services"] == [{"id": "linea-100", "name": "L100 — Línea 100"}, {"id": "other", "name": "OTR — Otro servicio"}]
     assert view["data"]["statements"] == 12
     assert view["words"]["text_row"] == LABELS["es"]["report_text_row"] and "report_text_row" not in view["words"]
+
+
+def test_no_template_reads_a_word_whose_key_is_a_method_of_the_words():
+    """`W.copy` in Jinja is the dict's own copy method, printed as "<built-in method copy of dict object at 0x…>"
+    on the report's button, a different address every build (so the offline editions were never reused either):
+    words whose key is a dict method are read as W["copy"]."""
+    import re
+    methods = "|".join(name for name in dir(dict) if not name.startswith("_"))
+    found = [(path.name, m.group(0)) for path in sorted((ROOT / "overrides").rglob("*.html"))
+             for m in re.finditer(rf"\b[A-Z]\.({methods})\b(?!\s*\()", path.read_text(encoding="utf-8"))]
+    assert found == []

@@ -132,6 +132,25 @@ def test_the_same_data_gives_the_same_bytes(made, registry):
     assert again == {stem: content for stem, (_, content) in made.items()}
 
 
+def test_forms_an_earlier_build_wrote_are_taken_from_the_memo_with_the_same_bytes(made, registry, tmp_path, monkeypatch):
+    from manualgen.disk_memo import DiskMemo
+    path = tmp_path / "forms.json"
+    memo = DiskMemo(path, xlsform.memo_version())
+    first = {f.stem: xlsform.xlsx_bytes(f, LANGS, memo) for f in xlsform.forms(registry, SESSIONS, SERVICES, HELPLINE, LABELS, LANGS)}
+    memo.save()
+    assert first == {stem: content for stem, (_, content) in made.items()}
+
+    def refuse(content):
+        raise AssertionError("a form whose sheets did not change was written again")
+    monkeypatch.setattr(xlsform, "_written", refuse)
+    memo = DiskMemo(path, xlsform.memo_version())
+    again = {f.stem: xlsform.xlsx_bytes(f, LANGS, memo) for f in xlsform.forms(registry, SESSIONS, SERVICES, HELPLINE, LABELS, LANGS)}
+    assert again == first
+    fewer = xlsform.forms(registry, SESSIONS[:1], SERVICES, HELPLINE, LABELS, LANGS)
+    with pytest.raises(AssertionError, match="written again"):  # another session list: another file
+        [xlsform.xlsx_bytes(f, LANGS, DiskMemo(path, xlsform.memo_version())) for f in fewer]
+
+
 def test_the_downloads_page_and_every_offline_edition_carry_the_forms(made):
     listed = forms_view([(f.filename, f.title, content) for f, content in made.values()], "es")
     assert {item["path"] for item in listed} == {f"forms/{stem}.xlsx" for stem in made}

@@ -155,3 +155,22 @@ def test_same_site_same_zim_bytes_and_ids_follow_the_content(tmp_path):
     changed = tiny_site(tmp_path / "changed", words="Otro texto.")
     assert Archive(write_zim(changed, tmp_path / "c" / "x.zim", METADATA)).uuid != archive.uuid
 
+
+
+def test_pages_read_by_an_earlier_build_are_not_read_again_and_the_zim_is_the_same(tmp_path, monkeypatch):
+    """After an edit only the changed pages are read (their text for the index, their links); the others come from
+    the memo, and the ZIM is byte for byte the one written without it. A page that changed is still checked."""
+    from manualgen import zim
+    site = tiny_site(tmp_path / "site")
+    memo = tmp_path / "zim-pages.json"
+    plain = write_zim(site, tmp_path / "a" / "x.zim", METADATA).read_bytes()
+    assert write_zim(site, tmp_path / "b" / "x.zim", METADATA, memo).read_bytes() == plain
+    read = []
+    real = zim.page_text
+    monkeypatch.setattr(zim, "page_text", lambda html: read.append(html) or real(html))
+    assert write_zim(site, tmp_path / "c" / "x.zim", METADATA, memo).read_bytes() == plain
+    assert read == []
+    (site / "en" / "index.html").write_text('<html><a href="/index.html">Inicio</a></html>', encoding="utf-8")
+    with pytest.raises(ZimError, match="site/en/index.html: enlace absoluto"):
+        write_zim(site, tmp_path / "d" / "x.zim", METADATA, memo)
+    assert len(read) == 1
