@@ -2,7 +2,7 @@
 retold in the page's own words (safety.paraphrase_problems) and a change-check statement retyped
 (change_check.copied_item_problems). Each looks at one page only, so a page whose text and the data are unchanged
 gives the same findings: an edit under `mkdocs serve` checks the edited page, not all of them again (0.3 s of a
-rebuild at N=7). The memo is the caller's (build_context keeps it with the validated manual)."""
+rebuild at N=7). The memo is the caller's (loaded_manual keeps it with the validated manual)."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -10,7 +10,7 @@ HOOKS = Path(__file__).resolve().parents[2] / "hooks"
 IMPORTS = """
 import sys
 sys.path.insert(0, sys.argv[1])
-import build_context, page_render, rendered_check, search_index, forms_output, offline_app, content_check
+import loaded_manual, language_views, manual_settings, page_render, rendered_check, search_index, forms_output, offline_app, content_check
 print(" ".join(sorted(name for name in ("jsonschema", "openpyxl") if name in sys.modules)))
 """
 

@@ -45,12 +45,11 @@ KEY_IN_A_NEW_PROCESS = """
 import sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
-import build_context
-s = build_context.Settings(root=Path("/p"), docs_dir=Path("/p/docs"), modules_dir="modules", schema_path=Path("/p/s.json"),
-    facts_path=Path("/p/f.yml"), labels_path=Path("/p/l.yml"), safety_path=Path("/p/x.yml"), change_check_path=Path("/p/c.yml"),
-    languages=("es", "en"), helplines={}, pdf={}, site_url=None, cache_dir=".cache", schedule={}, attendance_rows=20,
-    sign_in_rows=16, glossary="glosario", home={}, published_types=frozenset({"png", "jpg", "jpeg", "webp", "svg", "gif"}))
-print(build_context._inputs_key(s, []))
+import loaded_manual
+from manualgen.settings import read_settings
+s = read_settings(Path("/p"), Path("/p/docs"), {"published_types": ["png", "jpg", "jpeg", "webp", "svg", "gif"]},
+                  ("es", "en"), None)
+print(loaded_manual._salt(s))
 """
 
 
