@@ -294,7 +294,7 @@ def library(real_site) -> Library:
                  + [(rel, "pack") for rel in catalog["pdfs"]["packs"].values()]
                  + [(catalog["pdfs"]["manual"], "manual")]
                  + [(s["checklist_pdf"], "checklist") for s in catalog["sessions"]])  # a facilitator's one-page checklist
-        # The wall sheets (A3 or larger, and their A4 tiles) have rules of their own: tests/integration/test_wall_sheets.py.
+        # The wall sheets (A3 or larger, and their A4 tiles) have rules of their own: tests/integration/test_wall_sheets_build.py.
         walls = [rel for s in catalog["sessions"] if s.get("wall_sheets") for rel in s["wall_sheets"].values()]
         assert sorted([rel for rel, _ in named] + walls) == sorted(str(p.relative_to(root)) for p in (root / "pdf").glob("*.pdf"))
         for rel, kind in named:
