@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .catalog import for_whom, handouts_needed, material_entry
+from .problems import Problem
 from .references import references_in
 from .timing import agenda, duration
 
@@ -98,3 +99,17 @@ def density(view: dict) -> str:
         + view["statements"] + [a["title"] for a in view["activities"]] + [m["what"] for m in view["moments"]] + view["after"]))
     amount = words + LINE_WORDS * sum(len(view[name]) for name in lists)
     return "tightest" if amount > TIGHTEST else "tight" if amount > TIGHT else "compact" if amount > COMPACT else ""
+
+
+def setting_problems(after_sheets: dict[str, str], defaults: dict[str, str], manual, lang: str) -> list[Problem]:
+    """A sheet named in extra.manual.checklist that is not a handout of the manual: a mistyped id would otherwise
+    print the sheet's role in general words on every checklist, unnoticed. The defaults may be missing (a small
+    manual, a test's, has no referral log): only an id the author wrote is held to it."""
+    problems = []
+    for role, handout_id in after_sheets.items():
+        page = manual.by_id(lang, handout_id)
+        if handout_id != defaults.get(role) and (page is None or page.type != "handout"):
+            problems.append(Problem("mkdocs.yml", None, f"extra.manual.checklist.{role}",
+                                    f"'{handout_id}' no es el id de una ficha del manual",
+                                    "escriba el id de la ficha (p. ej. m07-h05) o borre la línea para usar el predeterminado"))
+    return problems

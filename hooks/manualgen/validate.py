@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import pipeline
 from .change_check import Registry, load_change_check
+from .checklist import setting_problems as checklist_setting_problems
 from .change_check_render import PRODUCTS as CHANGE_CHECK_PRODUCTS, kit_page_problems
 from .referrals import PRODUCTS as REFERRAL_PRODUCTS, load_referrals
 from .counts import NAMES as COUNT_NAMES
@@ -23,7 +24,7 @@ from .problems import ContentError
 from .references import reference_problems
 from .safety import EMPTY as EMPTY_SAFETY, Safety, load_safety
 from .schema import load_schema
-from .settings import Settings
+from .settings import CHECKLIST_SHEETS, Settings
 from .source import decode, split_front_matter
 from .text_checks import TextChecks, rules_key
 from .translations import docs_translation_problems
@@ -86,7 +87,7 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
     problems += found
     known["safety"] = set(safety.statements)
     manual, found = load_manual(s.root, s.modules_dir, s.languages, schema, known, memo=page_memo)
-    problems += found
+    problems += found + checklist_setting_problems(s.checklist or {}, CHECKLIST_SHEETS, manual, s.languages[0])
     checks = TextChecks(text_memo, rules_key(s.safety_path, s.change_check_path))  # by page text: an edit checks one page
     for page in manual.pages:  # the safety rule retold in a page's own words (front matter included)
         problems += checks.paraphrases(page.path, (s.root / page.path).read_text(encoding="utf-8", errors="replace"), page.lang, safety)

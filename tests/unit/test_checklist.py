@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from manualgen.checklist import checklist_view, cited_statements, density, first_sentence
+from manualgen.checklist import checklist_view, cited_statements, density, first_sentence, setting_problems
 from manualgen.model import load_manual
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,3 +81,16 @@ def test_statements_print_as_html_with_their_helplines_as_links():
     html = statements_as_html(lambda ref: "**Peligro:** llame a la [Línea 100](tel:100){: .helpline }" if ref == "x" else None)
     assert html("x") == '<p><strong>Peligro:</strong> llame a la <a class="helpline" href="tel:100">Línea 100</a></p>'
     assert html("unknown") is None and statements_as_html(None)("x") is None
+
+
+def test_a_sheet_named_in_the_settings_must_be_a_handout_of_the_manual(manual):
+    defaults = {"referral_log": "m07-h05", "evaluation": "m07-h04"}
+    assert setting_problems(defaults, defaults, manual, "es") == []
+    wrong = setting_problems({"referral_log": "m07-h50", "evaluation": "m07-s04"}, defaults, manual, "es")
+    assert [(p.field, "m07-h50" in p.message or "m07-s04" in p.message) for p in wrong] == [
+        ("extra.manual.checklist.referral_log", True), ("extra.manual.checklist.evaluation", True)]
+    assert setting_problems({"referral_log": "m07-h05"}, {"referral_log": "m09-h09"}, manual, "es") == []
+
+
+def test_a_default_sheet_a_small_manual_does_not_have_is_not_an_error(manual):
+    assert setting_problems({"referral_log": "m09-h09"}, {"referral_log": "m09-h09"}, manual, "es") == []
