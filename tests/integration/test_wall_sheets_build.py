@@ -180,3 +180,15 @@ def test_a_bigger_room_setting_gives_a2_sheets_tiled_onto_eight_a4(mini_project,
         for sheet in drawn.values():
             assert len(sheet["windows"]) == 8
             assert coverage_gaps(sheet["size"], sheet["windows"], step=1.0) == []
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_sheet_and_its_back_keep_their_words_inside_the_page(real_site, lang):
+    """Text past the paper's edge is cut off in print (the backs once ran 40 mm past their right edge)."""
+    margin = 10 * MM
+    for sheets, _tiles in wall_pdfs(real_site, lang):
+        with pdfplumber.open(real_site.site / PREFIX[lang] / sheets) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                outside = [c["text"] for c in page.chars
+                           if c["x0"] < margin or c["x1"] > page.width - margin or c["bottom"] > page.height - margin]
+                assert not outside, f"{sheets} page {number}: {''.join(outside)[:60]!r} outside the page's margins"
