@@ -8,21 +8,15 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.toc import AnchorLink
 
 import build_state
+import framing_views
 import language_views
 import loaded_manual
 import manual_settings
 import reporting
-from manualgen.certificate import certificate_view
-from manualgen.change_check_render import change_tally_view
-from manualgen.referrals import service_label
-from manualgen.workshop_report import workshop_report_view
 from manualgen.pipeline import page_markdown
 from manualgen.templating import escaped_values
-from manualgen.timing import DayRules
-from manualgen.translations import translation_status
 from manualgen.typography import smart_quotes, smart_quotes_html
-from manualgen.views import (downloads_view, forms_view, facts_view, gathered_blocks_view, handout_view, home_view,
-                             materials_view, module_view, programme_view, schedule_view, session_view)
+from manualgen.views import handout_view, home_view, module_view, session_view
 
 TEMPLATES = {"session": "manual/session.html", "module": "manual/module.html", "handout": "manual/handout.html"}
 
@@ -103,54 +97,14 @@ def on_page_context(context, page, config, nav):
         view["handout"] = handout_view(found, data.manual, lang, data.settings.attendance_rows,
                                        data.settings.sign_in_rows, tuple(data.settings.home.get("help", [])))
     template = page.meta.get("template")
-    if template == "manual/programme.html":
-        view["programme"] = programme_view(data.manual, lang)
-    elif template == "manual/planner.html":
-        view["catalog"] = language_views.catalog(config, lang)
-        rules = DayRules.from_settings(data.settings.schedule)
-        try:
-            script_rules = rules.for_script({s["id"] for s in view["catalog"]["sessions"]})
-        except ValueError as problem:
-            raise PluginError(str(problem)) from None
-        words = {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")}
-        words["same_day_opening"] = labels["same_day_opening"]  # the session pages' words for the same note
-        view["planner"] = {"words": words,
-                           "rules": script_rules}
-    elif template == "manual/certificate.html":
-        view["certificate"] = certificate_view(language_views.catalog(config, lang), labels,
-                                               DayRules.from_settings(data.settings.schedule))
-    elif template == "manual/schedule.html":
-        try:
-            view["schedule"] = schedule_view(data.manual, lang, labels, data.settings.schedule)
-        except ValueError as problem:
-            raise PluginError(str(problem)) from None
-    elif template == "manual/gathered.html":
-        kinds = page.meta.get("gather") or ["key-messages"]
-        view["gathered"] = gathered_blocks_view(data.manual, lang, kinds, build_state.rendered.get(lang, {}),
-                                                 data.settings.modules_dir, page.url)
-    elif template == "manual/home.html":
+    if template == "manual/home.html":
         pages = [(p.file.src_uri.rsplit("/", 1)[-1].split(".")[0], p.title, p.url) for p in nav.pages]
         try:
             view["home"] = home_view(pages, data.settings.home, language_views.catalog(config, lang), view["helplines"])
         except ValueError as problem:
             raise PluginError(str(problem)) from None
         _template_headings(page, [(labels["home_about"], "sobre-el-manual")], [])
-    elif template == "manual/downloads.html":
-        view["downloads"] = downloads_view(language_views.catalog(config, lang),
-                                           lambda rel: language_views.pdf_size_text(lang, rel), lang, labels)
-        view["downloads"]["forms"] = forms_view(language_views.forms(config), lang)
-    elif template == "manual/workshop-report.html":
-        services = [(service.id, service_label(service, lang)) for service in data.referrals]
-        view["report"] = workshop_report_view(language_views.catalog(config, lang), services,
-                                              len(data.change_check.items) if data.change_check else 0, labels)
-    elif template == "manual/change-tally.html":
-        view["tally"] = change_tally_view(data.change_check, lang, labels)
-    elif template == "manual/facts.html":
-        view["facts"] = facts_view(data.facts, lang, language_views.fact_citations(config, lang))
-    elif template == "manual/materials.html":
-        view["materials"] = materials_view(data.manual, lang)
-    elif template == "manual/translations.html":
-        s = data.settings
-        view["translations"] = translation_status(s.root, (s.docs_dir.relative_to(s.root).as_posix(), s.modules_dir), s.languages)
+    elif template:
+        view.update(framing_views.framing_view(template, page, config, lang))
     context["manual"] = view
     return context
