@@ -30,7 +30,6 @@ from manualgen.pdf import PdfCache, renderer_version
 from manualgen.printing.products import PRODUCTS
 from manualgen.printing.run import PrintRun
 from manualgen.printing.source import PrintSource
-from manualgen.safety import statements_as_html
 from manualgen.views import SIZE_MARK_START, fill_size_marks
 
 log = reporting.log
@@ -123,7 +122,6 @@ def _print_run(config, lang: str) -> PrintRun:
         raise PluginError(f"{problem}\n(see the comment above it in mkdocs.yml)") from None
     epoch = int(os.environ.get("SOURCE_DATE_EPOCH", "0")) or int(time.time())
     contact = (config.extra.get("manual") or {}).get("contact") or {}
-    references = language_views.reference_renderers(config, lang)
     source = PrintSource(
         lang, data.labels[lang], data.manual, s, build_state.rendered.get(lang, {}), theme_env.template_env(config),
         manual_settings.language_prefix(lang, config), s.site_url.rstrip("/") + "/" if s.site_url else None,
@@ -132,7 +130,8 @@ def _print_run(config, lang: str) -> PrintRun:
         {"organisation": config.site_author or "", "licence": config.copyright or "",
          "contact": contact.get(lang, "") if isinstance(contact, dict) else str(contact)},
         format_date(time.strftime("%Y-%m-%d", time.gmtime(epoch)), lang),
-        language_views.helplines_view(config, lang), print_type, references, statements_as_html(references.get("safety")))
+        language_views.helplines_view(config, lang), print_type,
+        language_views.reference_renderers(config, lang))
     cache = PdfCache(Path(s.root) / s.pdf.get("cache", ".cache/pdf"),
                      # info, not warning: strict mode would fail a build that recovers by itself
                      on_damaged=lambda path: log.info(f"PDF: warning: the cached {path.name} was damaged "

@@ -1,11 +1,15 @@
 """Helpers shared by the test suites (imported as `helpers`; pytest.ini puts tests/ on the path)."""
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -113,3 +117,18 @@ def search_results(page, query: str) -> list[str]:
         stable = stable + 1 if current == previous else 0
         previous = current
     return previous
+
+
+@contextlib.contextmanager
+def served(folder: Path):
+    """`folder` served over http on 127.0.0.1 (a free port) while the block runs: its base address, ending in /."""
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # keep the test output readable
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()

@@ -2,13 +2,10 @@
 with every request to another host blocked and recorded."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from helpers import Visit, watch
+from helpers import Visit, served, watch
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -27,16 +24,8 @@ def browser():
 
 @pytest.fixture(scope="session")
 def http_root(real_site):
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):  # keep the test output readable
-            pass
-
-    handler = functools.partial(QuietHandler, directory=str(real_site.site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(real_site.site) as base:
+        yield base
 
 
 @pytest.fixture(params=["file", "http"])

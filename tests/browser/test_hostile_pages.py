@@ -5,13 +5,10 @@ error, no request elsewhere, no duplicate id, the values shown as text, the safe
 inert, and the planner and certificate pages reading the build's own data."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from helpers import mkdocs_build, watch
+from helpers import mkdocs_build, served, watch
 from hostile import EVIL, hostile_project
 
 pytestmark = pytest.mark.browser
@@ -29,14 +26,8 @@ def hostile_site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def hostile_http(hostile_site):
-    class QuietHandler(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(hostile_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(hostile_site) as base:
+        yield base
 
 
 @pytest.fixture(params=["file", "http"])

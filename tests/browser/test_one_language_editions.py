@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import Visit, watch
+from helpers import Visit, served, watch
 from manualgen.bundle import zip_entries
 
 pytestmark = pytest.mark.browser
@@ -44,10 +44,7 @@ def test_in_the_english_zip_espanol_on_the_home_page_says_where_the_spanish_manu
 @pytest.fixture(scope="module")
 def kiwix_like(real_site, tmp_path_factory):
     """The built site with the pages marked as the ZIM writer marks them, served over http as kiwix-serve does."""
-    import functools
-    import http.server
     import shutil
-    import threading
 
     from manualgen.zim import mark_zim_channel
     folder = tmp_path_factory.mktemp("kiwix") / "site"
@@ -55,13 +52,8 @@ def kiwix_like(real_site, tmp_path_factory):
     for page in folder.rglob("*.html"):
         page.write_text(mark_zim_channel(page.read_text(encoding="utf-8")), encoding="utf-8")
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(folder) as base:
+        yield base
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

@@ -4,13 +4,10 @@ other) for anything — Material's script would fetch a sitemap beside every `li
 the language switch keeps the page."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 
 import pytest
 
-from helpers import FIXTURE, Visit, make_project, mkdocs_build, watch
+from helpers import FIXTURE, Visit, make_project, mkdocs_build, served, watch
 from manualgen.bundle import zip_entries
 
 pytestmark = pytest.mark.browser
@@ -40,14 +37,8 @@ def zip_copy(published_site, tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def web_root(published_site):
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(published_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with served(published_site) as base:
+        yield base
 
 
 @pytest.mark.parametrize("copy", ["web over http", "zip from file"])

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from .. import paper
 from ..pdf import demote_headings, prefix_ids, print_links
+from ..safety import statements_as_html
 from ..views import attendance_view, session_view
 from .model import Document
 
@@ -33,8 +34,12 @@ class PrintSource:
     helplines: list = field(default_factory=list)
     print_type: object = None
     references: dict = field(default_factory=dict)  # how [[fact:…]], [[safety:…]]… read (pipeline.reference_renderers)
-    statement_html: object = None  # safety statement id -> its HTML in the language (None: unknown), for checklists
     _made: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def statement_html(self):
+        """Safety statement id -> its HTML in the language (None: unknown), for checklists: from the references."""
+        return statements_as_html(self.references.get("safety"))
 
     @property
     def base_view(self) -> dict:
