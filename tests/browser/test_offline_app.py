@@ -484,6 +484,8 @@ def test_the_save_page_is_accessible_and_fits_a_phone_in_each_state(phone, serve
         if click:
             page.click(click)
         page.wait_for_selector(f"#offline-{state}:not([hidden])", timeout=60_000)
+        # the clicked button's hover and focus colours fade in: axe reads the colours once they have settled
+        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         visible = [b.inner_text() for b in page.locator("#offline-app button:visible").all()]
         assert all(visible), f"{state}: every button has a name"
         assert serious_violations(page) == [], state

@@ -29,6 +29,7 @@ def test_the_largest_workshop_fits_one_a4_page_and_one_message(visit, real_site,
     page = visit.open(PAGE[lang] + f"#s={','.join(s['id'] for s in sessions)}&d=2026-12-05")
     assert page.locator("html").get_attribute("lang") == lang
     address = page.url
+    page.wait_for_load_state("networkidle")  # the page's own loading (Chromium asks for the favicon late) is done
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     assert page.locator("#report-form").is_visible()
