@@ -167,10 +167,8 @@ def render_body(html: str, base_dir: Path) -> tuple[bytes, dict]:
     manual), so each page is rendered once; a body's own internal links point at its named places, which mean
     nothing in another document, so they are kept here to be written again (pdf_compose.join)."""
     document = _document(html, base_dir)
-    if sliver := sliver_ends(document):  # a sheet ending on a nearly empty page: set it a little tighter, once
-        tighter = _document(tighten(html, sliver), base_dir)
-        if len(tighter.pages) < len(document.pages):
-            document = tighter
+    kept = []  # the documents the tightened sheets were drawn in stay alive until the PDF is written (their fonts)
+    document = _tightened(document, html, base_dir, kept)
     meta = {"pages": len(document.pages), "sizes": [], "anchors": {}, "bookmarks": [], "links": []}
     for index, page in enumerate(document.pages):
         meta["sizes"].append([round(page.width * PX, 2), round(page.height * PX, 2)])
@@ -206,6 +204,8 @@ def local_file(url: str, root: Path) -> Path | None:
     return path if path.is_relative_to(root) and path.is_file() else None
 
 
+# print/manual.html's marks around a module's opening and each of its sheets (sheet_alone)
+OPENING_MARK, SHEET_MARK, SHEETS_END_MARK = "<!--module-opening-->", "<!--sheet:{}-->", "<!--/sheets-->"
 SLIVER = 0.30  # issue 23: a page using less of its text area than this is wasted paper, unless a deliberate end
 
 
@@ -228,9 +228,9 @@ def page_used(page) -> float:
     return max(0.0, min(lowest, bottom) - top) / (bottom - top)
 
 
-def sliver_ends(document) -> list[str]:
+def sliver_ends(document) -> list[tuple[str, int, int]]:
     """The sessions and handouts (by id: their title's anchor is `<id>-titulo`) of more than one page whose last
-    page is a sliver: under SLIVER of its text area used."""
+    page is a sliver (under SLIVER of its text area used), with their first and last page in the document."""
     starts = []
     for index, page in enumerate(document.pages):
         starts += [(index, name[:-len("-titulo")]) for name in page.anchors if name.endswith("-titulo")]
@@ -238,8 +238,43 @@ def sliver_ends(document) -> list[str]:
     for position, (first, section) in enumerate(starts):
         last = (starts[position + 1][0] if position + 1 < len(starts) else len(document.pages)) - 1
         if last > first and page_used(document.pages[last]) < SLIVER:
-            found.append(section)
+            found.append((section, first, last))
     return found
+
+
+def sheet_alone(html: str, sheet: str) -> str | None:
+    """A module document's HTML holding only one of its sheets (print/manual.html marks the opening and each sheet
+    with comments): the same head, styles and running heads, without the module's opening and the other sheets.
+    None for a document without those marks."""
+    start, part = html.find(OPENING_MARK), html.find(SHEET_MARK.format(sheet))
+    end = html.find(SHEETS_END_MARK, part)
+    if min(start, part, end) < 0:
+        return None
+    following = html.find(SHEET_MARK.split("{")[0], part + 1)  # the next sheet's mark
+    return html[:start] + html[part:following if 0 <= following < end else end] + html[end:]
+
+
+def _tightened(document, html: str, base_dir: Path, kept: list):
+    """The document with each sheet that ends on a sliver set a little tighter (`fit`), when that saves its last
+    page. Only that sheet is drawn again, on its own (sheet_alone), and its pages take the place of the first ones:
+    every sheet starts on a new page, so the pages before and after it are the same either way. Drawing the whole
+    module document again cost a cold build ≈ 15 s of processor time. A document without sheet marks is drawn again
+    whole, as one."""
+    found = sliver_ends(document)
+    if not found:
+        return document
+    pages, changed = list(document.pages), False
+    for section, first, last in reversed(found):  # from the end: the earlier sheets' page numbers stay valid
+        alone = sheet_alone(html, section)
+        if alone is None:
+            tighter = _document(tighten(html, [name for name, _first, _last in found]), base_dir)
+            return tighter if len(tighter.pages) < len(document.pages) else document
+        fitted = _document(tighten(alone, [section]), base_dir)
+        if len(fitted.pages) < last - first + 1:
+            kept.append(fitted)
+            pages[first:last + 1] = fitted.pages
+            changed = True
+    return document.copy(pages) if changed else document
 
 
 def tighten(html: str, sections: list[str]) -> str:

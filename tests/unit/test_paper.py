@@ -122,8 +122,41 @@ def test_a_sheet_ending_on_a_sliver_is_found_and_marked_to_be_set_tighter(tmp_pa
             '.fit { line-height: 1 }</style></head><body>'
             f'<section class="session" id="a"><h1 id="a-titulo">A</h1>{filler}</section>'
             f'<section class="handout" id="b"><h1 id="b-titulo">B</h1><p>corta</p></section></body></html>')
-    assert sliver_ends(_document(html, tmp_path)) == ["a"]  # b is one page: a deliberate end
+    assert sliver_ends(_document(html, tmp_path)) == [("a", 0, 2)]  # b is one page: a deliberate end
     assert '<section class="session fit" id="a">' in tighten(html, ["a"])
+
+
+def _module_document(sheets: dict[str, str]) -> str:
+    """A module document shaped as print/manual.html makes it: opening, then each sheet from a new page."""
+    parts = "".join(f'<!--sheet:{name}--><div class="module-part"><section class="session" id="{name}">'
+                    f'<h1 id="{name}-titulo">{name}</h1>{body}</section></div>' for name, body in sheets.items())
+    return ('<html><head><meta charset="utf-8"><style>@page { size: A4; margin: 20mm } .module-part { break-before: page }'
+            'p { margin: 0 0 6pt; line-height: 1.6 } .fit p { line-height: 1.2; margin: 0 }</style></head><body>'
+            f'<!--module-opening--><section class="module"><h1 id="m1">Módulo</h1></section>{parts}<!--/sheets-->'
+            '<p class="after">fin</p></body></html>')
+
+
+def test_a_sheet_alone_keeps_the_head_and_the_end_of_its_module_document_but_no_other_sheet():
+    from manualgen.pdf import sheet_alone
+    html = _module_document({"a": "<p>uno</p>", "b": "<p>dos</p>", "c": "<p>tres</p>"})
+    alone = sheet_alone(html, "b")
+    assert alone.startswith("<html><head>") and alone.endswith('<!--/sheets--><p class="after">fin</p></body></html>')
+    assert 'id="b-titulo"' in alone and "dos" in alone
+    assert not any(text in alone for text in ("uno", "tres", "Módulo"))
+    assert "tres" in sheet_alone(html, "c") and "dos" not in sheet_alone(html, "c")
+    assert sheet_alone(html, "x") is None and sheet_alone("<p>sin marcas</p>", "a") is None
+
+
+def test_only_the_sheet_ending_on_a_sliver_is_drawn_again_and_its_pages_replace_the_loose_ones(tmp_path):
+    from manualgen.pdf import _document, render_body, sliver_ends
+    filler = "".join(f"<p>{'palabra ' * 60}</p>" for _ in range(10))
+    html = _module_document({"a": "<p>corta</p>", "b": filler, "c": "<p>otra corta</p>"})
+    loose = _document(html, tmp_path)
+    assert sliver_ends(loose) == [("b", 2, 4)] and len(loose.pages) == 6
+    data, meta = render_body(html, tmp_path)
+    assert meta["pages"] == 5  # b's sliver page saved; the module opening, a and c as they were
+    assert [meta["anchors"][f"{name}-titulo"][0] for name in "abc"] == [1, 2, 4]
+    assert data.startswith(b"%PDF") and meta["anchors"]["m1"][0] == 0
 
 
 def test_english_pdfs_get_english_file_names():
