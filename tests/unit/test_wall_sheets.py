@@ -176,14 +176,16 @@ def product_source(manual):
 
 def test_the_product_declares_each_sessions_sheets_and_tiles_unnumbered():
     from manualgen.model import Manual
-    from manualgen.printing.products.wall_sheets import DOCUMENT, WallSheets
+    from manualgen.printing.products.wall_sheets import WallSheets
     source_page = page()
     module = Page(parse_source("modules/02/index.es.md", "---\ntype: module\nid: m02\norder: 2\ntitle: M\n---\n")[0], "es", "02/index")
     manual = Manual(("es",), [module, source_page])
     product, source = WallSheets(), product_source(manual)
     assert product.paths(manual, "es", source.labels) == {"wall-m02-s02": "pdf/m02-s02-rotafolio.pdf",
                                                           "wall-a4-m02-s02": "pdf/m02-s02-rotafolio-a4.pdf"}
-    document = product.documents(source)[DOCUMENT]
+    documents = product.documents(source)
+    assert list(documents) == ["wall-sheets-m02"]  # one document per module: an edit draws its module's sheets again
+    document = documents["wall-sheets-m02"]
     assert document.sheets == ("wall-m02-s02",)
     assert 'id="wall-m02-s02"' in document.html and "Nadie nace dentro de la caja" in document.html
     assert "nadie los cumple por completo" in document.html  # said on the sheet's back
