@@ -263,13 +263,13 @@ def _tightened(document, html: str, base_dir: Path, kept: list):
     found = sliver_ends(document)
     if not found:
         return document
+    alone = {section: sheet_alone(html, section) for section, _first, _last in found}
+    if None in alone.values():
+        tighter = _document(tighten(html, list(alone)), base_dir)
+        return tighter if len(tighter.pages) < len(document.pages) else document
     pages, changed = list(document.pages), False
     for section, first, last in reversed(found):  # from the end: the earlier sheets' page numbers stay valid
-        alone = sheet_alone(html, section)
-        if alone is None:
-            tighter = _document(tighten(html, [name for name, _first, _last in found]), base_dir)
-            return tighter if len(tighter.pages) < len(document.pages) else document
-        fitted = _document(tighten(alone, [section]), base_dir)
+        fitted = _document(tighten(alone[section], [section]), base_dir)
         if len(fitted.pages) < last - first + 1:
             kept.append(fitted)
             pages[first:last + 1] = fitted.pages
