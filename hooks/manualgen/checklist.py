@@ -175,7 +175,8 @@ def before_columns(sections: list[dict], chars: int) -> dict[str, list[dict]]:
         column = columns["left" if position < cut else "right"]
         if not column or column[-1]["index"] != number:
             continued = column is columns["right"] and any(s["index"] == number for s in columns["left"])
-            column.append({"index": number, "heading": sections[number]["heading"], "continued": continued, "items": []})
+            column.append({"index": number, "heading": sections[number]["heading"], "continued": continued,
+                           "items": []})
         if entry is not None:
             column[-1]["items"].append(entry)
     return columns
@@ -189,8 +190,8 @@ def _item_text(entry: dict) -> str:
 def statement_columns(statements: list[str], chars: int) -> dict[str, list[str]]:
     """The cited statements split into two columns of even estimated height, a statement never cut; a single one
     (all on the left, none on the right) is printed across the box's width."""
-    heights = [sum(text_lines(part, chars) + PARAGRAPH_SPACE for part in text.split("</p>") if TAG.sub("", part).strip())
-               for text in statements]
+    heights = [sum(text_lines(paragraph, chars) + PARAGRAPH_SPACE
+                   for paragraph in text.split("</p>") if TAG.sub("", paragraph).strip()) for text in statements]
     cut = split_even(heights)
     return {"left": statements[:cut], "right": statements[cut:]}
 

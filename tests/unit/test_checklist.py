@@ -5,8 +5,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from manualgen.checklist import (before_columns, checklist_view, cited_statements, density, first_sentence, setting_problems,
-                                 split_even, statement_columns)
+from manualgen.checklist import (before_columns, checklist_view, cited_statements, density, first_sentence,
+                                 setting_problems, split_even, statement_columns)
 from manualgen.model import load_manual
 
 ROOT = Path(__file__).resolve().parents[2]
