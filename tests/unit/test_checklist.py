@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from manualgen.checklist import (before_columns, checklist_view, cited_statements, density, first_sentence,
+from manualgen.checklist import (TAG, before_columns, checklist_view, cited_statements, density, first_sentence,
                                  setting_problems, split_even, statement_columns)
 from manualgen.model import load_manual
 
@@ -137,7 +137,8 @@ def test_the_before_lists_are_split_between_items_and_a_heading_stays_with_its_l
     assert columns["right"][0]["items"] == tall[1]["items"]
     # a list with nothing in it is still its heading
     columns = before_columns([{"heading": "checklist_print", "items": []}], 48)
-    assert columns == {"left": [{"index": 0, "heading": "checklist_print", "continued": False, "items": []}], "right": []}
+    assert columns == {"left": [{"index": 0, "heading": "checklist_print", "continued": False, "items": []}],
+                       "right": []}
 
 
 def test_statements_are_split_whole_and_a_single_one_takes_the_width():
@@ -155,3 +156,41 @@ def test_the_checklist_leaves_no_column_balancing_to_the_renderer():
              if re.search(r"\.sc(-|\b)", selector)]
     assert len(rules) > 20 and any(".sc-columns" in selector for selector, _ in rules)
     assert [selector.strip() for selector, body in rules if re.search(r"\bcolumns\s*:|column-count", body)] == []
+
+
+def _printed(view: dict) -> str:
+    """The checklist's print HTML from the real template (overrides/print/checklist.html), compiled as the build does."""
+    from jinja2 import Environment, FileSystemLoader
+    from manualgen.templating import configure
+    env = configure(Environment(loader=FileSystemLoader(ROOT / "overrides")), None)
+    helplines = {"linea-100": {"name": "Línea 100"}, "policia": {"name": "Policía"}}
+    manual = {"labels": LABELS["es"], "helplines": helplines, "lang": "es", "print": True, "print_type": {}}
+    doc = {"lang": "es", "kind": "session-checklist", "title": "Lista", "author": "", "description": "",
+           "running_title": "Manual", "checklist": view}
+    return env.get_template("print/checklist.html").render(manual=manual, doc=doc)
+
+
+def test_the_printed_columns_read_in_the_lists_order_with_each_heading_once(manual):
+    from markupsafe import Markup
+    page = manual.by_id("es", "m07-s02")
+    view = checklist_view(page, manual, "es", LABELS["es"], lambda ref: Markup(statement(ref)), AFTER)
+    view["statement_columns"] = {side: [Markup(t) for t in texts] for side, texts in view["statement_columns"].items()}
+    html = _printed(view)
+    before = html.split('<div class="sc-safety">')[0].split("<div class=\"sc-columns\">")[1]
+    assert before.count('<div class="sc-column">') == 2
+    headings = re.findall(r"<h3>([^<]*)</h3>", before)
+    lists = ("checklist_preparation", "checklist_materials", "checklist_print")
+    assert headings == [LABELS["es"][key] for key in lists]
+    items = [TAG.sub("", li) for li in re.findall(r"<li>(.*?)</li>", before, re.S)]
+    assert len(items) == len(view["preparation"]) + len(view["materials"]) + len(view["for_participants"]) + len(
+        view["for_facilitator"])
+    assert items[0] == view["preparation"][0] and items[-1].startswith(view["for_facilitator"][-1] + " — ")
+    # m07-s02 cites seven statements: two columns, each whole, in order
+    safety = html.split('<div class="sc-safety">')[1]
+    assert '<div class="sc-statements sc-columns">' in safety and safety.count('<div class="sc-column">') == 2
+    assert re.findall(r'<div class="sc-statement">(.*?)</div>', safety) == view["statements"]
+    # a single statement takes the box's width: no columns
+    view["statement_columns"] = {"left": [Markup("<p>[una]</p>")], "right": []}
+    safety = _printed(view).split('<div class="sc-safety">')[1]
+    assert '<div class="sc-statements"><div class="sc-statement"><p>[una]</p></div></div>' in safety
+
