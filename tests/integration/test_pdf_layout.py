@@ -684,6 +684,27 @@ def test_participant_sheets_are_set_in_large_type(library, lang):
     assert not problems, f"{len(problems)} lines in small type on participant sheets:\n" + "\n".join(problems[:40])
 
 
+# A facilitator's one-page checklist is read standing, in a dim hall: 7.5 pt or more (issue 23). Its last step, 7 pt
+# with a leading of 1.06 (print.css .sc--tightest), is for a checklist that 7.5 pt with 1.1 cannot fit on one page: one
+# that fills at least 7 × 1.06 / (7.5 × 1.1) ≈ 90 % of its page at 7 pt (88 %: leave room for rounding).
+CHECKLIST_MIN, CHECKLIST_LAST, CHECKLIST_FULL = 7.5, 7.0, 0.88
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_facilitator_checklists_are_set_no_smaller_than_they_need(library, lang):
+    """Every session's checklist: one page whose text (running head and foot aside) is 7.5 pt or more, or 7 pt when
+    the page is so full that 7.5 pt would not have fitted; the statements it cites are held to the same size."""
+    problems = []
+    for session in library.catalogs[lang]["sessions"]:
+        doc = library.doc(lang, session["checklist_pdf"])
+        pages = library.of(doc)
+        assert len(pages) == 1, (session["id"], len(pages))
+        least = min(line.size for line in pages[0].content if line.grey < 0.8)
+        if least < CHECKLIST_MIN - 0.05 and (least < CHECKLIST_LAST - 0.05 or pages[0].used < CHECKLIST_FULL):
+            problems.append(f"{where(doc, 0)}: {least} pt with {pages[0].used:.0%} of the page used")
+    assert not problems, f"{len(problems)} checklists set smaller than they need:\n" + "\n".join(problems)
+
+
 def _squares(page: Page) -> list[tuple[float, float, float, float]]:
     """Drawn squares of 2 mm or more, as (x0, top, x1, bottom). WeasyPrint fills a box's border as a square with a
     smaller square cut out of it (an even-odd fill): pdfplumber reads both, so a square inside another is its hole."""

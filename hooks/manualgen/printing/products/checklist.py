@@ -31,7 +31,10 @@ def _documents(source) -> dict[str, Document]:
         view = checklist_view(page, source.manual, source.lang, source.labels, source.statement_html,
                               source.settings.checklist)
         title = f"{source.labels['checklist_title']}: {page.meta['title']}"
-        view["statements"] = [Markup(text) for text in view["statements"]]  # the build's own statements, rendered
+        # the build's own statements, rendered (the flat list, and the same split into the box's two columns)
+        view["statements"] = [Markup(text) for text in view["statements"]]
+        view["statement_columns"] = {side: [Markup(text) for text in texts]
+                                     for side, texts in view["statement_columns"].items()}
         documents[checklist_key(page.id)] = Document(source.render("print/checklist.html", manual=source.base_view,
                                                                    doc=source.doc("session-checklist", title, checklist=view)))
     return documents
