@@ -50,7 +50,7 @@ LONG_WORKSHEETS: dict[str, str] = {
 # questions then run half a page onto a second sheet. Fitting them on one sheet means cutting questions, which is the
 # authors' call, not the layout's.
 LARGE_TYPE = "at 12 pt with 10 mm writing rows and three rows per open question its questions run onto a third page"
-LONG_WORKSHEETS.update({"m06-h01": LARGE_TYPE, "m07-h03": LARGE_TYPE})
+LONG_WORKSHEETS.update({"m07-h03": LARGE_TYPE})
 HEADER_FILL = "c0.93,0.90,0.95"  # a table head's background, #eee6f3 (as `_colour` writes it)
 
 
