@@ -46,11 +46,6 @@ LONG_WORKSHEETS: dict[str, str] = {
                "who has used violence, a person who suffers it, a man in crisis); two pages would mean dropping a "
                "step or a route, or a line per question",
 }
-# Issue 23 set participant sheets in large type (12 pt, 10 mm rows, three rows per open question): these sheets'
-# questions then run half a page onto a second sheet. Fitting them on one sheet means cutting questions, which is the
-# authors' call, not the layout's.
-LARGE_TYPE = "at 12 pt with 10 mm writing rows and three rows per open question its questions run onto a third page"
-LONG_WORKSHEETS.update({"m02-h01": LARGE_TYPE, "m06-h01": LARGE_TYPE, "m07-h03": LARGE_TYPE})
 HEADER_FILL = "c0.93,0.90,0.95"  # a table head's background, #eee6f3 (as `_colour` writes it)
 
 
