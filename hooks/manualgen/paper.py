@@ -53,6 +53,7 @@ def print_type(raw: dict | None) -> dict[str, dict[str, float]]:
 
 
 TICK = "☐"
+TICKED_ITEM = re.compile(rf"<li>(?=\s*(?:<p>\s*)?{TICK})")
 # A table cell holding only placeholder dots (“…………”, “.....”): on screen a hint where to write, on paper a cell
 # to write in, empty so that print.css gives it a writing row's height.
 DOTTED_CELL = re.compile(r"(<td\b[^>]*>)\s*[.…]+\s*(</td>)")
@@ -68,9 +69,11 @@ PAIRED_ROW = re.compile(r"<tr>(?=(?:(?!</tr>).)*</tr>\s*<tr>\s*<td>\s*</td>)", r
 
 def for_paper(html: str) -> str:
     """A handout's page HTML as it is printed: each tick box a drawn square (a glyph is 3 mm at text size; a
-    square is sized by the audience's tick_mm), dotted placeholder cells empty, short bold lead-ins marked to stay
+    square is sized by the audience's tick_mm) and a list item opening on one without its bullet, dotted placeholder cells empty, short bold lead-ins marked to stay
     with what follows, and a row whose next row continues it (an empty first cell) marked to stay with it."""
-    html = str(html).replace(TICK, '<span class="tick"></span>')  # str: Markup.replace would escape the span
+    # A list item that opens on a tick box is ticked, not bulleted: a bullet before the square reads as two marks.
+    html = TICKED_ITEM.sub('<li class="ticked">', str(html))  # str: Markup.sub would escape the new markup
+    html = html.replace(TICK, '<span class="tick"></span>')
     html = DOTTED_CELL.sub(r"\1\2", html)
     html = LEAD_IN.sub('<p class="lead-in">', html)
     return PAIRED_ROW.sub('<tr class="keep-with-next">', html)

@@ -177,3 +177,12 @@ def test_only_a_short_paragraph_opening_in_bold_is_a_lead_in():
     long = f"<p><strong>Qué es el taller.</strong> {'Hablamos de muchas cosas. ' * 10}</p>"
     assert for_paper(short) == '<p class="lead-in"><strong>Paso 1.</strong> Respire.</p>'
     assert for_paper(long) == long and for_paper("<p>Texto <strong>x</strong></p>") == "<p>Texto <strong>x</strong></p>"
+
+
+def test_a_list_item_opening_on_a_tick_box_loses_its_bullet_and_others_keep_theirs():
+    html = ("<ul>\n<li>☐ Invita a los hombres a cambiar.</li>\n<li><p>☐ No culpa a las mujeres.</p></li>\n"
+            "<li>Dice dónde pedir ayuda ☐</li>\n</ul>")
+    out = for_paper(html)
+    assert out.count('<li class="ticked">') == 2
+    assert '<li class="ticked"><span class="tick"></span> Invita' in out
+    assert "<li>Dice dónde pedir ayuda <span class=\"tick\"></span></li>" in out  # a box at the end is not the mark
