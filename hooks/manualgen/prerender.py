@@ -3,7 +3,8 @@ the reading lint (lint.lint_html) see exactly what the site will publish, and a 
 the previous site is untouched, with the problems of both languages in one report.
 
 The build itself renders the pages again and publishes them through the same allow-list (rendered_check.py):
-this early pass is what lets the error come first."""
+this early pass is what lets the error come first; what it passed is remembered (passed_page.py), so the build's
+own rendering of a page is checked again only where it differs in more than the links MkDocs rewrites."""
 from __future__ import annotations
 
 import hashlib
@@ -14,6 +15,7 @@ import markdown as markdown_lib
 
 from .lint import lint_html
 from .misleading import misleading_problems
+from .passed_page import passed_page
 from .problems import Problem
 from .sanitise import Policy, check, source_line
 
@@ -64,9 +66,10 @@ class Renderer:
 
 
 def rendered_problems(jobs: Iterable[Job], renderer: Renderer, glossaries: dict[str, dict], rules: Policy,
-                      memo: dict) -> list[Problem]:
+                      memo: dict, passed: dict | None = None) -> list[Problem]:
     """Problems of every page; `memo` (kept by the caller for the process) skips pages whose rendered
-    Markdown and glossary are unchanged since the last check."""
+    Markdown and glossary are unchanged since the last check. `passed` receives, by (file, language), each page
+    that passed unchanged (passed_page.PassedPage): the build's own rendering of it is not checked again."""
     problems: list[Problem] = []
     seen = {}
     for job in jobs:
@@ -74,9 +77,13 @@ def rendered_problems(jobs: Iterable[Job], renderer: Renderer, glossaries: dict[
         key = hashlib.sha256(f"{job.shown}\0{job.lang}\0{sorted(glossary.items())}\0{job.text}".encode()).hexdigest()
         found = memo.get(key)
         if found is None:
-            found = html_problems(job.shown, renderer.html(job.text, glossary), job.source, rules)[1]
+            html = renderer.html(job.text, glossary)
+            clean, page_problems = html_problems(job.shown, html, job.source, rules)
+            found = (page_problems, passed_page(html) if clean == html and not page_problems else None)
         seen[key] = found
-        problems += found
+        problems += found[0]
+        if passed is not None and found[1] is not None:
+            passed[(job.shown, job.lang)] = found[1]
     memo.clear()
     memo.update(seen)
     return problems
