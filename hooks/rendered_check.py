@@ -65,9 +65,12 @@ def on_page_content(html, page, config, files):
         return html
     if (rewritten := _known_rewritten.get(digest)) is not None:
         return rewritten
-    if _passed_before_writing(html, page, config):
-        _clean_now.add(digest)
-        return html
+    if (published := _passed_before_writing(html, page, config)) is not None:
+        if published == html:
+            _clean_now.add(digest)
+        else:
+            _known_rewritten.put(digest, published)
+        return published
     known = _memo.get(page.file.src_uri)
     if known is None or known[0] != digest:
         known = _memo[page.file.src_uri] = (digest, *_checked(html, page, config))
@@ -119,12 +122,12 @@ def _shown(page, config) -> str:
     return source_path.relative_to(root).as_posix() if source_path.is_relative_to(root) else page.file.src_uri
 
 
-def _passed_before_writing(html: str, page, config) -> bool:
-    """The prerender passed this page in this language, and MkDocs wrote the same HTML but for the links it
-    rewrote (manualgen/passed_page.py): a first build checks each page once."""
+def _passed_before_writing(html: str, page, config) -> str | None:
+    """The allow-listed HTML to publish when the prerender passed this page in this language and MkDocs wrote
+    the same HTML but for the links it rewrote (manualgen/passed_page.py): a first build checks each page once."""
     lang = manual_settings.current_language(config)
     passed = getattr(loaded_manual.loaded(config), "passed_pages", {}).get((_shown(page, config), lang))
-    return passed is not None and passed.admits(html)
+    return passed.publish(html) if passed is not None and passed.admits(html) else None
 
 
 def _checked(html: str, page, config) -> tuple[str, list[Problem]]:

@@ -69,7 +69,7 @@ def rendered_problems(jobs: Iterable[Job], renderer: Renderer, glossaries: dict[
                       memo: dict, passed: dict | None = None) -> list[Problem]:
     """Problems of every page; `memo` (kept by the caller for the process) skips pages whose rendered
     Markdown and glossary are unchanged since the last check. `passed` receives, by (file, language), each page
-    that passed unchanged (passed_page.PassedPage): the build's own rendering of it is not checked again."""
+    that passed (passed_page.PassedPage): the build's own rendering of it is not checked again."""
     problems: list[Problem] = []
     seen = {}
     for job in jobs:
@@ -79,7 +79,7 @@ def rendered_problems(jobs: Iterable[Job], renderer: Renderer, glossaries: dict[
         if found is None:
             html = renderer.html(job.text, glossary)
             clean, page_problems = html_problems(job.shown, html, job.source, rules)
-            found = (page_problems, passed_page(html) if clean == html and not page_problems else None)
+            found = (page_problems, None if page_problems else passed_page(html, clean))
         seen[key] = found
         problems += found[0]
         if passed is not None and found[1] is not None:

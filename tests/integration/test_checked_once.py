@@ -20,7 +20,7 @@ full = []
 real = check._checked
 check._checked = lambda html, page, config: full.append(page.file.src_uri) or real(html, page, config)
 if sys.argv[2] == "twice":
-    check._passed_before_writing = lambda html, page, config: False
+    check._passed_before_writing = lambda html, page, config: None
 build(config)
 print("FULL", " ".join(full))
 """
@@ -44,8 +44,9 @@ def test_a_first_build_checks_each_page_once_and_publishes_what_two_checks_publi
     once = _first_build(mini_project, tmp_path / "once", "once")
     pages = len(list((mini_project / "modules").rglob("*.md"))) + len(list((mini_project / "docs").rglob("*.md")))
     assert len(twice) == pages
-    assert "index.es.md" not in once and "index.en.md" not in once  # their links to programa.md were rewritten
-    assert len(once) < pages // 2, once
+    # Every page of the fixture passed the prerender, so none is checked twice: neither the index pages, whose links
+    # to programa.md MkDocs rewrote, nor the session the allow-list writes out differently.
+    assert once == []
     assert _files(tmp_path / "once") == _files(tmp_path / "twice")
 
 
