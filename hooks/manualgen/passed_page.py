@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 # A link or image address as Python-Markdown writes it (double quotes). A match inside a text only ever compares
 # equal text with equal text: MkDocs changes attributes, not words.
-URL_VALUE = re.compile(r'(?<=\s)(href|src)="([^"]*)"')
+URL_VALUE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 PLAIN_RELATIVE = re.compile(r"[A-Za-z0-9._~/%#-]+")
 
 
@@ -43,7 +43,7 @@ class PassedPage:
         if self.published is None:
             return html
         urls = iter([match[2] for match in URL_VALUE.finditer(html)])
-        return URL_VALUE.sub(lambda match: f'{match[1]}="{next(urls)}"', self.published)
+        return URL_VALUE.sub(lambda match: f'{match[1]}{next(urls)}"', self.published)
 
 
 def passed_page(html: str, published: str | None = None) -> PassedPage | None:
@@ -59,9 +59,10 @@ def passed_page(html: str, published: str | None = None) -> PassedPage | None:
 
 
 def _split(html: str) -> tuple[str, tuple[str, ...]]:
-    urls = tuple(match[2] for match in URL_VALUE.finditer(html))
-    skeleton = URL_VALUE.sub(r'\1=""', html)
-    return hashlib.sha256(skeleton.encode("utf-8")).hexdigest(), urls
+    parts = URL_VALUE.split(html)  # text, `href="`, value, `"`, text…: one pass (a third of finditer + sub)
+    urls = tuple(parts[2::4])
+    del parts[2::4]
+    return hashlib.sha256("".join(parts).encode("utf-8")).hexdigest(), urls
 
 
 def _plain_relative(url: str) -> bool:
