@@ -93,7 +93,7 @@ def _checker_version(config) -> str:
     every page again."""
     here = Path(__file__).resolve().parent / "manualgen"
     code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py", "misleading.py",
-                                                            "reserved_ids.py", "passed_page.py"))
+                                                            "reserved_ids.py", "passed_page.py", "html_events.py"))
     policy = json.dumps(dataclasses.asdict(allowed_html.html_policy(config)), default=sorted, sort_keys=True)
     return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import markdown as markdown_lib
 
+from .html_events import html_events
 from .lint import lint_html
 from .misleading import misleading_problems
 from .passed_page import passed_page
@@ -35,8 +36,10 @@ def html_problems(shown: str, html: str, source: str, rules: Policy) -> tuple[st
     """The allow-listed HTML and every problem in it, with the source line where it can be found."""
     clean, removed = check(html, rules)
     problems = [Problem(shown, source_line(source, r.needle), "html", r.what, r.hint or HINT_HTML) for r in removed]
+    events = html_events(clean)  # one parse for both checks
     problems += [Problem(shown, _first_line(source, needle), field, message, hint)
-                 for field, message, hint, needle in lint_html(clean) + misleading_problems(clean, source, rules.helplines)]
+                 for field, message, hint, needle in lint_html(clean, events)
+                 + misleading_problems(clean, source, rules.helplines, events)]
     return clean, problems
 
 
