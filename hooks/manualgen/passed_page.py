@@ -4,7 +4,7 @@ links it rewrote to other pages (`contexto-peru.md` → `contexto-peru.html`, `.
 
 Every check reads a link's value only through its scheme, whether it leaves the site (`//host`, a backslash) and,
 for phone links, the value itself; a value made only of the characters below has no scheme, no entity, quote or
-space and cannot leave the site. So when both the checked value and the new one are such plain relative
+space and cannot leave the site (nor be a helpline's address, always tel: or https:). So when both the checked value and the new one are such plain relative
 addresses, and everything else is byte for byte the HTML that passed, every check gives the same answer. Any
 other difference (a text, an attribute, a quote style, a value with a colon) is checked in full.
 
