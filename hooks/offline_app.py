@@ -8,7 +8,6 @@ Nothing here reaches a reader who does not ask: pages link none of these files; 
 worker when the reader chooses to save (assets/javascripts/offline-page.js)."""
 from __future__ import annotations
 
-import functools
 import json
 from pathlib import Path
 
@@ -20,13 +19,13 @@ import reporting
 import theme_env
 from manualgen.atomic import write_atomically
 from manualgen.bundle import NOTICE, START_NOTICE
-from manualgen.logo import PURPLE, logo_png
+from manualgen.disk_memo import DiskMemo
+from manualgen.logo import PURPLE, logo_memo_version, remembered_logo_png
 from manualgen.offline_app import (HOME_MARKER, ICON_SIZES, ICONS, MANIFEST, SUMMARY, WORKER, PhoneEdition, describe_files,
                                    keep_sizes, manifest_json, remembered_sizes, select, size_text, summary_json,
                                    worker_script)
 
 log = reporting.log
-icon_png = functools.lru_cache(maxsize=None)(logo_png)  # the same bytes every build: drawn once per process
 
 # Each language's site name, as the i18n plugin set it in on_config for that language's build (at the end of the
 # build the config holds the last language's). Reset when the default language starts a build (every build starts
@@ -53,8 +52,11 @@ def on_post_build(config):
     languages = data.settings.languages
     prefixes = {lang: manual_settings.language_prefix(lang, config) for lang in languages}
     theme = "#{:02x}{:02x}{:02x}".format(*PURPLE)
+    s = manual_settings.settings(config)
+    icons = DiskMemo(s.root / s.cache_dir / "checked" / "icons.json", logo_memo_version())
     for rel, size in zip(ICONS, ICON_SIZES):
-        write_atomically(site / rel, icon_png(size))
+        write_atomically(site / rel, remembered_logo_png(size, icons))
+    icons.save()
     for lang in languages:
         labels = data.labels[lang]
         write_atomically(site / prefixes[lang] / MANIFEST, manifest_json(
@@ -62,7 +64,6 @@ def on_post_build(config):
             description=labels["offline_description"], lang=lang, prefix=prefixes[lang], theme_color=theme,
             background_color="#ffffff").encode("utf-8"))
     rels = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file())
-    s = manual_settings.settings(config)
     sizes_memo = s.root / s.cache_dir / "checked" / "gzip-sizes.json"
     remembered_sizes(sizes_memo)
     env = theme_env.template_env(config)

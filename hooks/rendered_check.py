@@ -4,7 +4,9 @@
 Content problems are normally found before anything is written (manualgen/validate.py renders and checks every
 page first, manualgen/prerender.py). This is the second line: should a page still carry something the
 allow-list removes, the build fails at the end of the last language's pages instead of publishing a page
-other than what was written (and the output of a failed `make site` is never swapped in)."""
+other than what was written (and the output of a failed `make site` is never swapped in). A page the prerender
+passed is not checked twice: when MkDocs' HTML is the passed HTML but for the links it rewrote, every check would
+give the same answer (manualgen/passed_page.py); any other difference is checked in full."""
 from __future__ import annotations
 
 import dataclasses
@@ -63,6 +65,12 @@ def on_page_content(html, page, config, files):
         return html
     if (rewritten := _known_rewritten.get(digest)) is not None:
         return rewritten
+    if (published := _passed_before_writing(html, page, config)) is not None:
+        if published == html:
+            _clean_now.add(digest)
+        else:
+            _known_rewritten.put(digest, published)
+        return published
     known = _memo.get(page.file.src_uri)
     if known is None or known[0] != digest:
         known = _memo[page.file.src_uri] = (digest, *_checked(html, page, config))
@@ -85,7 +93,7 @@ def _checker_version(config) -> str:
     every page again."""
     here = Path(__file__).resolve().parent / "manualgen"
     code = b"".join((here / name).read_bytes() for name in ("sanitise.py", "lint.py", "prerender.py", "misleading.py",
-                                                            "reserved_ids.py"))
+                                                            "reserved_ids.py", "passed_page.py", "html_events.py"))
     policy = json.dumps(dataclasses.asdict(allowed_html.html_policy(config)), default=sorted, sort_keys=True)
     return hashlib.sha256(code + policy.encode("utf-8")).hexdigest()
 
@@ -108,10 +116,22 @@ def _keep_known_clean(config) -> None:
         pass  # a read-only checkout still builds; it just checks every page every time
 
 
+def _shown(page, config) -> str:
+    """The page's file as authors see it (and as the prerender names it)."""
+    root, source_path = manual_settings.settings(config).root, Path(page.file.abs_src_path)
+    return source_path.relative_to(root).as_posix() if source_path.is_relative_to(root) else page.file.src_uri
+
+
+def _passed_before_writing(html: str, page, config) -> str | None:
+    """The allow-listed HTML to publish when the prerender passed this page in this language and MkDocs wrote
+    the same HTML but for the links it rewrote (manualgen/passed_page.py): a first build checks each page once."""
+    lang = manual_settings.current_language(config)
+    passed = getattr(loaded_manual.loaded(config), "passed_pages", {}).get((_shown(page, config), lang))
+    return passed.publish(html) if passed is not None and passed.admits(html) else None
+
+
 def _checked(html: str, page, config) -> tuple[str, list[Problem]]:
-    s = manual_settings.settings(config)
-    source_path = Path(page.file.abs_src_path)
-    shown = source_path.relative_to(s.root).as_posix() if source_path.is_relative_to(s.root) else page.file.src_uri
+    shown, source_path = _shown(page, config), Path(page.file.abs_src_path)
     source = source_path.read_text(encoding="utf-8", errors="replace") if source_path.is_file() else ""
     # The helplines a cited safety statement prints are the build's own phone links, like [[helpline:…]].
     data, lang = loaded_manual.loaded(config), manual_settings.current_language(config)

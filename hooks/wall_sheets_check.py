@@ -10,6 +10,7 @@ import language_views
 import loaded_manual
 import reporting
 from manualgen import wall_sheets
+from manualgen.disk_memo import DiskMemo
 from manualgen.problems import ContentError
 
 
@@ -21,7 +22,9 @@ def on_pre_build(config):
     data = loaded_manual.loaded(config)
     try:
         settings = wall_sheets.wall_settings(data.settings.wall_sheets)
-        metrics = wall_sheets.font_metrics()
+        metrics = wall_sheets.remembered_font_metrics(memo := DiskMemo(
+            data.settings.root / data.settings.cache_dir / "checked" / "font-metrics.json", wall_sheets.metrics_memo_version()))
+        memo.save()
     except wall_sheets.WallSettingsError as problem:
         raise PluginError(f"{problem}\n(see the comment above it in mkdocs.yml)") from None
     layout = wall_sheets.layout(settings, metrics)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .html_events import html_events, replay
 from .problems import Problem
 
 CODE_FENCE = re.compile(r"^\s*(```|~~~)")
@@ -139,11 +140,11 @@ class _Reading(HTMLParser):
             self._link[1] += data
 
 
-def lint_html(html: str) -> list[tuple[str, str, str, str]]:
-    """Reading problems in a page's rendered content: (field, message, hint, text to find the source line)."""
+def lint_html(html: str, events: list[tuple] | None = None) -> list[tuple[str, str, str, str]]:
+    """Reading problems in a page's rendered content: (field, message, hint, text to find the source line).
+    `events`: the page already parsed (html_events), to parse it once for several checks."""
     reading = _Reading()
-    reading.feed(html)
-    reading.close()
+    replay(html_events(html) if events is None else events, reading)
     found = []
     previous = 1  # the page title is the H1
     for level, text in reading.headings:

@@ -12,6 +12,7 @@ from collections import Counter
 from html import unescape
 from html.parser import HTMLParser
 
+from .html_events import html_events, replay
 from .references import REFERENCE
 
 SAFETY_CLASS = "safety"
@@ -62,13 +63,13 @@ class _Elements(HTMLParser):
                 pass
 
 
-def misleading_problems(html: str, source: str, helplines: tuple[tuple[str, str], ...]) -> list[tuple]:
+def misleading_problems(html: str, source: str, helplines: tuple[tuple[str, str], ...],
+                        events: list[tuple] | None = None) -> list[tuple]:
     """(field, message, hint, text — or texts, the first found — to find the source line) for each way the page
     misleads. `source` is the file as written (its references are counted); `helplines` the (id, href) of every
-    helpline."""
+    helpline; `events` the page already parsed (html_events), to parse it once for several checks."""
     found = _Elements()
-    found.feed(html)
-    found.close()
+    replay(html_events(html) if events is None else events, found)
     problems = []
     if found.hidden_safety:
         problems.append(("seguridad", "un bloque de seguridad está dentro de <details>: el lector lo ve plegado",

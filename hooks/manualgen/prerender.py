@@ -3,7 +3,8 @@ the reading lint (lint.lint_html) see exactly what the site will publish, and a 
 the previous site is untouched, with the problems of both languages in one report.
 
 The build itself renders the pages again and publishes them through the same allow-list (rendered_check.py):
-this early pass is what lets the error come first."""
+this early pass is what lets the error come first; what it passed is remembered (passed_page.py), so the build's
+own rendering of a page is checked again only where it differs in more than the links MkDocs rewrites."""
 from __future__ import annotations
 
 import hashlib
@@ -12,8 +13,10 @@ from dataclasses import dataclass
 
 import markdown as markdown_lib
 
+from .html_events import html_events
 from .lint import lint_html
 from .misleading import misleading_problems
+from .passed_page import passed_page
 from .problems import Problem
 from .sanitise import Policy, check, source_line
 
@@ -33,8 +36,10 @@ def html_problems(shown: str, html: str, source: str, rules: Policy) -> tuple[st
     """The allow-listed HTML and every problem in it, with the source line where it can be found."""
     clean, removed = check(html, rules)
     problems = [Problem(shown, source_line(source, r.needle), "html", r.what, r.hint or HINT_HTML) for r in removed]
+    events = html_events(clean)  # one parse for both checks
     problems += [Problem(shown, _first_line(source, needle), field, message, hint)
-                 for field, message, hint, needle in lint_html(clean) + misleading_problems(clean, source, rules.helplines)]
+                 for field, message, hint, needle in lint_html(clean, events)
+                 + misleading_problems(clean, source, rules.helplines, events)]
     return clean, problems
 
 
@@ -64,9 +69,10 @@ class Renderer:
 
 
 def rendered_problems(jobs: Iterable[Job], renderer: Renderer, glossaries: dict[str, dict], rules: Policy,
-                      memo: dict) -> list[Problem]:
+                      memo: dict, passed: dict | None = None) -> list[Problem]:
     """Problems of every page; `memo` (kept by the caller for the process) skips pages whose rendered
-    Markdown and glossary are unchanged since the last check."""
+    Markdown and glossary are unchanged since the last check. `passed` receives, by (file, language), each page
+    that passed (passed_page.PassedPage): the build's own rendering of it is not checked again."""
     problems: list[Problem] = []
     seen = {}
     for job in jobs:
@@ -74,9 +80,13 @@ def rendered_problems(jobs: Iterable[Job], renderer: Renderer, glossaries: dict[
         key = hashlib.sha256(f"{job.shown}\0{job.lang}\0{sorted(glossary.items())}\0{job.text}".encode()).hexdigest()
         found = memo.get(key)
         if found is None:
-            found = html_problems(job.shown, renderer.html(job.text, glossary), job.source, rules)[1]
+            html = renderer.html(job.text, glossary)
+            clean, page_problems = html_problems(job.shown, html, job.source, rules)
+            found = (page_problems, None if page_problems else passed_page(html, clean))
         seen[key] = found
-        problems += found
+        problems += found[0]
+        if passed is not None and found[1] is not None:
+            passed[(job.shown, job.lang)] = found[1]
     memo.clear()
     memo.update(seen)
     return problems

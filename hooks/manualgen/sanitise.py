@@ -44,7 +44,6 @@ GENERATED_CLASSES = frozenset({"admonition", "admonition-title", "activity-meta"
 CLASS_PATTERNS = (re.compile(r"^lines-(?:[1-9]|1[0-2])$"), re.compile(r"^language-[\w+-]{1,30}$"),
                   re.compile(r"^picture--[a-z-]{1,30}$"))  # a pictogram above a head cell (pictograms.with_scale_pictures)
 SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
-ANY_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 TAG_NAME = re.compile(r"<\s*/?\s*([a-zA-Z][\w:-]*)")
 OPEN_TAG = re.compile(r"<[a-zA-Z][^<>]*>")
 ATTR_NAME = re.compile(r"[\s\"'/]([a-zA-Z_:@][^\s\"'<>/=]*)")
@@ -104,9 +103,24 @@ def _permissive(html: str) -> str:
     tags = {m[1].lower() for m in TAG_NAME.finditer(html)}
     names = {m[1].lower() for tag in OPEN_TAG.finditer(html) for m in ATTR_NAME.finditer(tag.group(0))}
     decoded = re.sub(r"[\t\n\r]", "", unescape(html))  # browsers read java&#58;script: and java\tscript: as javascript:
-    schemes = {form for m in ANY_SCHEME.finditer(decoded) for form in (m[1], m[1].lower())} | set(LINK_SCHEMES)
+    schemes = {form for name in schemes_before_colons(decoded) for form in (name, name.lower())} | set(LINK_SCHEMES)
     return nh3.clean(html, tags=tags, attributes={"*": names}, url_schemes=schemes, link_rel=None, strip_comments=True,
                      clean_content_tags=set())
+
+
+SCHEME_CHARS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789+.-"
+
+
+def schemes_before_colons(text: str) -> set[str]:
+    """Every name a URL scheme could be, each before a colon of `text`: the letters, digits, +, . and - just before
+    it, from the first letter on — what the pattern `([a-zA-Z][a-zA-Z0-9+.-]*):` finds, without trying it at every
+    letter of the page (a third of the check's time)."""
+    found = set()
+    for piece in text.split(":")[:-1]:
+        name = piece[len(piece.rstrip(SCHEME_CHARS)):].lstrip("0123456789+.-")
+        if name:
+            found.add(name)
+    return found
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,8 @@ class _Text(HTMLParser):
 
 
 def plain_text(html: str) -> str:
+    if "<" not in html and "&" not in html:  # no tag, no character reference: the parser would give the text whole
+        return " ".join(html.split())
     parser = _Text()
     parser.feed(html)
     parser.close()
@@ -94,7 +96,8 @@ def searchable_words(text: str, lang: str) -> str:
     seen: dict[str, None] = {}
     stop = STOP_WORDS.get(lang, set())
     parts = JOINING_HYPHEN.sub(" ", text)
-    for word in WORD.findall(fold(text)) + WORD.findall(fold(parts)):
+    # Without a joining hyphen the parts are the text: folded again, they would give the same words.
+    for word in WORD.findall(fold(text)) + (WORD.findall(fold(parts)) if parts != text else []):
         if len(word) > 2 and word not in stop:
             seen.setdefault(word, None)
     return " ".join(seen)

@@ -12,6 +12,9 @@ SKIPPED = {"code", "pre", "kbd", "samp", "script", "style", "textarea"}
 TOKEN = re.compile(r"<!--.*?-->|<[^>]*>", re.S)
 ENTITY = {"&quot;": '"', "&#34;": '"', "&#x22;": '"', "&#39;": "'", "&#x27;": "'", "&apos;": "'"}
 ENTITY_RE = re.compile("|".join(map(re.escape, ENTITY)))
+TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
+BLOCKS = frozenset({"p", "li", "td", "th", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd", "blockquote",
+                    "section", "summary"})
 
 
 def smart_quotes(text: str, before: str = " ") -> str:
@@ -43,13 +46,13 @@ def smart_quotes_html(html: str) -> str:
             if skipping:
                 out.append(text)
             else:
-                plain = ENTITY_RE.sub(lambda m: ENTITY[m.group(0)], text)
+                plain = ENTITY_RE.sub(lambda m: ENTITY[m.group(0)], text) if "&" in text else text
                 converted = smart_quotes(plain, previous)
                 out.append(converted)
                 previous = converted[-1]
         tag = match.group(0)
         out.append(tag)
-        name = re.match(r"</?\s*([a-zA-Z0-9]+)", tag)
+        name = TAG_NAME.match(tag)
         if name:
             lowered = name.group(1).lower()
             if lowered in SKIPPED and not tag.endswith("/>"):
@@ -58,8 +61,7 @@ def smart_quotes_html(html: str) -> str:
                         skipping.pop()
                 else:
                     skipping.append(lowered)
-            elif lowered in ("p", "li", "td", "th", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "dd",
-                             "blockquote", "section", "summary"):
+            elif lowered in BLOCKS:
                 previous = " "  # a new block: a quote at its start opens
         position = match.end()
     tail = html[position:]

@@ -53,6 +53,9 @@ class Loaded:
     # first edit under `mkdocs serve` after a cached start rendered and checked every page again (2.5 s at N=7).
     render_checks: dict = field(default_factory=dict)
     text_checks: dict = field(default_factory=dict)  # manualgen.text_checks' memo, restored the same way
+    # (file as shown, language) -> passed_page.PassedPage: the pages the prerender passed unchanged, which
+    # rendered_check need not check again when MkDocs writes the same HTML but for its rewritten links.
+    passed_pages: dict = field(default_factory=dict)
 
 
 def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_memo: dict,
@@ -60,6 +63,7 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
     """The manual checked and loaded; raises ContentError with every problem found, or Unreadable. `page_memo`,
     `render_memo` and `text_memo` keep each page's own checks between calls (an edit re-checks one page)."""
     text_memo = {} if text_memo is None else text_memo
+    passed: dict = {}
     try:
         schema = load_schema(str(s.schema_path))
     except (OSError, ValueError) as exc:
@@ -112,13 +116,13 @@ def validate(s: Settings, renderer: Renderer, rules, page_memo: dict, render_mem
         problems += kit_page_problems(shown, text, 1)
     if not problems:  # the pages can only be rendered once their data is valid
         problems += rendered_problems(_render_jobs(s, manual, facts, helplines, labels, schema, safety, change_check, referrals),
-                                      renderer, _glossaries(s), rules, render_memo)
+                                      renderer, _glossaries(s), rules, render_memo, passed)
     text_memo.clear()
     text_memo.update(checks.used)
     if problems:
         raise ContentError(problems)
     return Loaded(s, manual, facts, helplines, labels, schema, change_check, {}, dict(page_memo), safety, referrals,
-                  dict(render_memo), dict(text_memo))
+                  dict(render_memo), dict(text_memo), passed)
 
 
 def _page_language(path: Path, s: Settings) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import io
 
-import pikepdf
-
 from .wall_sheets import Tile
 
 PT_PER_MM = 72 / 25.4
@@ -16,6 +14,7 @@ GLUE_GREY = 0.8       # the glue strip's sign in the margins: light grey, never 
 
 def fronts(document: bytes) -> bytes:
     """A session's wall PDF without the sheets' backs (its pages 1, 3, 5…): what is tiled."""
+    import pikepdf  # here: an HTML build imports this module with the print products but tiles nothing
     with pikepdf.open(io.BytesIO(document)) as source, pikepdf.new() as out:
         out.pages.extend(source.pages[::2])
         buffer = io.BytesIO()
@@ -68,6 +67,7 @@ def tile_marks(tile: Tile, all_tiles: list[Tile], caption: str, help_text: str) 
 
 def tiled(document: bytes, tiles: list[Tile], captions: list[str], help_text: str) -> bytes:
     """Every page of `document` (one wall sheet each) as its A4 tiles, in reading order (A1, A2, …, B1, …)."""
+    import pikepdf  # see fronts
     with pikepdf.open(io.BytesIO(document)) as source, pikepdf.new() as out:
         font = out.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type1,
                                                     BaseFont=pikepdf.Name.Helvetica, Encoding=pikepdf.Name.WinAnsiEncoding))

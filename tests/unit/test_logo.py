@@ -51,3 +51,16 @@ def test_white_heads_and_shoulders(size):
 def test_refuses_a_size_that_is_not_a_positive_whole_number(size):
     with pytest.raises(ValueError, match="whole number of pixels"):
         logo_png(size)
+
+
+def test_the_icons_are_remembered_and_read_back_byte_for_byte(tmp_path, monkeypatch):
+    """A build reads the phone edition's icons from .cache instead of drawing them again."""
+    from manualgen import logo
+    from manualgen.disk_memo import DiskMemo
+    memo = DiskMemo(tmp_path / "icons.json", logo.logo_memo_version())
+    drawn = {size: logo.remembered_logo_png(size, memo) for size in (192, 512)}
+    assert drawn == {size: logo.logo_png(size) for size in (192, 512)}
+    memo.save()
+    monkeypatch.setattr(logo, "logo_png", lambda size: pytest.fail("the icon was drawn again"))
+    again = DiskMemo(tmp_path / "icons.json", logo.logo_memo_version())
+    assert {size: logo.remembered_logo_png(size, again) for size in (192, 512)} == drawn

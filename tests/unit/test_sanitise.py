@@ -103,3 +103,26 @@ def test_a_link_is_found_on_its_own_line_not_where_the_same_text_is_mentioned_be
     _, removed = check('<p>No escriba <code>javascript:alert(1)</code> en un enlace.</p>'
                        '<p><a href="JaVaScRiPt:alert(1)">x</a></p>', RULES)
     assert [(source_line(source, r.needle), "«javascript:»" in r.what) for r in removed] == [(6, True)]
+
+
+def test_the_schemes_before_colons_are_what_the_scheme_pattern_finds():
+    """The permissive pass lets through every scheme the page names; they are found without the regular expression,
+    and must be exactly what it finds (fewer would hide a removal, so an attack would be cleaned without a word)."""
+    from hypothesis import given, settings, strategies as st
+    import re
+
+    from manualgen.sanitise import schemes_before_colons
+    any_scheme = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")  # what the check used to run over the whole page
+
+    def by_pattern(text):
+        return {m[1] for m in any_scheme.finditer(text)}
+
+    for text in ("javascript:alert(1)", "a.b-c+d1:x", "x y1a:", "1a:", "+-.:", "x::y:", "éa:", "ab:cd:ef", "", ":",
+                 "https://x.org/a:b?c=d:e", "JAVA script:x"):
+        assert schemes_before_colons(text) == by_pattern(text), text
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("aZ19+.-: é/_"), max_size=30))
+    def same(text):
+        assert schemes_before_colons(text) == by_pattern(text)
+    same()

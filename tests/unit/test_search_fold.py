@@ -41,3 +41,42 @@ def test_what_the_index_shows_is_text_whatever_the_page_held():
     assert doc["text"] == "Escriba &lt;script&gt;alert(2)&lt;/script&gt; y &amp;lt;img src=x onerror=alert(3)&amp;gt; fin"
     assert doc["title"] == "Paso &lt;img src=x onerror=alert(1)&gt; &amp;lt;b&amp;gt;"
     assert "escriba" in doc["body"].split()  # still found by its words
+
+
+def _parsed_text(html: str) -> str:
+    """plain_text without its shortcut: every section through the HTML parser."""
+    from manualgen.search_index import _Text
+    parser = _Text()
+    parser.feed(html)
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
+
+
+def _words_both_ways(text: str, lang: str) -> str:
+    """searchable_words without its shortcut: the text folded joined and in its parts, always."""
+    from manualgen.search_index import JOINING_HYPHEN, STOP_WORDS, WORD
+    seen: dict[str, None] = {}
+    for word in WORD.findall(fold(text)) + WORD.findall(fold(JOINING_HYPHEN.sub(" ", text))):
+        if len(word) > 2 and word not in STOP_WORDS[lang]:
+            seen.setdefault(word, None)
+    return " ".join(seen)
+
+
+def test_the_shortcuts_give_the_same_words_and_text_as_the_long_way():
+    """The index's sections are shaped faster (no parser for a section without markup, no second fold without a
+    hyphen between letters): the same text and words as the long way, on chosen and generated sections."""
+    from hypothesis import given, settings, strategies as st
+    from manualgen.search_index import plain_text
+    cases = ["Prevención de la violencia\n\n  de género", "time-out m02-s01 «Línea 100»", "", "  ", "a\u00a0b\tc",
+             "café-bar e\u0301-x", "<p>x</p>", "R&amp;D"]
+    for text in cases:
+        assert plain_text(text) == _parsed_text(text), text
+        for lang in ("es", "en"):
+            assert searchable_words(text, lang) == _words_both_ways(text, lang), text
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.text(alphabet=st.sampled_from("ab é\u0301ñ-\u2010_1\n\t<>&;#x"), max_size=40))
+    def same(text):
+        assert plain_text(text) == _parsed_text(text)
+        assert searchable_words(text, "es") == _words_both_ways(text, "es")
+    same()

@@ -237,3 +237,14 @@ def test_a_translation_carries_a_wall_version_where_the_source_does_and_only_the
     assert "modules/02/02-caja.es.md:21" in found[0].message and "Wall sheet:" in found[0].hint
     extra = translated.replace("- Los hombres podemos cambiar.\n", "- Los hombres podemos cambiar.\n  Wall sheet: We can change\n")
     assert [p.line for p in parity_problems(page(), "Rotafolio", english(extra), "Wall sheet")] == [20]
+
+
+def test_the_font_metrics_are_remembered_by_the_font_file_and_read_back_the_same(tmp_path, monkeypatch, metrics):
+    """A build with the same font reads the metrics from .cache instead of parsing the font with fontTools."""
+    from manualgen import wall_sheets
+    from manualgen.disk_memo import DiskMemo
+    memo = DiskMemo(tmp_path / "font-metrics.json", "v1")
+    assert wall_sheets.remembered_font_metrics(memo) == metrics
+    memo.save()
+    monkeypatch.setattr(wall_sheets, "font_metrics", lambda path=None: pytest.fail("the font was parsed again"))
+    assert wall_sheets.remembered_font_metrics(DiskMemo(tmp_path / "font-metrics.json", "v1")) == metrics
