@@ -78,4 +78,4 @@ search-speed: system-deps-test $(VENV)/.test-deps
 ## budgets: Lighthouse (pinned in tools/lighthouse) on six pages beside a stock Material page, site served gzip
 budgets: system-deps-test $(VENV)/.test-deps
 	npm ci --prefix tools/lighthouse --no-audit --no-fund --ignore-scripts
-	$(PY) scripts/budgets.py site
+	$(PY) scripts/budgets.py site --runs 3

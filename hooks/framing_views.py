@@ -8,6 +8,7 @@ from mkdocs.exceptions import PluginError
 import build_state
 import language_views
 import loaded_manual
+from manualgen.catalog import planner_catalog
 from manualgen.certificate import certificate_view
 from manualgen.change_check_render import change_tally_view
 from manualgen.referrals import service_label
@@ -38,7 +39,7 @@ def framing_view(template: str, page, config, lang: str) -> dict:
         rules = _setting(lambda: DayRules.from_settings(settings.schedule).for_script({s["id"] for s in catalog["sessions"]}))
         words = {k[len("planner_"):]: v for k, v in labels.items() if k.startswith("planner_")}
         words["same_day_opening"] = labels["same_day_opening"]  # the session pages' words for the same note
-        return {"catalog": catalog, "planner": {"words": words, "rules": rules}}
+        return {"catalog": catalog, "planner": {"words": words, "rules": rules, "catalog": planner_catalog(catalog)}}
     if template == "manual/certificate.html":
         return {"certificate": certificate_view(language_views.catalog(config, lang), labels,
                                                 DayRules.from_settings(settings.schedule))}

@@ -3,15 +3,19 @@ planner and downloads pages, beside a stock Material page holding the same sessi
 gzip-compressed on 127.0.0.1 and audited by Lighthouse (npm, pinned in tools/lighthouse) with Debian's chromium.
 Not a test: scores move with the machine's load; the table goes in the README.
 
-Usage: python scripts/budgets.py [site]   (make budgets)"""
+Usage: python scripts/budgets.py [site] [--runs N] [--keep FOLDER]   (make budgets)
+--runs N: audit each page N times and report the median of each figure (a shared machine's load moves single
+runs by several points). --keep FOLDER: keep each Lighthouse report (JSON) there, to read which audits fail."""
 from __future__ import annotations
 
+import argparse
 import functools
 import gzip
 import http.server
 import json
 import mimetypes
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -85,8 +89,24 @@ def audit(url: str, out: Path) -> dict[str, float]:
     return scores
 
 
+def median_audit(url: str, runs: int, keep: Path | None, name: str, work: Path) -> dict[str, float]:
+    """Each figure's median over `runs` audits of one page; each report kept in `keep` when given."""
+    results = []
+    for run in range(runs):
+        out = (keep / f"{name.split(',')[0].replace(' ', '-')}-{run + 1}.json") if keep else work / "report.json"
+        results.append(audit(url, out))
+    return {key: statistics.median(result[key] for result in results) for key in results[0]}
+
+
 def main() -> int:
-    site = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--keep", type=Path)
+    options = parser.parse_args()
+    site = options.site
+    if options.keep:
+        options.keep.mkdir(parents=True, exist_ok=True)
     if not LIGHTHOUSE.exists():
         print(f"Lighthouse is not installed: run `npm ci --prefix tools/lighthouse` (make budgets does).")
         return 2
@@ -97,12 +117,12 @@ def main() -> int:
         stock_server, stock_base = serve(stock_material_page(work / "stock"))
         targets = [(name, base + rel) for name, rel in PAGES.items()] + [("stock Material, same session text", stock_base)]
         for name, url in targets:
-            rows.append((name, audit(url, work / "report.json")))
+            rows.append((name, median_audit(url, max(1, options.runs), options.keep, name, work)))
         server.shutdown()
         stock_server.shutdown()
     print("| page | performance | accessibility | largest paint | bytes |\n|---|---|---|---|---|")
     for name, s in rows:
-        print(f"| {name} | {s['performance']} | {s['accessibility']} | {s['lcp']:.1f} s | {s['kib']:.0f} KiB |")
+        print(f"| {name} | {s['performance']:.0f} | {s['accessibility']:.0f} | {s['lcp']:.1f} s | {s['kib']:.0f} KiB |")
     ours = [s for name, s in rows if not name.startswith("stock")]
     return 0 if all(s[k] >= v for s in ours for k, v in TARGETS.items()) else 1
 

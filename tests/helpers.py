@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,11 +121,19 @@ def search_results(page, query: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def served(folder: Path):
-    """`folder` served over http on 127.0.0.1 (a free port) while the block runs: its base address, ending in /."""
+def served(folder: Path, late: dict[str, float] | None = None):
+    """`folder` served over http on 127.0.0.1 (a free port) while the block runs: its base address, ending in /.
+    late: {path under folder: seconds} answered that much later, as over a slow link (the server's own thread
+    waits, so the browser goes on loading and painting everything else)."""
+    late = late or {}
+
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):  # keep the test output readable
             pass
+
+        def do_GET(self):
+            time.sleep(late.get(self.path.split("?", 1)[0].lstrip("/"), 0))
+            super().do_GET()
 
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -76,6 +76,24 @@ def session_entry(page: Page, pdfs: dict[str, str], manual: Manual, lang: str, k
     }
 
 
+# What the workshop planner's script reads of a session (docs/assets/javascripts/planner.js; run mode gets the same
+# through the planner's agenda). The planner page embeds only these: the objectives and preparation it never shows
+# were two thirds of that page's bytes (its first load, issue 26).
+PLANNER_SESSION_FIELDS = ("id", "module", "order", "title", "url", "duration", "sensitivity", "activities",
+                          "materials", "handouts", "participant_handouts", "facilitator_forms", "pdf",
+                          "checklist_pdf", "wall_sheets")
+
+
+def planner_catalog(catalog: dict) -> dict:
+    """The catalog as the planner page embeds it: each session with PLANNER_SESSION_FIELDS only, the modules without
+    their summaries; handouts, PDFs and the rest whole."""
+    return {
+        **catalog,
+        "sessions": [{field: session[field] for field in PLANNER_SESSION_FIELDS} for session in catalog["sessions"]],
+        "modules": [{k: v for k, v in module.items() if k != "summary"} for module in catalog["modules"]],
+    }
+
+
 def build_catalog(manual: Manual, lang: str, pdfs: dict[str, str] | None = None,
                   collections: dict | None = None) -> dict:
     """pdfs maps page ids (and 'pack-mNN', 'manual') to PDF paths relative to the language root."""

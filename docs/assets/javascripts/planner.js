@@ -713,10 +713,24 @@
       renderPlan();
     }
 
+    /** Run mode's script (run.js), loaded the first time the trainer starts a workshop: most visits never do. */
+    var runModeLoading = false;
+    function withRunMode(then) {
+      if (window.manualRun) return then();
+      if (runModeLoading) return;
+      runModeLoading = true;
+      var script = document.createElement("script");
+      script.src = runButton.getAttribute("data-script");
+      script.addEventListener("load", function () { runModeLoading = false; then(); });
+      script.addEventListener("error", function () { runModeLoading = false; });
+      document.body.appendChild(script);
+    }
+
     if (runButton) {
       runButton.addEventListener("click", function () {
         var chosen = state.sessions.map(function (id) { return sessionsById.get(id); });
-        window.manualRun.startPlan(planAgenda(chosen, state, rules));
+        var agenda = planAgenda(chosen, state, rules);
+        withRunMode(function () { window.manualRun.startPlan(agenda); });
       });
     }
     form.addEventListener("submit", function (event) { event.preventDefault(); });
@@ -775,7 +789,6 @@
       update();
     });
 
-    form.hidden = false;
     plan.hidden = false;
     showState();
     update();
