@@ -46,6 +46,14 @@ class DiskMemo:
     def put(self, key: str, value) -> None:
         self.used[key] = value
 
+    def remembered(self, key: str, make):
+        """The remembered value, or make()'s (a JSON value), remembered from now on."""
+        value = self.get(key)
+        if value is None:
+            value = make()
+            self.put(key, value)
+        return value
+
     def save(self) -> None:
         """Keep this build's entries (nothing is written when they are the ones already stored)."""
         if self.used == self.stored:

@@ -68,13 +68,7 @@ def logo_image(size: int) -> Image.Image:
 def remembered_logo_png(size: int, memo: DiskMemo) -> bytes:
     """logo_png, kept in `memo` (see logo_memo_version): a build reads the phone edition's icons instead of drawing
     them (≈ 0.1 s of every build, Pillow's import apart)."""
-    key = key_of(str(size))
-    stored = memo.get(key)
-    if stored is not None:
-        return base64.b64decode(stored)
-    png = logo_png(size)
-    memo.put(key, base64.b64encode(png).decode("ascii"))
-    return png
+    return base64.b64decode(memo.remembered(key_of(str(size)), lambda: base64.b64encode(logo_png(size)).decode("ascii")))
 
 
 def logo_memo_version() -> str:

@@ -36,7 +36,6 @@ class PassedPage:
             return False
         return all(old == new or (_plain_relative(old) and _plain_relative(new)) for old, new in zip(self.urls, urls))
 
-
     def publish(self, html: str) -> str:
         """What the allow-list publishes of `html`, a page this one admits: `html` itself, or the allow-listed
         HTML that passed with `html`'s link values in their places."""

@@ -205,7 +205,7 @@ def local_file(url: str, root: Path) -> Path | None:
 
 
 # print/manual.html's marks around a module's opening and each of its sheets (sheet_alone)
-OPENING_MARK, SHEET_MARK, SHEETS_END_MARK = "<!--module-opening-->", "<!--sheet:{}-->", "<!--/sheets-->"
+OPENING_MARK, SHEET_MARK_START, SHEETS_END_MARK = "<!--module-opening-->", "<!--sheet:", "<!--/sheets-->"
 SLIVER = 0.30  # issue 23: a page using less of its text area than this is wasted paper, unless a deliberate end
 
 
@@ -246,11 +246,11 @@ def sheet_alone(html: str, sheet: str) -> str | None:
     """A module document's HTML holding only one of its sheets (print/manual.html marks the opening and each sheet
     with comments): the same head, styles and running heads, without the module's opening and the other sheets.
     None for a document without those marks."""
-    start, part = html.find(OPENING_MARK), html.find(SHEET_MARK.format(sheet))
+    start, part = html.find(OPENING_MARK), html.find(f"{SHEET_MARK_START}{sheet}-->")
     end = html.find(SHEETS_END_MARK, part)
     if min(start, part, end) < 0:
         return None
-    following = html.find(SHEET_MARK.split("{")[0], part + 1)  # the next sheet's mark
+    following = html.find(SHEET_MARK_START, part + 1)  # the next sheet's mark
     return html[:start] + html[part:following if 0 <= following < end else end] + html[end:]
 
 

@@ -110,14 +110,14 @@ def remembered_font_metrics(memo: DiskMemo) -> FontMetrics:
     """font_metrics, kept in `memo` by the font file's bytes: a build with the same font reads its metrics from a
     small file instead of parsing the font (fontTools' import and the parse: ≈ 65 ms of every build)."""
     path = font_path()
-    key = key_of(path.read_bytes())
-    stored = memo.get(key)
-    if stored is not None:
-        return FontMetrics(stored["cap_ratio"], {int(code): width for code, width in stored["advances"].items()},
-                           stored["fallback"])
-    metrics = font_metrics(str(path))
-    memo.put(key, {"cap_ratio": metrics.cap_ratio, "advances": metrics.advances, "fallback": metrics.fallback})
-    return metrics
+
+    def measured() -> dict:
+        metrics = font_metrics(str(path))
+        return {"cap_ratio": metrics.cap_ratio, "advances": metrics.advances, "fallback": metrics.fallback}
+    stored = memo.remembered(key_of(path.read_bytes()), measured)
+    # JSON keeps the advances' character codes as text: read back as numbers either way
+    return FontMetrics(stored["cap_ratio"], {int(code): width for code, width in stored["advances"].items()},
+                       stored["fallback"])
 
 
 def metrics_memo_version() -> str:

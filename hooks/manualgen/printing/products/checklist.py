@@ -31,8 +31,7 @@ def _documents(source) -> dict[str, Document]:
         view = checklist_view(page, source.manual, source.lang, source.labels, source.statement_html,
                               source.settings.checklist)
         title = f"{source.labels['checklist_title']}: {page.meta['title']}"
-        # the build's own statements, rendered (the flat list, and the same split into the box's two columns)
-        view["statements"] = [Markup(text) for text in view["statements"]]
+        # the build's own statements, rendered, as the box prints them: in its two columns
         view["statement_columns"] = {side: [Markup(text) for text in texts]
                                      for side, texts in view["statement_columns"].items()}
         documents[checklist_key(page.id)] = Document(source.render("print/checklist.html", manual=source.base_view,
