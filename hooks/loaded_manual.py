@@ -15,7 +15,7 @@ from manual_settings import settings
 from manualgen.prerender import Renderer
 from manualgen.problems import ContentError
 from manualgen.published_files import file_problems, published_file_problems
-from manualgen.settings import Settings, validation_inputs
+from manualgen.settings import Settings, data_files, validation_inputs
 from manualgen.templating import ThemeTemplates
 from manualgen.validate import Loaded, Unreadable, docs_template_problems, validate
 from manualgen.validation_cache import ValidationCache, sources_key, stable_text, stat_key
@@ -67,20 +67,42 @@ def load(config) -> Loaded:
         key = sources_key(inputs, _salt(s))
         stored = _disk_cache(s).get(key)
         if isinstance(stored, Loaded):
-            _page_memo.clear()
-            _page_memo.update(stored.page_checks)
-            _render_memo.clear()
-            _render_memo.update(getattr(stored, "render_checks", {}))
-            _text_memo.clear()
-            _text_memo.update(getattr(stored, "text_checks", {}))
+            _restore_memos(stored.page_checks, getattr(stored, "render_checks", {}), getattr(stored, "text_checks", {}))
         else:
+            checks_key = _page_checks_key(s, config)
+            if not (_page_memo or _render_memo or _text_memo):  # a new process: the last build's checks of each page
+                _restore_memos(*(_page_checks_cache(s).get(checks_key) or ({}, {}, {})))
             stored = _validated(s, config)
             _disk_cache(s).put(key, stored)
+            _page_checks_cache(s).put(checks_key, (stored.page_checks, stored.render_checks, stored.text_checks))
             sources_changed.append(True)
         _cache.clear()
         _cache[quick] = stored
     _active.append(_cache[quick])
     return _cache[quick]
+
+
+def _restore_memos(page_checks: dict, render_checks: dict, text_checks: dict) -> None:
+    for memo, found in ((_page_memo, page_checks), (_render_memo, render_checks), (_text_memo, text_checks)):
+        memo.clear()
+        memo.update(found)
+
+
+def _page_checks_key(s: Settings, config) -> str:
+    """What each page's remembered checks depend on besides the page itself (every memo is keyed by the page's
+    own text): the data files, mkdocs.yml (Markdown extensions, helplines, allowed blocks), the templates (the ids
+    they reserve), the hooks' code and the versions of what renders Markdown. So `make site` after editing one
+    page, a new process, renders and checks that page alone, while a change to any of these checks every page."""
+    root = Path(__file__).resolve().parent
+    custom = config.theme.custom_dir
+    inputs = data_files(s) + [Path(config.config_file_path)] + (sorted(Path(custom).rglob("*")) if custom else [])
+    inputs += sorted(root.rglob("*.py"))
+    renderers = " ".join(version(name) for name in ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material"))
+    return sources_key([path for path in inputs if path.is_file()], f"{_salt(s)}\n{renderers}")
+
+
+def _page_checks_cache(s: Settings) -> ValidationCache:
+    return ValidationCache(s.root / s.cache_dir / "page-checks")
 
 
 def _validated(s: Settings, config) -> Loaded:

@@ -89,3 +89,52 @@ def test_an_edit_under_serve_after_a_cached_start_renders_only_what_changed(mini
     rendered = int(run.stdout.split("RENDERED")[-1])
     assert 1 <= rendered < pages // 2, (rendered, pages)  # the edited page (and any page built from it), not all
     assert int(run.stdout.split("CHECKED")[-1].split()[0]) == 1  # the retyped-statement check: the edited page only
+
+
+# `make site` after an edit: a new process, so nothing is remembered in memory. Each page's checks come from the
+# last build's (.cache/page-checks): the pages rendered before anything is written are counted.
+EDIT_BUILD = """
+import sys
+sys.path.insert(0, "hooks")
+import manualgen.prerender as prerender
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+rendered = []
+real = prerender.Renderer.html
+prerender.Renderer.html = lambda self, text, glossary: rendered.append(text) or real(self, text, glossary)
+build(load_config("mkdocs.yml", site_dir=sys.argv[1]))
+print("RENDERED", len(rendered))
+"""
+
+
+def _build_counting(project, site):
+    import os
+    import subprocess
+    import sys
+    env = {**os.environ, "MANUAL_PDF": "0", "SOURCE_DATE_EPOCH": "1700000000", "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-c", EDIT_BUILD, str(site)], cwd=project, env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+def test_a_new_build_after_an_edit_renders_only_the_edited_page(mini_project, tmp_path):
+    assert mkdocs_build(mini_project, tmp_path / "warm", MANUAL_PDF="0").returncode == 0
+    pages = len(list((mini_project / "modules").rglob("*.md"))) + len(list((mini_project / "docs").rglob("*.md")))
+    edit(mini_project / SESSION_ES, "1. Salude al grupo.", "1. Salude al grupo con calma.")
+    run = _build_counting(mini_project, tmp_path / "site")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert 1 <= int(run.stdout.split("RENDERED")[-1]) < pages // 2  # the edited page, not all
+    assert "Salude al grupo con calma" in (tmp_path / "site" / "modules/01-prueba/01-sesion.html").read_text(encoding="utf-8")
+    # a change to what every page's checks depend on (here a data file) checks every page again
+    edit(mini_project / "data" / "labels.yml", "\n", "\n# edited\n")
+    run = _build_counting(mini_project, tmp_path / "site")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert int(run.stdout.split("RENDERED")[-1]) == pages
+
+
+def test_a_mistake_added_after_a_build_is_still_refused_by_the_next_process(mini_project, tmp_path):
+    assert mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0").returncode == 0
+    edit(mini_project / SESSION_ES, "1. Salude al grupo.", '1. Salude al grupo.<script>alert(1)</script>')
+    build = mkdocs_build(mini_project, tmp_path / "site", MANUAL_PDF="0")
+    assert build.returncode == 1
+    assert SESSION_ES in build.output and "script" in build.output
+    assert "Traceback" not in build.output
