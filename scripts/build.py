@@ -189,12 +189,16 @@ def edition_paths(dist: Path, name: str, languages: tuple[str, ...]) -> dict[str
 def write_zips(site: Path, paths: dict[str, Path], name: str, epoch: int, languages: tuple[str, ...], helplines: dict) -> None:
     """Each zip unpacks into a folder of its own (manual-masculinidades, manual-masculinidades-es …): unpacked
     side by side, a one-language edition never overwrites another's pages with its notices. The last build's zip
-    of the same kind (.cache/editions) lends its members that did not change, already compressed."""
+    of the same kind (.cache/editions) lends its members that did not change, already compressed, and so does the
+    all-languages zip (first in `paths`) to each one-language zip written after it: a cold build compressed each
+    page and PDF twice."""
     for kind, path in paths.items():
         if kind.startswith("zip"):
             edition = kind.removeprefix("zip-") if kind.startswith("zip-") else None
             folder = f"{NAME}-{edition}" if edition else NAME
-            write_offline_zip(site, path, folder, name, epoch, languages, helplines, edition, EDITIONS_CACHE / kind)
+            # a one-language zip also takes the members of the all-languages zip written before it, already compressed
+            lenders = (EDITIONS_CACHE / kind,) + ((paths["zip"],) if edition else ())
+            write_offline_zip(site, path, folder, name, epoch, languages, helplines, edition, lenders)
 
 
 def write_editions(site: Path, dist: Path, epoch: int, metadata: ZimMetadata, languages: tuple[str, ...],

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .offline_app import HOME_MARKER, phone_only
 from .web_address import offline_copy
-from .zip_reuse import add_deflated, previous_members, reusable
+from .zip_reuse import add_deflated, content_key, previous_members, reusable
 
 ZIP_EPOCH_MIN = 315532800  # 1980-01-01, the earliest time a zip entry can hold
 
@@ -207,17 +207,18 @@ def zip_entries(site: Path, languages: tuple[str, ...], edition: str | None = No
 
 def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int,
                       languages: tuple[str, ...], helplines: dict, edition: str | None = None,
-                      previous: Path | None = None) -> Path:
+                      previous: Path | tuple[Path, ...] | None = None) -> Path:
     """The zip of `edition` (one language, or None for all): same inputs, same bytes (sorted entries, one fixed
     timestamp, fixed permissions); only what a reader opening index.html from the stick uses (zip_entries),
     with a start file and the checksums of everything else in it. `previous` (the same edition's zip from an
-    earlier build, optional) gives the members whose bytes did not change already compressed (zip_reuse)."""
+    earlier build, optional, and any other zip written before it) gives the members whose bytes did not change
+    already compressed (zip_reuse)."""
     stamp = __import__("time").gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
     files = zip_entries(site, languages, edition)
     entries = [(f"{folder}/{rel}", data) for rel, data in files]
     entries.append((f"{folder}/LEAME-README.txt", start_text(version, folder, helplines, edition).encode("utf-8")))
     entries.append((f"{folder}/SHA256SUMS", checksum_listing(files).encode("utf-8")))
-    reuse = previous_members(previous)
+    reuse = previous_members(*(previous if isinstance(previous, tuple) else (previous,)))
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in sorted(entries):
@@ -225,8 +226,9 @@ def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch
             info.external_attr = 0o644 << 16
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3
-            if reusable(reuse.get(name), data):
-                add_deflated(archive, info, reuse[name])
+            member = reuse.get(content_key(data))
+            if reusable(member, data):
+                add_deflated(archive, info, member)
             else:
                 archive.writestr(info, data, compresslevel=9)
     return target

@@ -28,17 +28,29 @@ class Deflated:
     data: bytes  # the member's compressed bytes
 
 
-def previous_members(previous: Path | None) -> dict[str, Deflated]:
-    """The deflated members of an earlier zip ({name in the zip: member}); empty when there is none or it cannot
-    be read (then everything is compressed, as on a first build)."""
-    if previous is None or not previous.is_file():
-        return {}
-    try:
-        with zipfile.ZipFile(previous) as archive, previous.open("rb") as raw:
-            return {info.filename: Deflated(info.CRC, info.file_size, _raw_data(raw, info)) for info in archive.infolist()
-                    if info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 0x08}
-    except (OSError, ValueError, zipfile.BadZipFile, struct.error):
-        return {}
+def previous_members(*zips: Path | None) -> dict[tuple[int, int], Deflated]:
+    """The deflated members of earlier zips, by what they hold ({(size, CRC-32): member}, see content_key), not by
+    name: the one-language zips take the members of the all-languages zip written just before them, whose names
+    start with another folder. A zip that is missing or cannot be read lends nothing (then everything is
+    compressed, as on a first build)."""
+    found: dict[tuple[int, int], Deflated] = {}
+    for previous in zips:
+        if previous is None or not previous.is_file():
+            continue
+        try:
+            with zipfile.ZipFile(previous) as archive, previous.open("rb") as raw:
+                members = [Deflated(info.CRC, info.file_size, _raw_data(raw, info)) for info in archive.infolist()
+                           if info.compress_type == zipfile.ZIP_DEFLATED and not info.flag_bits & 0x08]
+        except (OSError, ValueError, zipfile.BadZipFile, struct.error):
+            continue
+        for member in members:
+            found.setdefault((member.size, member.crc), member)
+    return found
+
+
+def content_key(data: bytes) -> tuple[int, int]:
+    """How a member is looked up among the previous ones: its size and CRC-32 (reusable checks the bytes)."""
+    return len(data), zlib.crc32(data)
 
 
 def _raw_data(raw, info: zipfile.ZipInfo) -> bytes:

@@ -74,3 +74,26 @@ def test_a_member_is_reused_only_when_it_inflates_to_exactly_the_new_bytes():
     damaged = deflated[:10] + bytes([deflated[10] ^ 0xFF]) + deflated[11:]  # same CRC and size in the directory
     assert not zip_reuse.reusable(zip_reuse.Deflated(zlib.crc32(data), len(data), damaged), data)
     assert not zip_reuse.reusable(None, data)
+
+
+def test_a_one_language_zip_takes_the_members_of_the_zip_written_before_it(tmp_path, monkeypatch):
+    folder = site(tmp_path / "site", "<p>Sesión</p>" * 100)
+    (folder / "offline").mkdir()
+    (folder / "offline" / "only-es.html").write_text("<p>Solo español</p>", encoding="utf-8")
+    (folder / "offline" / "only-es-start.html").write_text("<p>Inicio</p>", encoding="utf-8")
+    both = write(folder, tmp_path / "both.zip")
+
+    def es(target, previous=None):
+        return write_offline_zip(folder, target, "manual-es", "v1", 1700000000, ("es", "en"), HELPLINES, "es", previous)
+    full = es(tmp_path / "full-es.zip").read_bytes()
+    compressed = []
+    real = zipfile.ZipFile.writestr
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", lambda self, info, data, *a, **k: compressed.append(info.filename) or real(self, info, data, *a, **k))
+    lent = es(tmp_path / "lent-es.zip", previous=(tmp_path / "missing.zip", both))
+    assert lent.read_bytes() == full
+    with zipfile.ZipFile(lent) as archive:
+        names = archive.namelist()
+    assert "manual-es/modules/s1.html" in names and "manual-es/modules/s1.html" not in compressed  # under another folder
+    assert "manual-es/assets/app.js" not in compressed
+    # compressed: only what the all-languages zip does not hold (its start text, checksums, the English notice)
+    assert sorted(compressed) == ["manual-es/LEAME-README.txt", "manual-es/SHA256SUMS", "manual-es/en/index.html"]
