@@ -115,7 +115,8 @@ def density(view: dict) -> str:
 # The two columns of "before" and of the cited statements are decided here, not by the renderer: WeasyPrint balancing
 # CSS multi-columns cost ≈ 0.27 s of a checklist's ≈ 0.43 s. Heights are estimated in lines of text: a column is
 # ≈ 85 mm (241 pt) wide (A4's 176 mm text width less the 6 mm gap, halved) and a DejaVu Sans character averages
-# ≈ 0.55 em; the lists' and the statements' sizes (pt) at each density are print.css's (.sc, .sc--*).
+# ≈ 0.55 em; the lists' and the statements' sizes (pt) at each density are print.css's (.sc, .sc--*), which
+# tests/unit/test_checklist_sizes.py reads to hold this copy to them.
 COLUMN_WIDTH, CHARACTER_WIDTH = 241, 0.55
 SIZES = {"": (9, 7.9), "compact": (8.2, 7.5), "tight": (7.5, 7.5), "tighter": (7.5, 7.5), "tightest": (7, 7)}
 HEADING_LINES = 1.6    # an h3 with its margins
