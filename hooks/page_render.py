@@ -13,6 +13,7 @@ import language_views
 import loaded_manual
 import manual_settings
 import reporting
+from manualgen.paper import mark_ticked
 from manualgen.pipeline import page_markdown
 from manualgen.templating import escaped_values
 from manualgen.typography import smart_quotes, smart_quotes_html
@@ -64,6 +65,7 @@ def _template_headings(page, before: list[tuple[str, str]], after: list[tuple[st
 @reporting.reported
 def on_page_content(html, page, config, files):
     lang = manual_settings.current_language(config)
+    html = mark_ticked(html)  # our own class, added after the allow-list checked the page (rendered_check, -50)
     if lang in loaded_manual.loaded(config).settings.typographic_quotes:
         html = smart_quotes_html(html)  # text only: tags, attributes and code stay as they are
     build_state.rendered.setdefault(lang, {})[page.file.src_uri] = {"html": html, "url": page.url, "title": page.title}

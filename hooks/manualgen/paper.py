@@ -67,12 +67,17 @@ LEAD_IN = re.compile(r"<p>(?=<strong>(?:(?!</p>).){0,160}</p>)", re.S)
 PAIRED_ROW = re.compile(r"<tr>(?=(?:(?!</tr>).)*</tr>\s*<tr>\s*<td>\s*</td>)", re.S)
 
 
+def mark_ticked(html: str) -> str:
+    """A list item that opens on a tick box is ticked, not bulleted: a bullet before the square reads as two marks,
+    on screen (page_render) as on paper (for_paper)."""
+    return TICKED_ITEM.sub('<li class="ticked">', str(html))  # str: Markup.sub would escape the new markup
+
+
 def for_paper(html: str) -> str:
     """A handout's page HTML as it is printed: each tick box a drawn square (a glyph is 3 mm at text size; a
     square is sized by the audience's tick_mm) and a list item opening on one without its bullet, dotted placeholder cells empty, short bold lead-ins marked to stay
     with what follows, and a row whose next row continues it (an empty first cell) marked to stay with it."""
-    # A list item that opens on a tick box is ticked, not bulleted: a bullet before the square reads as two marks.
-    html = TICKED_ITEM.sub('<li class="ticked">', str(html))  # str: Markup.sub would escape the new markup
+    html = mark_ticked(html)
     html = html.replace(TICK, '<span class="tick"></span>')
     html = DOTTED_CELL.sub(r"\1\2", html)
     html = LEAD_IN.sub('<p class="lead-in">', html)

@@ -432,3 +432,15 @@ def test_browser_prints_carry_page_numbers_and_the_helpline_and_no_addresses(vis
     sheet = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True, display_header_footer=True)))
     text = " ".join(p.extract_text() for p in sheet.pages)
     assert "constancia" not in text and "file:" not in text, text[:300]
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_a_list_of_tick_boxes_shows_no_bullet_before_each_box(visit, prefix):
+    """The community action plan's lists open each item on a tick box: the box is the item's mark, as on paper."""
+    page = visit.open(prefix + "modules/07-compromiso-y-accion/h03-plan-de-accion-comunitaria.html")
+    items = page.locator("article li.ticked")
+    assert items.count() >= 2
+    for index in range(items.count()):
+        item = items.nth(index)
+        assert item.inner_text().lstrip().startswith("☐")
+        assert item.evaluate("li => getComputedStyle(li).listStyleType") == "none"
