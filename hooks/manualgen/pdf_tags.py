@@ -9,6 +9,8 @@ it takes, the elements drawn on that page, with their references pointed at the 
 nothing is re-rendered and the reading order is the pages' order."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pikepdf import Array, Dictionary, Name, Object, String  # imported when a PDF is joined (pdf_compose._join)
 
 
@@ -19,27 +21,23 @@ def carry_structure(pdf, taken: list[tuple[object, object, object]], annotations
     tagged, without it). False, and nothing written, when a source has no structure: no page is then said to be
     tagged."""
 
-    roots = [source.Root.get("/StructTreeRoot") for source, _, _ in taken]
-    if not taken or any(root is None or root.get("/K") is None for root in roots):
+    read = [_read_source(source) for source, _, _ in taken]
+    if not taken or any(found is None for found in read):
         return False
     document = pdf.make_indirect(Dictionary(Type=Name.StructElem, S=Name.Document, K=Array()))
     nums = Array()
     copier = _Copier(pdf, annotations)
-    # per source document (not per object number: two bodies number their objects alike): its elements by page,
-    # its ParentTree, read once
-    pages_of, marked_of = {}, {}
-    for index, ((source, source_page, page), root) in enumerate(zip(taken, roots)):
-        body = id(source)
-        if body not in pages_of:
-            pages_of[body], marked_of[body] = _elements_by_page(root), _parent_tree(root)
+    bodies: list[int] = []  # the sources in the order they first appear: table header ids are made unique per body
+    for index, ((source, source_page, page), (elements, marked_of)) in enumerate(zip(taken, read)):
+        if id(source) not in bodies:
+            bodies.append(id(source))
         copier.page_map, copier.copied, copier.position = {source_page.objgen: page}, {}, index
-        copier.id_prefix = f"{list(pages_of).index(body)}-"  # table header ids are per body
-        for element in pages_of[body].get(source_page.objgen, []):
-            document.K.append(copier.element(element, document))
-        marked = marked_of[body].get(int(source_page.get("/StructParents", -1)))
+        copier.id_prefix = f"{bodies.index(id(source))}-"
+        for element in elements.get(source_page.objgen, ()):
+            document.K.append(copier.element(element, document))  # append: extend rebuilds the whole array
+        marked = marked_of.get(int(source_page.get("/StructParents", -1)))
         nums.append(index)
-        nums.append(Array([copier.copied[ref.objgen] if _is_dict(ref) and ref.objgen in copier.copied else None
-                           for ref in (marked or [])]))
+        nums.append(Array([copier.copied.get(ref) for ref in (marked or ())]))
         page.StructParents = index
     key = len(taken)
     linked = set()
@@ -65,36 +63,100 @@ def _is_dict(value) -> bool:
     return isinstance(value, Dictionary)
 
 
+@dataclass(frozen=True)
+class _Element:
+    """A source structure element as read once (a body's pages are copied into several documents: a sheet, its
+    pack, the complete manual): its attributes as they are, the objgen of its page, its kids — MCIDs (ints),
+    elements, ("objr", annotation objgen, page objgen) and ("mcr", MCID, page objgen) — and the bare spans whose
+    kids it took (see _read_kids), which stand for it in the ParentTree."""
+    objgen: tuple
+    attributes: tuple   # (key, value) of the source, /K /P /Pg /Type left out
+    page: tuple | None
+    kids: tuple
+    absorbed: tuple
+
+
+BARE = ("/Span", "/NonStruct")
+PLAIN_KEYS = {"/Type", "/S", "/P", "/Pg", "/K"}
+OWN_KEYS = ("/K", "/P", "/Pg", "/Type")
+# The structure read from each source body, kept while the body is: {id(body): (body, elements by page, marked)}. The
+# entry holds the body itself, so no other object can take its id while it is here.
+_READ: dict[int, tuple] = {}
+READ_KEPT = 32  # as many bodies as pdf_compose keeps open
+
+
+def _read_source(source):
+    """The source's elements by the objgen of their page, and its ParentTree as {key: [element objgens]}; None when
+    it has no structure."""
+    found = _READ.get(id(source))
+    if found is None:
+        root = source.Root.get("/StructTreeRoot")
+        if root is None or root.get("/K") is None:
+            return None
+        found = (source, _elements_by_page(root), _parent_tree(root))
+        if len(_READ) >= READ_KEPT:
+            del _READ[next(iter(_READ))]
+        _READ[id(source)] = found
+    return found[1:]
+
+
 def _elements_by_page(root) -> dict:
-    """The elements under the source's Document element (WeasyPrint: one Document, its kids page by page), by
-    the objgen of the page each is drawn on."""
+    """The elements under the source's Document element (WeasyPrint: one Document, its kids page by page), read,
+    by the objgen of the page each is drawn on."""
     kids = root.K
     found: dict = {}
     for document in (list(kids) if not _is_dict(kids) else [kids]):
         inner = document.get("/K")
         for kid in (inner if inner is not None and not _is_dict(inner) else [inner]):
             if _is_dict(kid) and kid.get("/Pg") is not None:
-                found.setdefault(kid.Pg.objgen, []).append(kid)
+                found.setdefault(kid.Pg.objgen, []).append(_read(kid))
     return found
 
 
 def _parent_tree(root) -> dict:
-    """The ParentTree as {key: value} (a flat /Nums array, as WeasyPrint writes it)."""
+    """The ParentTree as {key: [objgen of each element, or None]} (a flat /Nums array, as WeasyPrint writes it)."""
     nums = root.ParentTree.get("/Nums") if root.get("/ParentTree") is not None else None
-    return {} if nums is None else {int(nums[i]): nums[i + 1] for i in range(0, len(nums) - 1, 2)}
+    if nums is None:
+        return {}
+    return {int(nums[i]): [ref.objgen if _is_dict(ref) else None for ref in nums[i + 1]] for i in range(0, len(nums) - 1, 2)}
 
 
-BARE = ("/Span", "/NonStruct")
-PLAIN_KEYS = {"/Type", "/S", "/P", "/Pg", "/K"}
+def _read(source) -> _Element:
+    items = dict(source.items())
+    page = items.get("/Pg")
+    page = page.objgen if page is not None else None
+    kids, absorbed = [], []
+    _read_kids(items.get("/K"), page, kids, absorbed)
+    return _Element(source.objgen, tuple((key, value) for key, value in items.items() if key not in OWN_KEYS), page,
+                    tuple(kids), tuple(absorbed))
 
 
-def _same_page(element, parent) -> bool:
-    return (element.get("/Pg") is not None and parent.get("/Pg") is not None
-            and element.Pg.objgen == parent.Pg.objgen)
+def _read_kids(kids, page, out: list, absorbed: list) -> None:
+    """A bare /Span or /NonStruct (no attributes: it says nothing to a screen reader) on the element's page gives
+    its kids to the element instead, which halves the elements WeasyPrint writes (one Span per run of text) and
+    so the structure's weight in every PDF."""
+    kids = [] if kids is None else ([kids] if _is_dict(kids) or not hasattr(kids, "__iter__") else list(kids))
+    for kid in kids:
+        if not _is_dict(kid):
+            out.append(kid)  # an MCID on the element's page
+            continue
+        kind = kid.get("/Type")
+        if kind == Name.OBJR:
+            kid_page = kid.get("/Pg")
+            out.append(("objr", kid.Obj.objgen, kid_page.objgen if kid_page is not None else None))
+        elif kind == Name.MCR:
+            kid_page = kid.get("/Pg")
+            out.append(("mcr", kid.MCID, kid_page.objgen if kid_page is not None else None))
+        elif kid.get("/S") in BARE and set(kid.keys()) <= PLAIN_KEYS and page is not None \
+                and kid.get("/Pg") is not None and kid.Pg.objgen == page:
+            absorbed.append(kid.objgen)
+            _read_kids(kid.get("/K"), page, out, absorbed)
+        else:
+            out.append(_read(kid))
 
 
 class _Copier:
-    """Copies structure elements into the new document: /P to the new parent, /Pg to the new page, link
+    """Copies read structure elements into the new document: /P to the new parent, /Pg to the new page, link
     annotations (OBJR) to their copies; every other key (role, attributes, alternate text, ids) as it is."""
 
     def __init__(self, pdf, annotations: dict):
@@ -105,36 +167,19 @@ class _Copier:
         self.copied: dict = {}      # source element objgen -> its copy, for that page (numbers repeat across bodies)
         self.linked: list = []      # (new annotation, element whose kid it is)
 
-    def element(self, source, parent):
-        copy = self.pdf.make_indirect(Dictionary(Type=Name.StructElem))
-        self.copied[source.objgen] = copy
-        for key, value in source.items():
-            if key in ("/K", "/P", "/Pg", "/Type"):
-                continue
-            copy[key] = self._value(value) if key != "/ID" else String(self.id_prefix + str(value))
-        copy.P = parent
-        page = self._page(source.get("/Pg"))
+    def element(self, source: _Element, parent):
+        entries = {key: (String(self.id_prefix + str(value)) if key == "/ID" else self._value(value))
+                   for key, value in source.attributes}
+        entries["/Type"], entries["/P"] = Name.StructElem, parent
+        page = self.page_map.get(source.page)
         if page is not None:
-            copy.Pg = page
-        copy.K = Array(self._kids(source, copy))
+            entries["/Pg"] = page
+        copy = self.pdf.make_indirect(Dictionary(entries))
+        self.copied[source.objgen] = copy
+        for absorbed in source.absorbed:
+            self.copied[absorbed] = copy
+        copy.K = Array([kid for kid in (self._kid(kid, copy) for kid in source.kids) if kid is not None])
         return copy
-
-    def _kids(self, source, copy) -> list:
-        """The copied kids of `source` under `copy`. A bare /Span or /NonStruct (no attributes: it says nothing
-        to a screen reader) on the same page gives its kids to `copy` instead, which halves the elements
-        WeasyPrint writes (one Span per run of text) and so the structure's weight in every PDF."""
-        kids = source.get("/K")
-        kids = [] if kids is None else ([kids] if _is_dict(kids) or not hasattr(kids, "__iter__") else list(kids))
-        found = []
-        for kid in kids:
-            if _is_dict(kid) and kid.get("/S") in BARE and set(kid.keys()) <= PLAIN_KEYS and _same_page(kid, source):
-                self.copied[kid.objgen] = copy
-                found += self._kids(kid, copy)
-                continue
-            kid = self._kid(kid, copy)
-            if kid is not None:
-                found.append(kid)
-        return found
 
     def _value(self, value):
         """An attribute's value in the new document: an object of the source copied (qpdf), a direct dictionary
@@ -150,21 +195,19 @@ class _Copier:
             return Array([self._value(item) for item in value])
         return value
 
-    def _page(self, page):
-        return None if page is None else self.page_map.get(page.objgen)
-
     def _kid(self, kid, parent):
-        if not _is_dict(kid):
+        if isinstance(kid, _Element):
+            return self.element(kid, parent)
+        if not isinstance(kid, tuple):
             return kid  # an MCID on the element's page
-        kind = kid.get("/Type")
-        if kind == Name.OBJR:
-            annotation = self.annotations.get((self.position, kid.Obj.objgen))
-            page = self._page(kid.get("/Pg"))
-            if annotation is None or page is None:
-                return None
-            self.linked.append((annotation, parent))
-            return Dictionary(Type=Name.OBJR, Obj=annotation, Pg=page)
-        if kind == Name.MCR:
-            page = self._page(kid.get("/Pg"))
-            return None if page is None else Dictionary(Type=Name.MCR, MCID=kid.MCID, Pg=page)
-        return self.element(kid, parent)
+        kind, what, page = kid
+        page = self.page_map.get(page)
+        if page is None:
+            return None
+        if kind == "mcr":
+            return Dictionary(Type=Name.MCR, MCID=what, Pg=page)
+        annotation = self.annotations.get((self.position, what))
+        if annotation is None:
+            return None
+        self.linked.append((annotation, parent))
+        return Dictionary(Type=Name.OBJR, Obj=annotation, Pg=page)
