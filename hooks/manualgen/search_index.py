@@ -11,7 +11,7 @@ plain-text excerpt in `text` (what results show) and its searchable words once e
 words, in an extra `body` field that Material's search indexes like any field named in the index's config.
 And light for a slow phone's CPU, which builds the lunr index from every word of every field each time search
 opens: `body` leaves out the words the section's `title` and `text` already give the index as they are (split
-at spaces and folded, as the search worker does), so each word is indexed once; it keeps the rest of the
+at SEPARATOR and folded, as the search worker does), so each word is indexed once; it keeps the rest of the
 section and the forms the shown text does not give whole (a word beside punctuation, a hyphenated word's parts).
 
 What the index holds is inert in the result list: Material inserts a result's `title` and `text` as HTML, so

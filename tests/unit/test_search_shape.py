@@ -93,3 +93,11 @@ def test_every_word_is_found_whatever_the_text(tmp_path):
 def test_the_excerpt_shown_is_the_one_indexed():
     text = "palabra " * 60
     assert shaped_doc("T", text)["text"] == excerpt(plain_text(text))
+
+
+def test_the_excerpt_keeps_the_weight_it_had_when_body_repeated_it():
+    """A word of the excerpt counted in text and again in body (often a third time with its punctuation): the
+    excerpt's field now weighs three times body's, and the title's stays far above both."""
+    fields = shape({"config": INDEX_CONFIG, "docs": []}, "es")["config"]["fields"]
+    assert fields["text"]["boost"] == 3 * fields["body"]["boost"]
+    assert fields["title"]["boost"] == 1000
