@@ -9,6 +9,10 @@ from file:// (Material reads `var __index = …` there, as its offline plugin wr
 Each index is also made light for a phone on paid data (about half the size, gzip): a section keeps a short
 plain-text excerpt in `text` (what results show) and its searchable words once each, folded and without stop
 words, in an extra `body` field that Material's search indexes like any field named in the index's config.
+And light for a slow phone's CPU, which builds the lunr index from every word of every field each time search
+opens: `body` leaves out the words the section's `title` and `text` already give the index as they are (split
+at SEPARATOR and folded, as the search worker does), so each word is indexed once; it keeps the rest of the
+section and the forms the shown text does not give whole (a word beside punctuation, a hyphenated word's parts).
 
 What the index holds is inert in the result list: Material inserts a result's `title` and `text` as HTML, so
 both are plain text escaped once here (a code span that shows `<img onerror=…>`, or a fact's source, reads as
@@ -25,6 +29,7 @@ from pathlib import Path
 from .disk_memo import DiskMemo, key_of
 
 EXCERPT = 180  # characters of each section shown under a result
+TEXT_BOOST = 3.0  # the excerpt's words against body's (shape)
 STOP_WORDS = {
     "es": set("""a al algo algunas algunos ante antes como con contra cual cuando de del desde donde durante e el ella
 ellas ellos en entre era eran es esa esas ese eso esos esta estas este esto estos fue ha han hasta hay la las le les lo
@@ -70,9 +75,14 @@ def plain_text(html: str) -> str:
 
 COMBINING_MARKS = re.compile(r"(?<![nN])\u0303|[\u0300-\u0302\u0304-\u036f]")  # all but the tilde of ñ
 JOINING_HYPHEN = re.compile(r"(?<=[^\W_])[-\u2010\u2011]+(?=[^\W_])")  # between two letters or digits
-# Words are split at spaces only, so a hyphenated word reaches the folding whole (search-fold.js); Material's
-# default also splits at hyphens, and «timeout» would never meet «time-out».
-SEPARATOR = r"[\s]+"
+# Words are split at spaces and at punctuation that never joins a word (and at a full stop that ends one), never
+# at a hyphen: a hyphenated word reaches the folding whole (search-fold.js), while Material's default separator
+# also splits at hyphens, and «timeout» would never meet «time-out». Splitting at punctuation makes «hombre,» and
+# «¿Qué» the index terms «hombre» and «que», as the reader types them: fewer distinct terms for the phone to
+# index, the shown words found as they are (a query «¿qué?» too), and `body` need not repeat them (_shaped).
+# Not at «;», which ends the character references of the escaped text (highlighting must not cut «&amp;» apart).
+# The same expression splits the reader's query (Material's worker) and, here, the shown text (indexed_as_shown).
+SEPARATOR = r'[\s,:!?¿¡«»“”"()\[\]…·–—]+|\.+(?=\s|$)'
 
 
 def fold(text: str) -> str:
@@ -103,6 +113,13 @@ def searchable_words(text: str, lang: str) -> str:
     return " ".join(seen)
 
 
+def indexed_as_shown(shown: str) -> set[str]:
+    """The terms the search worker takes from a field as it is stored (a title, an excerpt, escaped): Material's
+    tokenizer splits it at the index's SEPARATOR and lower-cases it, search-fold.js folds each token.
+    A term of `body` among them is found through that field already: exactly, so also by a quoted query."""
+    return {fold(token.lower()) for token in re.split(SEPARATOR, shown) if token}
+
+
 def shape(index: dict, lang: str, memo: DiskMemo | None = None) -> dict:
     """The light index: excerpts to show, words to find (see the module's docstring). `memo` (see memo_version)
     gives back the sections an earlier build shaped from the same words: only new or changed ones are shaped."""
@@ -115,14 +132,21 @@ def shape(index: dict, lang: str, memo: DiskMemo | None = None) -> dict:
             if memo is not None:
                 memo.put(key, shaped)
         docs.append(shaped)
+    # A word of a section's opening (its excerpt: what the result shows and highlights) weighed about three times a
+    # word further down while body repeated it (in text, in body, and often again as a term with its punctuation,
+    # «100:»): it keeps that weight in text alone, so «línea 100» still ranks the home page's help first among the
+    # sections that only mention it further down.
     fields = {**index["config"].get("fields", {}), "body": {"boost": 1.0}}
+    fields["text"] = {**fields.get("text", {}), "boost": TEXT_BOOST}
     return {"config": {**index["config"], "fields": fields, "separator": SEPARATOR}, "docs": docs}
 
 
 def _shaped(doc: dict, lang: str) -> dict:
     text, title = plain_text(doc.get("text", "")), plain_text(doc.get("title", ""))
-    return {**doc, "title": escape(title, quote=False), "text": escape(excerpt(text), quote=False),
-            "body": searchable_words(f"{title} {text}", lang)}
+    shown_title, shown_text = escape(title, quote=False), escape(excerpt(text), quote=False)
+    indexed = indexed_as_shown(f"{shown_title} {shown_text}")
+    body = " ".join(word for word in searchable_words(f"{title} {text}", lang).split() if word not in indexed)
+    return {**doc, "title": shown_title, "text": shown_text, "body": body}
 
 
 def memo_version() -> str:

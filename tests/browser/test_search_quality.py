@@ -22,6 +22,23 @@ def test_timeout_finds_time_out(visit, query):
     assert "time-out" in page.locator(".md-search-result__list").inner_text().lower()
 
 
+@pytest.mark.parametrize("query", ["cofacilita", "co-facilita"])
+def test_a_hyphenated_spanish_word_is_found_joined_or_hyphenated(visit, query):
+    """«co-facilita» is written with its hyphen only in module 4's and 5's sessions."""
+    links = first_results(visit.open("index.html"), query)
+    assert any("04-emociones-ira-y-salud/" in link for link in links), links[:5]
+
+
+@pytest.mark.parametrize("lang,query,expected", [
+    ("es", "(caja del hombre)", "02-la-caja-del-hombre.html"), ("es", "¿tiempo fuera?", "02-la-ira-y-el-tiempo-fuera.html"),
+    ("en", "(man box)", "02-la-caja-del-hombre.html"), ("en", "(time out)", "02-la-ira-y-el-tiempo-fuera.html")])
+def test_a_query_pasted_with_its_punctuation_finds_the_words(visit, lang, query, expected):
+    """Brackets, question marks and quotation marks around a word split it like a space, in the index and in the
+    query (the index's separator): «(caja» and «fuera?» were once query terms that met nothing."""
+    links = first_results(visit.open(("" if lang == "es" else "en/") + "index.html"), query)
+    assert expected in links[0], links[:3]
+
+
 @pytest.mark.parametrize("lang,query", [("es", "línea 100"), ("es", "linea 100"), ("en", "Línea 100")])
 def test_a_query_naming_a_section_lands_on_that_section(visit, lang, query):
     page = visit.open(("" if lang == "es" else "en/") + "index.html")
@@ -34,7 +51,10 @@ def test_a_query_naming_a_section_lands_on_that_section(visit, lang, query):
 
 @pytest.mark.parametrize("lang,query,other_home,found", [
     ("es", "anger", "en/index.html?q=anger", "Nada en español para esta búsqueda, pero sí en inglés."),
-    ("en", "mandatos", "index.html?q=mandatos", "Nothing in English for this search, but there are results in Spanish.")])
+    ("en", "mandatos", "index.html?q=mandatos", "Nothing in English for this search, but there are results in Spanish."),
+    # words the other index holds only in a title or excerpt (its body leaves them out: search_index.py)
+    ("es", "caregiving", "en/index.html?q=caregiving", "Nada en español para esta búsqueda, pero sí en inglés."),
+    ("en", "estructura", "index.html?q=estructura", "Nothing in English for this search, but there are results in Spanish.")])
 def test_a_query_found_only_in_the_other_language_says_so_and_links_there(visit, lang, query, other_home, found):
     page = visit.open(("" if lang == "es" else "en/") + "index.html")
     page.locator("label.md-search__icon, .md-search__input").first.click()

@@ -64,17 +64,24 @@
     if (otherDocs) return done(otherDocs);
     var mine = window.__index;  // from file:// this language's index is the same global
     loadScript(new URL("search/search_index.js", new URL(otherRoot, location.href)).href, function (ok) {
-      otherDocs = ok && window.__index && window.__index !== mine ? window.__index.docs : [];
+      var other = ok && window.__index && window.__index !== mine ? window.__index : null;
+      var separator = other ? new RegExp(other.config.separator) : /\s+/;
+      otherDocs = { separator: separator, sections: other ? other.docs.map(findable.bind(null, separator)) : [] };
       window.__index = mine;
       done(otherDocs);
     });
   }
-  function foundIn(docs, query) {
-    var words = window.manualFold(query).split(/\s+/).filter(Boolean);
-    return words.length && docs.some(function (doc) {
-      var body = " " + (doc.body || "") + " ";
+  // A section's words as the worker indexes them: its title and excerpt split at the index's separator and
+  // folded, and its body, which holds only the words those do not give (hooks/manualgen/search_index.py).
+  function findable(separator, doc) {
+    var shown = ((doc.title || "") + " " + (doc.text || "")).toLowerCase().split(separator).join(" ");
+    return " " + window.manualFold(shown) + " " + (doc.body || "") + " ";
+  }
+  function foundIn(other, query) {
+    var words = window.manualFold(query).split(other.separator).filter(Boolean);
+    return words.length > 0 && other.sections.some(function (section) {
       return words.every(function (word, i) {
-        return body.indexOf(" " + word + (i === words.length - 1 ? "" : " ")) >= 0;
+        return section.indexOf(" " + word + (i === words.length - 1 ? "" : " ")) >= 0;
       });
     });
   }
