@@ -31,6 +31,7 @@ class Settings:
     typographic_quotes: tuple[str, ...] = ()  # languages whose plain quotes are set as “…” ’ when built
     published_types: frozenset[str] = frozenset()  # kinds of file docs/ and modules/ may publish beside the pages
     wall_sheets: dict = field(default_factory=dict)  # extra.manual.wall_sheets: the rotafolio's rule and sheet size
+    minify: str = "build"  # extra.manual.minify: when our scripts and styles are minified (manualgen.minify.MODES)
 
     @property
     def labels_schema_path(self) -> Path:
@@ -61,7 +62,7 @@ def read_settings(root: Path, docs_dir: Path, extra: dict, languages: tuple[str,
                     checklist={**CHECKLIST_SHEETS, **(extra.get("checklist") or {})},
                     typographic_quotes=tuple(extra.get("typographic_quotes") or ()),
                     published_types=frozenset(str(t).lower().lstrip(".") for t in extra.get("published_types") or ()),
-                    wall_sheets=extra.get("wall_sheets") or {})
+                    wall_sheets=extra.get("wall_sheets") or {}, minify=extra.get("minify", "build"))
 
 
 def data_files(s: Settings) -> list[Path]:
