@@ -66,6 +66,8 @@ def test_every_session_page_carries_its_agenda_and_the_guides_rule(real_site, la
     assert re.sub(r"<[^>]+>", "", rule).split()[:6] == re.sub(r"<[^>]+>", "", guide.split('id="regla-de-revelacion"', 1)[1].split(">", 1)[1]).split()[:6]
     assert 'href="tel:' in dialogs and 'href="guia-facilitacion.html#regla-de-revelacion"' in dialogs
     assert "../" not in dialogs
+    # The phone edition saves it with the language's pages: run mode works there with no connection.
+    assert f'["{PREFIX[lang]}run-view.js",' in (real_site.site / PREFIX[lang] / "sw.js").read_text(encoding="utf-8")
     planner = real_site.html(PREFIX[lang] + "planificador.html")
     run_js = {"es": "", "en": "../"}[lang] + "assets/javascripts/run.js"
     # The planner loads run mode when the trainer starts a workshop (planner.js), not with the page.
