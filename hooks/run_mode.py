@@ -1,17 +1,27 @@
 """Run mode: a session page's phone view for the trainer during the workshop (overrides/manual/_run.html,
-docs/assets/javascripts/run.js). Gives the template the run data (the session's agenda, from the typed blocks),
-the run_* words and the safety card's rule: the facilitation guide's section named in mkdocs.yml
-(extra.manual.run.safety_rule, page stem#heading id), taken from that page's rendered HTML, never retyped."""
+docs/assets/javascripts/run.js). Gives the session page its run data (the session's agenda, from the typed
+blocks) and the launch button's words; writes each language's run-view.js (overrides/manual/_run_view.html):
+the view's dialogs with the run_* words, the helplines and the safety card's rule, the facilitation guide's
+section named in mkdocs.yml (extra.manual.run.safety_rule, page stem#heading id), taken from that page's
+rendered HTML, never retyped. The view is kept out of the pages: it would weigh ≈ 3 kB gzip on every session
+page (README, Budgets), and only a trainer who runs a session needs it."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 import build_state
+import language_views
 import loaded_manual
+import manual_settings
 import reporting
-from manualgen.run_mode import embedded_section, language_root, relative_url, run_words, session_run_data
+import theme_env
+from manualgen.atomic import write_atomically
+from manualgen.run_mode import (VIEW_SCRIPT, embedded_section, language_root, relative_url, run_words, session_run_data,
+                                view_script)
 
 DEFAULT_RULE = "guia-facilitacion#regla-de-revelacion"
 
@@ -57,12 +67,24 @@ def on_page_context(context, page, config, nav):
     meta = loaded_manual.loaded(config).manual.by_id(lang, session["id"]).meta
     prefix = view["prefix"]
     url = page.url[len(prefix):] if page.url.startswith(prefix) else page.url
-    rule, rule_url = _safety_rule(config, lang, page.url)
+    root = language_root(page.url, prefix)
     view["run"] = {
-        "data": session_run_data(session["id"], meta["title"], url, language_root(page.url, prefix),
-                                 session["duration_minutes"], session["agenda"], session["materials"]),
+        "data": session_run_data(session["id"], meta["title"], url, root, session["duration_minutes"],
+                                 session["agenda"], session["materials"]),
         "words": run_words(labels),
-        "rule": rule,
-        "rule_url": rule_url,
+        "view_script": root + VIEW_SCRIPT,
     }
     return context
+
+
+@reporting.reported
+def on_post_build(config):
+    """This language's run-view.js, once its pages (the guide among them) are rendered. Its links are written
+    from the language's root; run.js prefixes each page's way there."""
+    lang = manual_settings.current_language(config)
+    prefix = manual_settings.language_prefix(lang, config)
+    words = run_words(loaded_manual.loaded(config).labels[lang])
+    rule, rule_url = _safety_rule(config, lang, prefix + "index.html")
+    dialogs = theme_env.template_env(config).get_template("manual/_run_view.html").render(
+        W=words, helplines=language_views.helplines_view(config, lang), rule=rule, rule_url=rule_url)
+    write_atomically(Path(config.site_dir) / prefix / VIEW_SCRIPT, view_script(words, dialogs).encode("utf-8"))

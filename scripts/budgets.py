@@ -3,9 +3,11 @@ planner and downloads pages, beside a stock Material page holding the same sessi
 gzip-compressed on 127.0.0.1 and audited by Lighthouse (npm, pinned in tools/lighthouse) with Debian's chromium.
 Not a test: scores move with the machine's load; the table goes in the README.
 
-Usage: python scripts/budgets.py [site] [--runs N] [--keep FOLDER]   (make budgets)
+Usage: python scripts/budgets.py [site] [--runs N] [--keep FOLDER] [--pages NAMES]   (make budgets)
 --runs N: audit each page N times and report the median of each figure (a shared machine's load moves single
-runs by several points). --keep FOLDER: keep each Lighthouse report (JSON) there, to read which audits fail."""
+runs by several points). --keep FOLDER: keep each Lighthouse report (JSON) there, to read which audits fail.
+--pages home,session: audit only these (names of PAGES, and `stock` for the stock Material page), to compare
+two builds of one page side by side on a shared machine."""
 from __future__ import annotations
 
 import argparse
@@ -103,7 +105,13 @@ def main() -> int:
     parser.add_argument("site", nargs="?", type=Path, default=ROOT / "site")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--keep", type=Path)
+    parser.add_argument("--pages", default=",".join([*PAGES, "stock"]),
+                        help="comma-separated: " + ", ".join([*PAGES, "stock"]))
     options = parser.parse_args()
+    wanted = options.pages.split(",")
+    unknown = [name for name in wanted if name not in PAGES and name != "stock"]
+    if unknown:
+        parser.error(f"--pages: no page named {', '.join(unknown)} (choose from {', '.join([*PAGES, 'stock'])})")
     site = options.site
     if options.keep:
         options.keep.mkdir(parents=True, exist_ok=True)
@@ -114,12 +122,16 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         server, base = serve(site)
-        stock_server, stock_base = serve(stock_material_page(work / "stock"))
-        targets = [(name, base + rel) for name, rel in PAGES.items()] + [("stock Material, same session text", stock_base)]
+        targets = [(name, base + rel) for name, rel in PAGES.items() if name in wanted]
+        stock_server = None
+        if "stock" in wanted:
+            stock_server, stock_base = serve(stock_material_page(work / "stock"))
+            targets.append(("stock Material, same session text", stock_base))
         for name, url in targets:
             rows.append((name, median_audit(url, max(1, options.runs), options.keep, name, work)))
         server.shutdown()
-        stock_server.shutdown()
+        if stock_server:
+            stock_server.shutdown()
     print("| page | performance | accessibility | largest paint | bytes |\n|---|---|---|---|---|")
     for name, s in rows:
         print(f"| {name} | {s['performance']:.0f} | {s['accessibility']:.0f} | {s['lcp']:.1f} s | {s['kib']:.0f} KiB |")

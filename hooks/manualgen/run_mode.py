@@ -1,15 +1,21 @@
 """Run mode (the trainer's phone view while a session runs): the data its script reads and the safety card's
-rule, taken from the facilitation guide's rendered HTML. Plain functions, no MkDocs."""
+rule, taken from the facilitation guide's rendered HTML, and the per-language script that carries the view's
+dialogs and words (run-view.js). Plain functions, no MkDocs."""
 from __future__ import annotations
 
 import posixpath
 import re
+
+from jinja2.utils import htmlsafe_json_dumps
 
 from .aggregate import rebase_links
 from .catalog import material_entry
 
 HEADING = re.compile(r"<h([1-6])\b[^>]*>", re.I)
 ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
+# The view's dialogs and words, one file at each language's root: loaded by run-launch.js only when run mode is
+# wanted, as a <script> (the one way file:// can load it; a fetch of JSON cannot there).
+VIEW_SCRIPT = "run-view.js"
 
 
 def section_html(html: str, anchor: str) -> str | None:
@@ -71,3 +77,13 @@ def session_run_data(session_id: str, title: str, url: str, root: str, duration:
 def run_words(labels: dict) -> dict:
     """The run_* interface words without their prefix, for the script."""
     return {key[len("run_"):]: value for key, value in labels.items() if key.startswith("run_")}
+
+
+def view_script(words: dict, dialogs: str) -> str:
+    """run-view.js for one language: `window.manualRunView = {"words": …, "dialogs": …}`. Both are data in one
+    JSON literal (Jinja's htmlsafe_json_dumps: every non-ASCII character and <, >, &, ' as \\u escapes), so no
+    word and no text of the guide can end the script or be read as code."""
+    payload = htmlsafe_json_dumps({"words": words, "dialogs": dialogs}, sort_keys=True)
+    return ("/* Run mode's view for one language (its dialogs and the run_* words of data/labels.yml), written by\n"
+            "   hooks/run_mode.py from overrides/manual/_run_view.html: do not edit. */\n"
+            f"window.manualRunView = {payload};\n")

@@ -230,6 +230,10 @@ def test_save_then_navigate_search_and_plan_with_no_connection(phone, server, ph
     page = phone.open(PREFIX[lang] + session["url"])
     assert page.locator("h1").first.inner_text() == session["title"]
     page.locator("#agenda").wait_for()
+    # run mode too: its view (the language's run-view.js), styles and script come from the saved copy
+    page.locator("button#run-open").click()
+    page.locator("#run-view .run__steps").wait_for()
+    assert page.locator("#run-view h2.run__heading").inner_text() == session["activities"][0]["title"]
     phone.open(PREFIX[lang] + "index.html")
     page.get_by_role("navigation").first.wait_for(state="attached")
 

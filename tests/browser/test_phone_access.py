@@ -1,8 +1,11 @@
 """What a reader on a 360 px phone, or with a screen reader, still tripped over (issue 27), from file:// with the
 network blocked, in both languages: axe finds nothing, of any impact, on every page type in light and dark; the
-menu's module toggles have a name; touch targets are at least 24 × 24 CSS px; the home page's helpline text is
+menu's module toggles have a name; every module is two taps into the pruned menu; touch targets are at least 24 × 24 CSS px; the home page's helpline text is
 at least 12 px; "Download PDF" and "Print" do not touch; the header's title is not cut inside a word."""
 from __future__ import annotations
+
+import posixpath
+import re
 
 import pytest
 
@@ -49,15 +52,66 @@ def test_axe_finds_nothing_on_any_page_type(phone, lang):
 
 @pytest.mark.parametrize("lang", ["es", "en"])
 def test_the_menus_module_toggles_are_named_after_their_module(phone, real_site, lang):
-    catalog = real_site.catalog(lang)
-    page = phone.open(PREFIX[lang] + "index.html")
-    names = page.eval_on_selector_all(".md-nav__container > label[for]", "ls => ls.map(l => l.textContent.trim())")
-    for module in catalog["modules"]:
+    # The menu is pruned (README, Budgets): a module's toggle is in the menu of that module's own pages.
+    for module in real_site.catalog(lang)["modules"]:
+        page = phone.open(PREFIX[lang] + module["url"])
+        names = page.eval_on_selector_all(".md-nav__container > label[for]", "ls => ls.map(l => l.textContent.trim())")
         name = TOGGLE_NAME[lang].format(title=module["title"])
-        assert name in names
+        assert names == [name]
         # The toggle's text names the module's own menu (<nav aria-labelledby>) for a screen reader.
         assert page.get_by_role("navigation", name=name, exact=True, include_hidden=True).count() == 1
-    assert "" not in names
+
+
+MENU_PAGES = ["index.html", "glosario.html", "modules/02-genero-y-masculinidades/index.html",
+              "modules/02-genero-y-masculinidades/02-la-caja-del-hombre.html",
+              "modules/02-genero-y-masculinidades/h01-la-caja-del-hombre.html"]
+# The menu's links a finger can tap now: in the drawer's panel on screen, not under another panel.
+TAPPABLE_LINKS = """() => [...document.querySelectorAll('.md-nav--primary a[href]')].filter(a => {
+  const r = a.getBoundingClientRect();
+  const x = r.left + r.width / 2, y = r.top + r.height / 2;
+  if (!r.width || x < 0 || x > innerWidth || y < 0 || y > innerHeight) return false;
+  const hit = document.elementFromPoint(x, y);
+  return !!hit && (hit === a || a.contains(hit));
+}).map(a => a.href)"""
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_every_module_is_two_taps_into_the_menu_from_every_page(phone, real_site, lang):
+    """Pruning the menu (navigation.prune, overrides/partials/nav-item.html) keeps what it was for: from any page,
+    the menu button and then «Módulos» (or, inside a module, its list's back title) show every module, the next tap
+    opens it. Material's own pruning would make «Módulos» one link to module 1 outside the modules."""
+    modules = [m["url"] for m in real_site.catalog(lang)["modules"]]
+    for rel in MENU_PAGES:
+        page = phone.open(PREFIX[lang] + rel)
+        page.locator("label.md-header__button[for='__drawer']").first.click()
+        back = page.locator(".md-nav--primary nav[data-md-level='2'][aria-expanded='true'] > label.md-nav__title")
+        if back.count():
+            back.first.click()
+        else:
+            page.locator(".md-nav--primary li.md-nav__item--nested",
+                         has=page.locator(f"a[href$='{modules[1]}']")).first.locator("xpath=./label").click()
+        expected = [phone.base + PREFIX[lang] + url for url in modules]
+        try:
+            page.wait_for_function(f"(expected) => expected.every(url => ({TAPPABLE_LINKS})().includes(url))", arg=expected,
+                                   timeout=3000)
+        except Exception:
+            raise AssertionError(f"{rel}: tappable after two taps: {page.evaluate(TAPPABLE_LINKS)}") from None
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_a_session_pages_menu_lists_only_its_own_modules_pages(real_site, lang):
+    """2 kB gzip off every session page (README, Budgets): the other modules' sessions and handouts are one tap
+    further, on their module's overview, and not in this page's menu."""
+    catalog = real_site.catalog(lang)
+    session = catalog["sessions"][0]
+    html = real_site.html(PREFIX[lang] + session["url"])
+    menu = html.split('<nav class="md-nav md-nav--primary"', 1)[1].split('<div class="md-content', 1)[0]
+    folder = posixpath.dirname(session["url"])
+    links = {posixpath.normpath(posixpath.join(folder, href)) for href in re.findall(r'href="([^"#]+)"', menu)}
+    own = {s["url"] for s in catalog["sessions"] if s["module"] == session["module"]}
+    others = {s["url"] for s in catalog["sessions"] if s["module"] != session["module"]}
+    assert own <= links
+    assert not others & links
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

@@ -1,4 +1,4 @@
-"""Run mode (overrides/manual/_run.html, docs/assets/javascripts/run.js) as a trainer uses it on a phone during a
+"""Run mode (overrides/manual/_run.html and _run_view.html, docs/assets/javascripts/run.js) as a trainer uses it on a phone during a
 workshop, from file:// and http://, in both languages, with every request to another host blocked: start a
 session, let an activity run over, pause, reload, go back by mistake, read the summary, cross the break of a
 two-session plan from the planner, open the safety card. Time is Playwright's clock (no real waiting).
@@ -138,6 +138,27 @@ def text(page, selector) -> str:
 
 def squeeze(value: str) -> str:
     return " ".join(value.split())
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+def test_the_view_is_not_in_the_session_page_and_comes_with_run_mode(phone, real_site, lang):
+    """The view's dialogs and words are the language's run-view.js, loaded only when run mode starts (they
+    weighed ≈ 3 kB gzip on every session page, README "Budgets")."""
+    W = WORDS[lang]
+    session = a_session(real_site.catalog(lang))
+    html = (real_site.site / PREFIX[lang] / session["url"]).read_text(encoding="utf-8")
+    assert "<dialog" not in html and "run-template" not in html and "run-safety__rule" not in html
+    page = phone.open(PREFIX[lang] + session["url"])
+    assert page.evaluate("typeof window.manualRunView") == "undefined" and page.locator("dialog").count() == 0
+    page.get_by_role("button", name=W["open"], exact=True).click()
+    page.locator("#run-view").wait_for()
+    assert page.evaluate("[...document.scripts].filter(s => s.src.endsWith('/run-view.js')).map(s => s.src)") == [
+        phone.base + PREFIX[lang] + "run-view.js"]
+    assert text(page, "#run-title") == f"{W['mode']}: {session['title']}"
+    assert run_button(page, W["start"]).is_visible() and run_button(page, W["safety"]).is_visible()
+    assert text(page, "#run-position") == fill(W["position"], n=1, total=len(session["activities"]))
+    assert text(page, "#run-body h2") == session["activities"][0]["title"]
+    phone.clean()
 
 
 @pytest.mark.parametrize("lang", ["es", "en"])

@@ -1,20 +1,33 @@
 """Run mode through real strict builds: every session page carries its agenda as run data (the catalog's
-activities and minutes), the safety card carries the guide's rule, and a guide that loses the rule's heading stops
-the build with one clear line (hooks/run_mode.py)."""
+activities and minutes) and no more; each language's run-view.js carries the view's dialogs and the run_* words
+of data/labels.yml, escaped as data, with the safety card's rule from the guide; a guide that loses the rule's
+heading stops the build with one clear line (hooks/run_mode.py)."""
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
+import yaml
 
 from helpers import edit, mkdocs_build
 
 PREFIX = {"es": "", "en": "en/"}
+LABELS = yaml.safe_load((Path(__file__).resolve().parents[2] / "data" / "labels.yml").read_text(encoding="utf-8"))
 
 
 def run_data(html: str) -> dict:
     return json.loads(re.search(r'<script type="application/json" id="run-data">(.*?)</script>', html, re.S).group(1))
+
+
+def run_view(site: Path, lang: str) -> dict:
+    """The language's run-view.js as the browser reads it: {"words", "dialogs"}; its code part is checked to be
+    that one assignment of escaped JSON (no character that could end a script or open a tag)."""
+    script = (site / PREFIX[lang] / "run-view.js").read_text(encoding="utf-8")
+    code = script.split("*/", 1)[1]
+    assert code.isascii() and not re.search(r"[<>&']", code)
+    return json.loads(re.fullmatch(r"\nwindow\.manualRunView = (\{.*\});\n", code, re.S).group(1))
 
 
 def rule_of(html: str) -> str:
@@ -34,15 +47,27 @@ def test_every_session_page_carries_its_agenda_and_the_guides_rule(real_site, la
         for activity in data["activities"]:  # each activity's steps are found by its block's heading
             assert f'id="{activity["anchor"]}"' in html
         assert data["root"] == "../../" and (real_site.site / PREFIX[lang] / session["url"]).is_file()
-        # The dialogs wait in a template; the rule is the guide's own text, without the guide's ids.
-        template = html.split('<template id="run-template"', 1)[1].split("</template>", 1)[0]
+        # The view is not in the page: its button names the files run-launch.js loads when wanted.
+        assert "<dialog" not in html and "run-template" not in html and 'id="run-words"' not in html
+        assert "run-safety__rule" not in html and 'class="run-call"' not in html
+        button = re.search(r'<button[^>]*id="run-open"[^>]*>', html).group(0)
         assets = "../../" + {"es": "", "en": "../"}[lang] + "assets/"  # one assets folder for both languages
-        assert f'data-script="{assets}javascripts/run.js"' in template  # loaded by run-launch.js when wanted
-        assert (real_site.site / "assets" / "javascripts" / "run.js").is_file()
-        rule = rule_of(template)
-        assert "<h3>" in rule and " id=" not in rule
-        assert re.sub(r"<[^>]+>", "", rule).split()[:6] == re.sub(r"<[^>]+>", "", guide.split('id="regla-de-revelacion"', 1)[1].split(">", 1)[1]).split()[:6]
-        assert 'href="tel:' in template and 'href="../../guia-facilitacion.html#regla-de-revelacion"' in template
+        assert f'data-script="{assets}javascripts/run.js"' in button
+        assert f'data-styles="{assets}stylesheets/run.css"' in button and 'data-view="../../run-view.js"' in button
+    assert (real_site.site / "assets" / "javascripts" / "run.js").is_file()
+    # run-view.js: the run_* words of labels.yml in this language, and the dialogs with links from the language's
+    # root (run.js prefixes a page's way there); the rule is the guide's own text, without the guide's ids.
+    view = run_view(real_site.site, lang)
+    assert view["words"] == {key[4:]: value for key, value in LABELS[lang].items() if key.startswith("run_")}
+    dialogs = view["dialogs"]
+    assert f'<button type="button" class="md-button md-button--primary" id="run-safety-close">{LABELS[lang]["run_back"]}</button>' in dialogs
+    rule = rule_of(dialogs)
+    assert "<h3>" in rule and " id=" not in rule
+    assert re.sub(r"<[^>]+>", "", rule).split()[:6] == re.sub(r"<[^>]+>", "", guide.split('id="regla-de-revelacion"', 1)[1].split(">", 1)[1]).split()[:6]
+    assert 'href="tel:' in dialogs and 'href="guia-facilitacion.html#regla-de-revelacion"' in dialogs
+    assert "../" not in dialogs
+    # The phone edition saves it with the language's pages: run mode works there with no connection.
+    assert f'["{PREFIX[lang]}run-view.js",' in (real_site.site / PREFIX[lang] / "sw.js").read_text(encoding="utf-8")
     planner = real_site.html(PREFIX[lang] + "planificador.html")
     run_js = {"es": "", "en": "../"}[lang] + "assets/javascripts/run.js"
     # The planner loads run mode when the trainer starts a workshop (planner.js), not with the page.
@@ -58,7 +83,9 @@ def test_the_safety_card_takes_the_rule_from_the_guide_or_stops_the_build(mini_p
     first = mkdocs_build(mini_project, tmp_path / "site0", MANUAL_PDF="0")
     assert first.returncode == 0, first.output
     html = first.html("modules/01-prueba/01-sesion.html")
-    assert run_data(html)["activities"] and 'href="tel:' in html and "run-safety__rule" not in html
+    assert run_data(html)["activities"] and "run-safety__rule" not in html
+    dialogs = run_view(first.site, "es")["dialogs"]
+    assert 'href="tel:' in dialogs and "run-safety__rule" not in dialogs
 
     for lang, title, heading, other in (("es", "Guía", "La regla", "Otra"), ("en", "Guide", "The rule", "Other")):
         (mini_project / "docs" / f"guia-facilitacion.{lang}.md").write_text(
@@ -66,7 +93,7 @@ def test_the_safety_card_takes_the_rule_from_the_guide_or_stops_the_build(mini_p
     built = mkdocs_build(mini_project, tmp_path / "site1", MANUAL_PDF="0")
     assert built.returncode == 0, built.output
     for lang, heading, other in (("es", "La regla", "Otra"), ("en", "The rule", "Other")):
-        rule = rule_of(built.html(PREFIX[lang] + "modules/01-prueba/01-sesion.html"))
+        rule = rule_of(run_view(built.site, lang)["dialogs"])
         assert rule.startswith(f"<h3>{heading}</h3>") and 'href="tel:105"' in rule and other not in rule
 
     edit(mini_project / "docs" / "guia-facilitacion.en.md", "{#regla-de-revelacion}", "")

@@ -188,3 +188,12 @@ test("which run a session page restores: its own, the workshop asked for, or the
   pick("#run", stored("p1", own));
   assert.deepEqual(read, ["session"]);  // a stored workshop is not read (nor discarded) for the session's own run
 });
+
+test("the view's links, written from the language's root, are prefixed with the page's way there", () => {
+  assert.equal(R.fromLanguageRoot("guia-facilitacion.html#regla-de-revelacion", "../../"),
+               "../../guia-facilitacion.html#regla-de-revelacion");
+  assert.equal(R.fromLanguageRoot("guia-facilitacion.html", ""), "guia-facilitacion.html");  // a page at the root
+  for (const kept of ["tel:105", "https://example.org/", "mailto:a@b.pe", "#crisis", "/abs.html", "?q=1"]) {
+    assert.equal(R.fromLanguageRoot(kept, "../../"), kept);
+  }
+});

@@ -1,9 +1,13 @@
 """Run mode's build side (hooks/manualgen/run_mode.py): the safety card's rule cut from the guide's rendered HTML,
-the way back to the language root, and the data run.js reads. Golden cases, one behaviour each."""
+the way back to the language root, the data run.js reads and the per-language view script (run-view.js).
+Golden cases, one behaviour each."""
 from __future__ import annotations
 
+import json
+import re
+
 from manualgen.run_mode import (demote_headings, embedded_section, language_root, relative_url, run_words,
-                                section_html, session_run_data)
+                                section_html, session_run_data, view_script)
 
 GUIDE = ('<h1 id="guia">Guía</h1><p>intro</p>'
          '<h2 id="acuerdos">Acuerdos</h2><p>a</p>'
@@ -69,3 +73,15 @@ def test_session_run_data_takes_minutes_grouping_and_anchors_from_the_agenda():
 def test_run_words_are_the_run_labels_without_their_prefix():
     assert run_words({"run_start": "Empezar", "planner_run": "Dar este taller", "agenda": "Agenda", "runner": "x"}) == {
         "start": "Empezar"}
+
+
+def test_the_view_script_carries_words_and_dialogs_as_escaped_data():
+    words = {"start": "Empezar", "note_hint": "</script><script>alert(1)</script> & 'ñ' \u2028"}
+    dialogs = '<dialog id="run-view"><p title="a &amp; b">Sesión</p></dialog>'
+    script = view_script(words, dialogs)
+    payload = re.fullmatch(r"/\*.*?\*/\nwindow\.manualRunView = (\{.*\});\n", script, re.S)
+    assert payload and json.loads(payload.group(1)) == {"words": words, "dialogs": dialogs}
+    # Nothing a word or the guide's text holds can close the script, open a tag or break the line.
+    code = script.split("*/", 1)[1]
+    assert not re.search(r"[<>&'\u2028]", code) and code.isascii()
+    assert r"\u003c/script\u003e" in code and r"\u00f1" in code

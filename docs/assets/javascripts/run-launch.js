@@ -1,14 +1,13 @@
 /* Run mode's launcher on session pages (overrides/manual/_run.html): shows «Dar esta sesión» and loads run mode
-   itself (run.css, then run.js) only when it is wanted: the trainer taps the button, the address asks for it
-   (#run, #run=<plan>), or this device keeps a run that may include this session. A reader who never runs a
-   session downloads this file only. */
+   itself (run.css, then the language's run-view.js with the view's dialogs and words, then run.js) only when it
+   is wanted: the trainer taps the button, the address asks for it (#run, #run=<plan>), or this device keeps a run
+   that may include this session. A reader who never runs a session downloads this file only. */
 (function () {
   "use strict";
 
-  // The build's own <template> and <button> (no page content can hold either), not the first element with the id.
-  var template = document.querySelector("template#run-template");
+  // The build's own <button> (no page content can hold one), not the first element with the id.
   var button = document.querySelector("button#run-open");
-  if (!template || !button) return;
+  if (!button) return;
   var state = "idle";  // idle, then loading, then ready (run.js handles the button from then on)
   var wanted = /^#run(=|$)/;
 
@@ -16,13 +15,19 @@
     if (state !== "idle") return;
     state = "loading";
     var styles = document.createElement("link");
+    var view = document.createElement("script");
     var script = document.createElement("script");
     styles.rel = "stylesheet";
-    styles.href = template.getAttribute("data-styles");
-    script.src = template.getAttribute("data-script");
+    styles.href = button.getAttribute("data-styles");
+    view.src = button.getAttribute("data-view");
+    script.src = button.getAttribute("data-script");
+    view.async = script.async = false;  // run in the order added: run.js reads what run-view.js sets
     script.addEventListener("load", function () { state = "ready"; });
-    // The styles first, so the view never shows unstyled; a missing file still lets the view open.
-    function next() { document.body.appendChild(script); }
+    // The styles first, so the view never shows unstyled; a missing stylesheet still lets the view open.
+    function next() {
+      document.body.appendChild(view);
+      document.body.appendChild(script);
+    }
     styles.addEventListener("load", next);
     styles.addEventListener("error", next);
     document.head.appendChild(styles);

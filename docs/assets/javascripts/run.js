@@ -1,8 +1,9 @@
 /* Run mode: the trainer's phone view while a session (or a workshop from the planner) runs: the current
    activity with its steps and «Diga:» scripts, a countdown per activity, elapsed time, how far ahead or behind
-   the plan the group is, a safety card, and a summary to copy at the end. Session pages carry the data
-   (overrides/manual/_run.html: #run-data, #run-words, the dialogs in #run-template) and load this file when
-   run mode is wanted (run-launch.js); the planner loads it and calls manualRun.startPlan. State lives in localStorage, for that session or plan only; nothing leaves the device.
+   the plan the group is, a safety card, and a summary to copy at the end. Session pages carry the run data
+   (overrides/manual/_run.html: #run-data); the view's dialogs and words come from the language's run-view.js
+   (window.manualRunView, overrides/manual/_run_view.html), which run-launch.js loads just before this file when
+   run mode is wanted; the planner loads this file alone and calls manualRun.startPlan. State lives in localStorage, for that session or plan only; nothing leaves the device.
    Times are always computed from timestamps (Date.now()), never by counting ticks. Plain ES2017, no libraries.
    The logic is pure (no DOM, no clock: `now` is passed in) and comes first. */
 (function () {
@@ -265,6 +266,13 @@
     return step.session && step.session !== pageSession ? step.session : null;
   }
 
+  /** A link of the view's dialogs (written from the language's root) as this page must write it: `root` (the
+      way from the page to that root, "../../") before a relative address; a phone number, an address with a
+      scheme, from the server's root or within the page stays as it is. */
+  function fromLanguageRoot(href, root) {
+    return /^([a-z][a-z0-9+.-]*:|[#/?])/i.test(href) ? href : root + href;
+  }
+
   /* ---------- Where a run lives ---------- */
 
   /** "#run" -> {plan: null} (this session), "#run=p1a2b" -> {plan: "p1a2b"}, anything else -> null. */
@@ -355,7 +363,7 @@
     finish: finish, reopen: reopen, withNote: withNote, scheduleDelta: scheduleDelta, announcement: announcement,
     summaryRows: summaryRows, summaryText: summaryText, parseRunHash: parseRunHash, storageKey: storageKey,
     sameSteps: sameSteps, restore: restore, startPlan: startPlan, stepSession: stepSession, pageToOpen: pageToOpen,
-    followsOnSameDay: followsOnSameDay, pickRun: pickRun,
+    followsOnSameDay: followsOnSameDay, pickRun: pickRun, fromLanguageRoot: fromLanguageRoot,
   };
   window.manualRun = logic;
 
@@ -460,14 +468,14 @@
   }
 
   function startPage() {
-    // The build's own elements (JSON <script>, <template>, <button>: no page content can hold one).
+    // The build's own elements (JSON <script>, <button>: no page content can hold one), and the view from
+    // run-view.js (a page element with that id would be a window property too: only the script's object has these).
     var dataNode = document.querySelector('script[type="application/json"]#run-data');
-    var wordsNode = document.querySelector('script[type="application/json"]#run-words');
-    var template = document.querySelector("template#run-template");
     var launch = document.querySelector("button#run-open");
-    if (!dataNode || !wordsNode || !template || !launch) return;
+    var shipped = window.manualRunView;
+    if (!dataNode || !launch || !shipped || typeof shipped.dialogs !== "string" || !shipped.words) return;
     var data = JSON.parse(dataNode.textContent);
-    var W = JSON.parse(wordsNode.textContent);
+    var W = shipped.words;
     var ownSteps = sessionSteps(data);
     var run = null;
     var planMissing = false;
@@ -521,9 +529,14 @@
       return run.startedAt !== null ? W.open_resume : W.open;
     }
 
-    /* The dialogs, cloned from the page's template the first time run mode opens. */
+    /* The dialogs, made from run-view.js the first time run mode opens, after the launch button's paragraph. */
     function build() {
-      template.parentNode.insertBefore(document.importNode(template.content, true), template);
+      var template = document.createElement("template");  // parsed inert: nothing in it loads or runs here
+      template.innerHTML = shipped.dialogs;
+      Array.prototype.forEach.call(template.content.querySelectorAll("a[href]"), function (link) {
+        link.setAttribute("href", fromLanguageRoot(link.getAttribute("href"), data.root));
+      });
+      launch.parentNode.parentNode.insertBefore(document.importNode(template.content, true), launch.parentNode.nextSibling);
       view = document.getElementById("run-view");
       ["title", "close", "safety-open", "position", "timer", "timer-label", "progress", "elapsed", "delta",
        "prev", "toggle", "next", "live", "notice", "body", "next-up", "next-text", "materials", "materials-list",
