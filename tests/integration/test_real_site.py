@@ -173,6 +173,9 @@ def test_every_safety_statement_reads_the_same_wherever_it_is_cited(real_site, l
         head = plain(texts[lang].split("[[helpline:")[0])[:120]
         assert any(head in text for text in pages.values()), f"{statement_id} ({lang}) is cited nowhere"
     assert not any("[[safety:" in p.read_text(encoding="utf-8") for p in pages)
-    session = plain(real_site.html(LANG_PREFIX[lang] + SESSION))
+    # run mode's view is the language's run-view.js (one JSON literal), not part of the session page
+    import json
+    script = (real_site.site / LANG_PREFIX[lang] / "run-view.js").read_text(encoding="utf-8")
+    card = plain(json.loads(script.split("window.manualRunView = ", 1)[1].rstrip().rstrip(";"))["dialogs"])
     for tier in ("nivel-1", "nivel-2", "nivel-3", "nivel-4"):
-        assert plain(statements[tier][lang].split("[[helpline:")[0])[:120] in session, f"run card lacks {tier}"
+        assert plain(statements[tier][lang].split("[[helpline:")[0])[:120] in card, f"run card lacks {tier}"
