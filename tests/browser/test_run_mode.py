@@ -588,3 +588,25 @@ def test_a_same_day_opening_shows_in_a_run_only_when_the_plan_puts_it_after_anot
     }""")
     assert result == [True, False, False, False]
     assert phone.blocked == []
+
+
+@pytest.mark.parametrize("lang", ["es", "en"])
+@pytest.mark.parametrize("missing", ["data-view", "data-script"])
+def test_a_copy_missing_a_file_of_run_mode_says_so_and_can_try_again(phone, real_site, lang, missing):
+    """A USB copy without run-view.js or run.js: the tap no longer does nothing in silence; the page says a file is
+    missing and what to do (data/labels.yml run_load_failed), and a second tap tries again."""
+    said = yaml.safe_load((ROOT / "data" / "labels.yml").read_text(encoding="utf-8"))[lang]["run_load_failed"]
+    session = a_session(real_site.catalog(lang))
+    page = phone.open(PREFIX[lang] + session["url"])
+    notice = page.locator("p.run-launch .run-launch__failed")
+    assert notice.is_hidden()
+    real = page.evaluate(f"document.querySelector('button#run-open').getAttribute('{missing}')")
+    page.evaluate(f"document.querySelector('button#run-open').setAttribute('{missing}', 'missing-run-file.js')")
+    page.get_by_role("button", name=WORDS[lang]["open"], exact=True).click()
+    notice.wait_for(state="visible")
+    assert " ".join(notice.inner_text().split()) == said
+    assert page.locator("#run-view").count() == 0
+    page.evaluate(f"document.querySelector('button#run-open').setAttribute('{missing}', {real!r})")  # the file is back
+    page.get_by_role("button", name=WORDS[lang]["open"], exact=True).click()
+    page.locator("#run-view").wait_for()
+    assert notice.is_hidden()

@@ -10,6 +10,8 @@
   if (!button) return;
   var state = "idle";  // idle, then loading, then ready (run.js handles the button from then on)
   var wanted = /^#run(=|$)/;
+  // Said when run-view.js or run.js will not load (a copy of the manual with a file missing): the button can be tapped again.
+  var failedNotice = button.parentNode.querySelector(".run-launch__failed");
 
   function load() {
     if (state !== "idle") return;
@@ -22,7 +24,22 @@
     view.src = button.getAttribute("data-view");
     script.src = button.getAttribute("data-script");
     view.async = script.async = false;  // run in the order added: run.js reads what run-view.js sets
-    script.addEventListener("load", function () { state = "ready"; });
+    var failed = false;
+    function fail() {
+      if (failed) return;
+      failed = true;
+      state = "idle";  // another tap tries again (run.js does nothing where the view did not arrive)
+      button.removeAttribute("data-run-pending");
+      [view, script].forEach(function (node) { if (node.parentNode) node.parentNode.removeChild(node); });
+      if (failedNotice) failedNotice.hidden = false;
+    }
+    view.addEventListener("error", fail);
+    script.addEventListener("error", fail);
+    script.addEventListener("load", function () {
+      if (failed) return;
+      state = "ready";
+      if (failedNotice) failedNotice.hidden = true;
+    });
     // The styles first, so the view never shows unstyled; a missing stylesheet still lets the view open.
     function next() {
       document.body.appendChild(view);
