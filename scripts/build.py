@@ -196,7 +196,6 @@ def write_zips(site: Path, paths: dict[str, Path], name: str, epoch: int, langua
         if kind.startswith("zip"):
             edition = kind.removeprefix("zip-") if kind.startswith("zip-") else None
             folder = f"{NAME}-{edition}" if edition else NAME
-            # a one-language zip also takes the members of the all-languages zip written before it, already compressed
             lenders = (EDITIONS_CACHE / kind,) + ((paths["zip"],) if edition else ())
             write_offline_zip(site, path, folder, name, epoch, languages, helplines, edition, lenders)
 

@@ -207,18 +207,18 @@ def zip_entries(site: Path, languages: tuple[str, ...], edition: str | None = No
 
 def write_offline_zip(site: Path, target: Path, folder: str, version: str, epoch: int,
                       languages: tuple[str, ...], helplines: dict, edition: str | None = None,
-                      previous: Path | tuple[Path, ...] | None = None) -> Path:
+                      lenders: tuple[Path, ...] = ()) -> Path:
     """The zip of `edition` (one language, or None for all): same inputs, same bytes (sorted entries, one fixed
     timestamp, fixed permissions); only what a reader opening index.html from the stick uses (zip_entries),
-    with a start file and the checksums of everything else in it. `previous` (the same edition's zip from an
-    earlier build, optional, and any other zip written before it) gives the members whose bytes did not change
-    already compressed (zip_reuse)."""
+    with a start file and the checksums of everything else in it. `lenders` (the same edition's zip from an
+    earlier build, any other zip written before it) give the members whose bytes did not change already
+    compressed (zip_reuse)."""
     stamp = __import__("time").gmtime(max(epoch, ZIP_EPOCH_MIN))[:6]
     files = zip_entries(site, languages, edition)
     entries = [(f"{folder}/{rel}", data) for rel, data in files]
     entries.append((f"{folder}/LEAME-README.txt", start_text(version, folder, helplines, edition).encode("utf-8")))
     entries.append((f"{folder}/SHA256SUMS", checksum_listing(files).encode("utf-8")))
-    reuse = previous_members(*(previous if isinstance(previous, tuple) else (previous,)))
+    reuse = previous_members(*lenders)
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         for name, data in sorted(entries):

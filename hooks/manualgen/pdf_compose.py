@@ -171,7 +171,11 @@ def _number_pages(pdf, texts: list[str]) -> None:
 _JOINING = threading.Lock()
 
 
-@functools.lru_cache(maxsize=32)
+# How many opened bodies a process keeps (pdf_tags keeps the structure it read from as many).
+OPEN_BODIES = 32
+
+
+@functools.lru_cache(maxsize=OPEN_BODIES)
 def _source(data: bytes):
     """One opened body per process, shared by every document cut from it or joining it (a module's sessions and
     handouts, its pack, the complete manual). Only read: qpdf copies what a document takes from it."""

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from pikepdf import Array, Dictionary, Name, Object, String  # imported when a PDF is joined (pdf_compose._join)
 
+from .pdf_compose import OPEN_BODIES
+
 
 def carry_structure(pdf, taken: list[tuple[object, object, object]], annotations: dict) -> bool:
     """Give `pdf` (pikepdf, its pages already copied) the structure of its source pages. `taken` lists, in
@@ -82,7 +84,6 @@ OWN_KEYS = ("/K", "/P", "/Pg", "/Type")
 # The structure read from each source body, kept while the body is: {id(body): (body, elements by page, marked)}. The
 # entry holds the body itself, so no other object can take its id while it is here.
 _READ: dict[int, tuple] = {}
-READ_KEPT = 32  # as many bodies as pdf_compose keeps open
 
 
 def _read_source(source):
@@ -94,7 +95,7 @@ def _read_source(source):
         if root is None or root.get("/K") is None:
             return None
         found = (source, _elements_by_page(root), _parent_tree(root))
-        if len(_READ) >= READ_KEPT:
+        if len(_READ) >= OPEN_BODIES:
             del _READ[next(iter(_READ))]
         _READ[id(source)] = found
     return found[1:]

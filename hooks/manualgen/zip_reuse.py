@@ -28,14 +28,14 @@ class Deflated:
     data: bytes  # the member's compressed bytes
 
 
-def previous_members(*zips: Path | None) -> dict[tuple[int, int], Deflated]:
+def previous_members(*zips: Path) -> dict[tuple[int, int], Deflated]:
     """The deflated members of earlier zips, by what they hold ({(size, CRC-32): member}, see content_key), not by
     name: the one-language zips take the members of the all-languages zip written just before them, whose names
     start with another folder. A zip that is missing or cannot be read lends nothing (then everything is
     compressed, as on a first build)."""
     found: dict[tuple[int, int], Deflated] = {}
     for previous in zips:
-        if previous is None or not previous.is_file():
+        if not previous.is_file():
             continue
         try:
             with zipfile.ZipFile(previous) as archive, previous.open("rb") as raw:

@@ -23,7 +23,8 @@ def site(folder, session_text: str):
 
 
 def write(site_folder, target, previous=None):
-    return write_offline_zip(site_folder, target, "manual", "v1", 1700000000, ("es", "en"), HELPLINES, None, previous)
+    return write_offline_zip(site_folder, target, "manual", "v1", 1700000000, ("es", "en"), HELPLINES, None,
+                             (previous,) if previous else ())
 
 
 @pytest.fixture
@@ -84,7 +85,7 @@ def test_a_one_language_zip_takes_the_members_of_the_zip_written_before_it(tmp_p
     both = write(folder, tmp_path / "both.zip")
 
     def es(target, previous=None):
-        return write_offline_zip(folder, target, "manual-es", "v1", 1700000000, ("es", "en"), HELPLINES, "es", previous)
+        return write_offline_zip(folder, target, "manual-es", "v1", 1700000000, ("es", "en"), HELPLINES, "es", previous or ())
     full = es(tmp_path / "full-es.zip").read_bytes()
     compressed = []
     real = zipfile.ZipFile.writestr
