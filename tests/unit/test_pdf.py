@@ -1,3 +1,5 @@
+import base64
+
 from manualgen.pdf import PdfCache, cache_key, demote_headings, prefix_ids, print_links
 from manualgen.printing.product import slug_of
 
@@ -89,6 +91,10 @@ def test_a_damaged_cache_entry_is_never_used_and_is_reported_once(tmp_path):
     assert cache.get(unsummed) is None
 
 
+# a 1x1 PNG: embedded in a PDF it is an image XObject
+_PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+
+
 def _escape_fixture(tmp_path):
     """A site whose folders are literally named %2e%2e (any author can add such folders to modules/), and an
     image of the build machine outside it."""
@@ -116,15 +122,13 @@ def test_a_file_url_is_checked_as_the_opener_will_read_it(tmp_path):
 
 
 def test_weasyprint_cannot_pull_an_image_from_outside_the_site(tmp_path):
-    import base64
     import io
     from manualgen.pdf import render_body
     site, secret = _escape_fixture(tmp_path)
     decoy = site / "%2e%2e" / "%2e%2e" / tmp_path.name
     decoy.mkdir()
     (decoy / "secret.png").write_bytes(b"decoy")  # the literal path exists inside the site
-    # a 1x1 PNG: embedded in the PDF it would be an image XObject
-    secret.write_bytes(base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="))
+    secret.write_bytes(_PNG)
     html = ('<!doctype html><meta charset="utf-8"><p>x</p>'
             f'<img src="%2e%2e/%2e%2e/{tmp_path.name}/secret.png" alt="">'
             '<img src="%2e%2e/secret.png" alt=""><img src="inside.png" alt="">')
@@ -132,3 +136,49 @@ def test_weasyprint_cannot_pull_an_image_from_outside_the_site(tmp_path):
     pdf, _ = render_body(html, site)
     from pypdf import PdfReader
     assert [len(page.images) for page in PdfReader(io.BytesIO(pdf)).pages] == [1]
+
+
+def test_a_stylesheet_cannot_import_a_file_from_outside_the_site_either(tmp_path):
+    """The print stylesheets are parsed once per process, with the document's local-only fetcher."""
+    import base64
+    import io
+    from manualgen.pdf import render_body
+    from pypdf import PdfReader
+    site, secret = _escape_fixture(tmp_path)
+    drawn = "p::before { content: url(data:image/png;base64,%s) }" % base64.b64encode(_PNG).decode()
+    (tmp_path / "secret.css").write_text(drawn)
+    (site / "inside.css").write_text(drawn)
+    outside = ('<!doctype html><meta charset="utf-8"><style>@import url(%2e%2e/secret.css);</style>'
+               '<style>@page { @top-left { content: "x" } }</style><p>x</p>')
+    inside = outside.replace("%2e%2e/secret.css", "inside.css")
+    assert [len(page.images) for page in PdfReader(io.BytesIO(render_body(outside, site)[0])).pages] == [0]
+    assert [len(page.images) for page in PdfReader(io.BytesIO(render_body(inside, site)[0])).pages] == [1]
+
+
+def test_documents_drawn_with_the_shared_stylesheets_are_the_ones_weasyprint_draws_alone(tmp_path):
+    """Two <style> elements, the second overriding the first, a running head and a user-agent default: handed to
+    WeasyPrint parsed (once per process), they cascade as WeasyPrint's own reading of the document does."""
+    import weasyprint
+    from manualgen import pdf
+    html = ('<!doctype html><html lang="es"><meta charset="utf-8"><title>t</title>'
+            '<style>@page { size: A5; margin: 20mm; @top-left { content: "primero" } } p { color: red; '
+            'font-size: 14pt } h2 { margin-top: 0 }</style>'
+            '<style>@page { @top-left { content: "segundo" } } p { color: blue }</style>'
+            '<h2>Título</h2><p>Texto <em>con énfasis</em>.</p><ul><li>uno</li></ul></html>')
+    alone = weasyprint.HTML(string=html, base_url=str(tmp_path) + "/").render()
+    for _ in range(2):  # the second time from the parsed sheets kept
+        shared = pdf._document(html, tmp_path)
+        assert shared.write_pdf(pdf_identifier=b"x") == alone.write_pdf(pdf_identifier=b"x")
+    assert pdf._stylesheet.cache_info().hits >= 2
+    swapped = html.replace("color: red", "color: #00f").replace("p { color: blue }", "p { color: red }")
+    assert pdf._document(swapped, tmp_path).write_pdf(pdf_identifier=b"x") != alone.write_pdf(pdf_identifier=b"x")
+
+
+def test_the_print_stylesheets_never_use_important():
+    """Stylesheets handed to WeasyPrint ready rank as the user's: against a style attribute only `!important`
+    would cascade differently (pdf.py, STYLE)."""
+    from pathlib import Path
+    folder = Path(__file__).resolve().parents[2] / "overrides" / "print"
+    offending = [path.name for path in sorted(folder.iterdir())
+                 if path.suffix in (".css", ".html") and "!important" in path.read_text(encoding="utf-8").replace(" ", "")]
+    assert offending == []
