@@ -92,6 +92,9 @@ def on_post_build(config):
         drawn = time.monotonic()
         for run, _started in pending:  # every language's contents drawn side by side
             run.start_fronts()
+        for run, _started in pending:  # then every language's complete manual joined side by side
+            lang = run.source.lang
+            run.settle_fronts()
         for run, _started in pending:
             lang = run.source.lang
             _finish(run, drawn=True)

@@ -87,17 +87,17 @@ def warm_up() -> None:
         pool.submit(_ready)
 
 
-def submit(function: Callable, html: str, base_dir: Path, key: str) -> Future:
-    """Render `function(html, base_dir)` in a worker. The same key already rendering (an earlier
-    preview build of `mkdocs serve` still at work) returns that render instead of starting another."""
+def submit(function: Callable, *args, key: str) -> Future:
+    """Run `function(*args)` in a worker (a document drawn, a long PDF joined). The same key already at work (an
+    earlier preview build of `mkdocs serve` still drawing it) returns that work instead of starting it again."""
     running = _in_flight.get(key)
     if running is not None and not running.done():
         return running
     try:
-        future = _worker_pool().submit(function, html, base_dir)
+        future = _worker_pool().submit(function, *args)
     except BrokenProcessPool:
         _discard_pool()
-        future = _worker_pool().submit(function, html, base_dir)
+        future = _worker_pool().submit(function, *args)
     _in_flight[key] = future
     future.add_done_callback(lambda done: _in_flight.pop(key, None) if _in_flight.get(key) is done else None)
     return future

@@ -12,6 +12,7 @@ import pytest
 from jinja2 import DictLoader, Environment
 
 from manualgen import render_pool
+from manualgen.pdf import render_body
 from manualgen.model import Manual, Page
 from manualgen.printing.model import Document, Output, Part
 from manualgen.printing.product import Product
@@ -178,12 +179,21 @@ class MemoryCache:
 @pytest.fixture
 def drawn_here(monkeypatch):
     """The worker pool replaced by drawing at once in this process; records what was drawn."""
-    drawn = []
+    class Drawn(list):
+        joined: list  # the outputs' joins the workers were given (the complete manual), by key
 
-    def submit(function, html, base_dir, key):
-        drawn.append(html)
+    drawn = Drawn()
+    drawn.joined = []
+
+    def submit(function, *args, key):
         future = Future()
-        future.set_result(fake_render(html, base_dir))
+        if function is render_body:
+            html, base_dir = args
+            drawn.append(html)
+            future.set_result(fake_render(html, base_dir))
+        else:
+            drawn.joined.append(key)
+            future.set_result(function(*args))
         return future
     monkeypatch.setattr(render_pool, "submit", submit)
     return drawn
@@ -204,6 +214,8 @@ def test_one_run_makes_every_product_and_the_front_numbers_the_pages_behind_it(t
         "m01-s01-bienvenida.pdf", "m01-h01-acuerdos.pdf", "m01-h02-asistencia.pdf", "m01-paquete.pdf", "m01-s01-rotafolio.pdf",
         "m01-s01-lista.pdf", "m01-s01-hoja.pdf"}
     run.start_fronts()
+    run.settle_fronts()
+    assert not (tmp_path / "pdf" / "manual.pdf").exists() and len(drawn_here.joined) == 1  # joining in a worker
     run.finish()
     with pikepdf.open(tmp_path / "pdf" / "manual.pdf") as manual:
         # cover + contents guessed as 2 pages, then como-usar, the module's 5 pages and the back cover

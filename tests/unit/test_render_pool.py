@@ -33,21 +33,21 @@ def fresh_pool():
 
 
 def test_the_same_key_in_flight_is_rendered_once(tmp_path):
-    first = render_pool.submit(slow_echo, "<p>a</p>", tmp_path, "key-a")
-    again = render_pool.submit(slow_echo, "<p>a</p>", tmp_path, "key-a")
-    other = render_pool.submit(slow_echo, "<p>b</p>", tmp_path, "key-b")
+    first = render_pool.submit(slow_echo, "<p>a</p>", tmp_path, key="key-a")
+    again = render_pool.submit(slow_echo, "<p>a</p>", tmp_path, key="key-a")
+    other = render_pool.submit(slow_echo, "<p>b</p>", tmp_path, key="key-b")
     assert again is first and other is not first
     assert render_pool.result(first) == f"<p>a</p> in {tmp_path.name}"
     assert render_pool.result(other) == f"<p>b</p> in {tmp_path.name}"
-    later = render_pool.submit(slow_echo, "<p>a</p>", tmp_path, "key-a")  # done renders are not reused
+    later = render_pool.submit(slow_echo, "<p>a</p>", tmp_path, key="key-a")  # done renders are not reused
     assert later is not first and render_pool.result(later) == f"<p>a</p> in {tmp_path.name}"
 
 
 def test_workers_ignore_ctrl_c(tmp_path):
-    assert render_pool.result(render_pool.submit(sigint_handler, "", tmp_path, "k")) == str(signal.SIG_IGN)
+    assert render_pool.result(render_pool.submit(sigint_handler, "", tmp_path, key="k")) == str(signal.SIG_IGN)
 
 
 def test_a_dead_worker_is_one_clear_error_and_the_next_render_works(tmp_path):
     with pytest.raises(render_pool.WorkerStopped, match="falta de memoria.*MANUAL_PDF=0"):
-        render_pool.result(render_pool.submit(die, "", tmp_path, "k-die"))
-    assert render_pool.result(render_pool.submit(slow_echo, "<p>c</p>", tmp_path, "k-after")) == f"<p>c</p> in {tmp_path.name}"
+        render_pool.result(render_pool.submit(die, "", tmp_path, key="k-die"))
+    assert render_pool.result(render_pool.submit(slow_echo, "<p>c</p>", tmp_path, key="k-after")) == f"<p>c</p> in {tmp_path.name}"

@@ -30,6 +30,7 @@ class PrintRun:
     drawing: dict = field(default_factory=dict)   # documents being drawn: future -> name
     fronts: dict = field(default_factory=dict)    # output key -> (front pages guessed, front body name)
     drawn: int = 0                                # documents the workers drew (not from the cache) before the fronts
+    joining: dict = field(default_factory=dict)   # output key -> (output, join key, its PDF or the worker's future)
 
     def __post_init__(self):
         for product in self.products:
@@ -64,10 +65,12 @@ class PrintRun:
             self.fronts[output.key] = (guess, self._front(output, guess))
         self.drawing = self._draw([name for _guess, name in self.fronts.values()])
 
-    def finish(self) -> None:
-        """Fronts drawn (again when the guess of their length was wrong) and their outputs joined."""
+    def settle_fronts(self) -> None:
+        """Fronts drawn (again when the guess of their length was wrong), then each of their outputs sent to a worker
+        to be joined: the complete manuals of both languages (≈ 1.2 s each) are joined side by side."""
         self._wait(self.drawing)
-        for output in (o for o in self.outputs if o.front):
+        self.drawing = {}
+        for output in (o for o in self.outputs if o.front and o.key not in self.joining):
             guess, name = self.fronts[output.key]
             for _attempt in range(3):
                 pages = self.bodies[name].meta["pages"]
@@ -76,7 +79,19 @@ class PrintRun:
                 guess, name = pages, self._front(output, pages)
                 self._wait(self._draw([name]))
             self.cache.put(self._front_length_key(output), str(guess).encode("ascii"))
-            self._write(output, [Piece(name, 0, self.bodies[name].meta["pages"] - 1)] + self._pieces(output))
+            pieces = [Piece(name, 0, self.bodies[name].meta["pages"] - 1)] + self._pieces(output)
+            key = self._join_key(output, pieces)
+            joined = self.cache.get(key)
+            if joined is None:
+                joined = render_pool.submit(join, *self._join_arguments(output, pieces), key=key)
+            self.joining[output.key] = (output, key, joined)
+
+    def finish(self) -> None:
+        """The fronts' outputs written, once joined."""
+        self.settle_fronts()
+        for output, key, joined in self.joining.values():
+            self._write(output, joined if isinstance(joined, bytes) else self._assembled(output, key, render_pool.result(joined)))
+        self.joining.clear()
 
     def preview(self) -> int:
         """`make serve`: each preview output from the cache, or its document drawn in the background and the
@@ -90,9 +105,9 @@ class PrintRun:
             body.data, body.meta = self.cache.get(body.key), self.cache.get_meta(body.key)
             if body.data is not None and body.meta is not None:
                 for output in outputs:
-                    self._write(output, self._pieces(output))
+                    self._write(output, self._joined(output, self._pieces(output)))
                 continue
-            future = render_pool.submit(render_body, body.html, self.out_dir, body.key)
+            future = render_pool.submit(render_body, body.html, self.out_dir, key=body.key)
             future.add_done_callback(functools.partial(self._finish_in_background, name, outputs))
             waiting += len(outputs)
         return waiting
@@ -127,7 +142,7 @@ class PrintRun:
         for output in self.outputs:
             if (output.front is None and output.key not in self.written and name in output.bodies
                     and all(self.bodies[body].meta is not None for body in output.bodies)):
-                self._write(output, self._pieces(output))
+                self._write(output, self._joined(output, self._pieces(output)))
 
     def _draw(self, names: list[str]) -> dict:
         missing = []
@@ -142,7 +157,7 @@ class PrintRun:
             # Longest first: with one worker per core, a long module document started last would finish alone.
             missing.sort(key=lambda name: len(self.bodies[name].html), reverse=True)
             self.log.info(f"PDF [{self.source.lang}]: drawing {len(missing)} of {len(names)} documents…")
-        return {render_pool.submit(render_body, self.bodies[name].html, self.out_dir, self.bodies[name].key): name
+        return {render_pool.submit(render_body, self.bodies[name].html, self.out_dir, key=self.bodies[name].key): name
                 for name in missing}
 
     def _wait(self, futures: dict) -> None:
@@ -159,27 +174,38 @@ class PrintRun:
         self.cache.put(body.key, data)
         self.cache.put_meta(body.key, meta)
 
-    def _write(self, output: Output, pieces: list[Piece]) -> None:
+    def _write(self, output: Output, data: bytes) -> None:
         target = self.out_dir / self.paths[output.key]
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(self._joined(output, pieces))
+        target.write_bytes(data)
         self.written.add(output.key)
 
     def _joined(self, output: Output, pieces: list[Piece]) -> bytes:
         """One PDF from the pieces: numbered, outlined, linked; cached by its inputs."""
-        first = output.front.outline if output.front else ()
-        key = cache_key("\n".join(f"{self.bodies[p.body].key}:{p.first}-{p.last}" for p in pieces)
-                        + repr((output.title, output.shift, first, output.first_numbered, output.numbered,
-                                output.transform_key)), self.version + "-assembled")
+        key = self._join_key(output, pieces)
         if (cached := self.cache.get(key)) is not None:
             return cached
+        return self._assembled(output, key, join(*self._join_arguments(output, pieces)))
+
+    def _join_key(self, output: Output, pieces: list[Piece]) -> str:
+        first = output.front.outline if output.front else ()
+        return cache_key("\n".join(f"{self.bodies[p.body].key}:{p.first}-{p.last}" for p in pieces)
+                         + repr((output.title, output.shift, first, output.first_numbered, output.numbered,
+                                 output.transform_key)), self.version + "-assembled")
+
+    def _join_arguments(self, output: Output, pieces: list[Piece]) -> tuple:
+        """pdf_compose.join's arguments: the pieces' pages, each page's number, the outline, the links, metadata."""
+        first = output.front.outline if output.front else ()
         metas = {piece.body: self.bodies[piece.body].meta for piece in pieces}
         total = sum(piece.length for piece in pieces)
         source = self.source
-        data = join([(self.bodies[p.body].data, p.first, p.last) for p in pieces],
-                    model.page_texts(source.labels["page_of"], total, output.first_numbered, output.numbered),
-                    model.outline(pieces, metas, output.shift, first), model.links(pieces, metas),
-                    {"Title": output.title or "", "Author": source.author, "Creator": "manual-masculinidades"}, source.lang)
+        return ([(self.bodies[p.body].data, p.first, p.last) for p in pieces],
+                model.page_texts(source.labels["page_of"], total, output.first_numbered, output.numbered),
+                model.outline(pieces, metas, output.shift, first), model.links(pieces, metas),
+                {"Title": output.title or "", "Author": source.author, "Creator": "manual-masculinidades"}, source.lang)
+
+    def _assembled(self, output: Output, key: str, data: bytes) -> bytes:
+        """The joined PDF transformed when its output says so (the wall sheets' tiles), and cached."""
         if output.transform is not None:
             data = output.transform(data)
         self.cache.put(key, data)
@@ -190,6 +216,6 @@ class PrintRun:
         try:
             self._store(name, *future.result())
             for output in outputs:
-                self._write(output, self._pieces(output))
+                self._write(output, self._joined(output, self._pieces(output)))
         except Exception as exc:  # noqa: BLE001 - a background render must not break live preview
             self.log.warning(f"PDF: {name} could not be rendered in preview: {type(exc).__name__}: {exc}")
