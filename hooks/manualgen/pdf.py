@@ -300,10 +300,10 @@ def _document(html: str, base_dir: Path):
 
 # Every printed document carries the same print stylesheet (print/base.html: print.css, audience.css and
 # pictograms.css, ≈ 20 kB) in its own <style> element; parsing and indexing it cost ≈ 0.06 s of processor time a
-# document, ≈ 5 s in a cold build of ≈ 90 documents. Each process now parses each <style>'s text once and hands it
+# document, seconds in a cold build of ≈ 90 documents. Each process now parses each <style>'s text once and hands it
 # to WeasyPrint ready, in the document's order. WeasyPrint ranks stylesheets given to render() as the user's, not
 # the author's: against its own stylesheet both win alike, and they differ only where an `!important` meets a style
-# attribute, which the print stylesheets never use (tests/unit/test_pdf_stylesheets.py) and the allow-list removes
+# attribute, which the print stylesheets never use (tests/unit/test_pdf.py) and the allow-list removes
 # from content. The PDFs are the same byte for byte.
 STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 OTHER_STYLE = re.compile(r"<style\b", re.I)

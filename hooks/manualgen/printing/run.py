@@ -90,7 +90,9 @@ class PrintRun:
         """The fronts' outputs written, once joined."""
         self.settle_fronts()
         for output, key, joined in self.joining.values():
-            self._write(output, joined if isinstance(joined, bytes) else self._assembled(output, key, render_pool.result(joined)))
+            if not isinstance(joined, bytes):  # the worker's join
+                joined = self._assembled(output, key, render_pool.result(joined))
+            self._write(output, joined)
         self.joining.clear()
 
     def preview(self) -> int:
