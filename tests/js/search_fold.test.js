@@ -12,3 +12,15 @@ for (const [written, folded] of golden.fold) {
     assert.equal(fold(written), folded);
   });
 }
+
+// What the worker indexes from a result's stored title and excerpt, as the page reckons it when it looks for a
+// query in the other language (search-results.js); the build leaves the same terms out of `body` (pytest).
+const { loadPageScripts, plain } = require("./page_scripts.js");
+const page = loadPageScripts(["search-fold.js", "search-results.js"]);
+
+for (const [stored, terms] of golden.indexed) {
+  test(`shownTerms(${JSON.stringify(stored)})`, () => {
+    const found = plain(page.manualShownTerms(stored, new RegExp(golden.separator)));
+    assert.deepEqual([...new Set(found)].sort(), terms);
+  });
+}

@@ -81,3 +81,15 @@ def test_the_shortcuts_give_the_same_words_and_text_as_the_long_way():
         assert plain_text(text) == _parsed_text(text)
         assert searchable_words(text, "es") == _words_both_ways(text, "es")
     same()
+
+
+def test_the_golden_cases_use_the_index_separator():
+    from manualgen.search_index import SEPARATOR
+    assert GOLDEN["separator"] == SEPARATOR
+
+
+@pytest.mark.parametrize("stored, terms", GOLDEN["indexed"])
+def test_the_terms_the_worker_takes_from_what_a_result_shows(stored, terms):
+    """Left out of `body`; the page reckons them the same way (tests/js/search_fold.test.js, search-results.js)."""
+    from manualgen.search_index import indexed_as_shown
+    assert sorted(indexed_as_shown(stored)) == terms

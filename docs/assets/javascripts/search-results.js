@@ -2,6 +2,14 @@
    settings): a query naming a section lands on it; a query with nothing here is looked for in the other language. */
 (function () {
   "use strict";
+  /* The terms the search worker takes from a stored title or excerpt: lower-cased, split at the index's separator,
+     each folded (search-fold.js). The build leaves them out of a section's `body` (search_index.indexed_as_shown);
+     both are held to tests/golden/search_fold.json. */
+  function shownTerms(text, separator) {
+    return String(text).toLowerCase().split(separator).filter(Boolean).map(window.manualFold);
+  }
+  window.manualShownTerms = shownTerms;
+
   var script = document.querySelector("script[data-search-base]");
   if (!script) return;
 
@@ -74,8 +82,7 @@
   // A section's words as the worker indexes them: its title and excerpt split at the index's separator and
   // folded, and its body, which holds only the words those do not give (hooks/manualgen/search_index.py).
   function findable(separator, doc) {
-    var shown = ((doc.title || "") + " " + (doc.text || "")).toLowerCase().split(separator).join(" ");
-    return " " + window.manualFold(shown) + " " + (doc.body || "") + " ";
+    return " " + shownTerms((doc.title || "") + " " + (doc.text || ""), separator).join(" ") + " " + (doc.body || "") + " ";
   }
   function foundIn(other, query) {
     var words = window.manualFold(query).split(other.separator).filter(Boolean);
