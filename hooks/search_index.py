@@ -31,7 +31,8 @@ def on_post_build(config):
         folder = site / manual_settings.language_prefix(lang, config) / "search"
         write_atomically(folder / "search_index.json", index_json(index).encode("utf-8"))
         write_atomically(folder / "search_index.js", index_script(index).encode("utf-8"))
-    fold = (s.docs_dir / "assets" / "javascripts" / "search-fold.js").read_text(encoding="utf-8")
+    # The folding as this build published it (minified, hooks/minified_assets.py), appended to Material's worker.
+    fold = (site / "assets" / "javascripts" / "search-fold.js").read_text(encoding="utf-8")
     for worker in (site / "assets" / "javascripts" / "workers").glob("search.*.min.js"):
         text = worker.read_text(encoding="utf-8")
         if "manualFolded" not in text:

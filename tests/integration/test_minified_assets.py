@@ -45,6 +45,12 @@ def test_the_built_copies_are_minified_the_sources_untouched_and_the_phone_editi
         for rel in SAVED:
             data = (built.site / rel).read_bytes()
             assert listed[rel] == (hashlib.sha256(data).hexdigest()[:16], len(data)), (lang_root, rel)
+    # The search worker carries the folding as built (search_index.py appends it), not the commented source.
+    worker = next((built.site / "assets" / "javascripts" / "workers").glob("search.*.min.js")).read_text(encoding="utf-8")
+    folding = (built.site / "assets" / "javascripts" / "search-fold.js").read_text(encoding="utf-8")
+    assert "manualFolded" in folding and worker.rstrip().endswith(folding.rstrip())
+    assert "Most people type on a phone" in (ROOT / "docs" / "assets" / "javascripts" / "search-fold.js").read_text(encoding="utf-8")
+    assert "Most people type on a phone" not in worker
     # The pages load the built copies, under the same addresses.
     assert 'src="assets/javascripts/manual.js"' in built.html("index.html")
     assert 'href="assets/stylesheets/manual.css"' in built.html("index.html")
