@@ -15,6 +15,7 @@ import hashlib
 import io
 import subprocess
 import threading
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -204,7 +205,13 @@ def join(pieces: list[tuple[bytes, int, int]], texts: list[str], outline: list[O
 
     Links to the web are kept; the bodies' own internal links point at named places of the body, which mean
     nothing in another document: they are dropped and written again from `links`."""
-    with _JOINING:
+    from pikepdf import PageCopyWarning
+
+    with _JOINING, warnings.catch_warnings():
+        # pikepdf warns that copied pages lose their named destinations and form fields: the bodies have no form
+        # fields, and their internal links are written again from `links` (above). In a worker process, where
+        # the complete manuals are joined, the warning would reach the build's report as is.
+        warnings.simplefilter("ignore", PageCopyWarning)
         return _join(pieces, texts, outline, links, metadata, lang)
 
 

@@ -3,6 +3,7 @@ of (outputs), and one run makes them — here with a stand-in for WeasyPrint and
 <section>, its ids its anchors, its h1 its bookmark), so the pipeline is tested without MkDocs or a renderer."""
 from __future__ import annotations
 
+import io
 import re
 from concurrent.futures import Future
 from types import SimpleNamespace
@@ -302,3 +303,14 @@ def test_two_products_writing_one_file_is_told_at_once():
             return {f"again-{s.id}": f"pdf/{s.id}-hoja.pdf" for s in manual.of(lang, "session")}
     with pytest.raises(ValueError, match="writes pdf/m01-s01-hoja.pdf"):
         pdf_paths(small_manual(), "es", LABELS, (Checklists(), Again()))
+
+
+def test_joining_says_nothing_about_the_named_destinations_it_drops(recwarn, tmp_path):
+    """pdf_compose.join writes internal links again itself: pikepdf's warning about copied pages would otherwise
+    reach the build's report from the worker that joins a complete manual."""
+    from manualgen.pdf import render_body
+    from manualgen.pdf_compose import join
+    data, _meta = render_body('<html lang="es"><h1 id="top">T</h1><a href="#top">arriba</a></html>', tmp_path)
+    joined = join([(data, 0, 0), (data, 0, 0)], ["1", "2"], [], [], {"Title": "t"}, "es")
+    assert len(pikepdf.open(io.BytesIO(joined)).pages) == 2
+    assert [str(w.message) for w in recwarn if issubclass(w.category, pikepdf.PageCopyWarning)] == []
