@@ -1,6 +1,8 @@
 """PDFs from the real build (pypdf) and determinism/caching on the fixture manual."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from pypdf import PdfReader
 
@@ -115,6 +117,8 @@ def test_pdfs_are_reproducible_and_cached(tmp_path):
     a = mkdocs_build(first, tmp_path / "site-a", **env)
     b = mkdocs_build(second, tmp_path / "site-b", **env)
     assert a.returncode == 0 and b.returncode == 0, a.output + b.output
+    # Nothing printed raw by a library, in this process or in a PDF worker (which joins the complete manual).
+    assert not re.search(r"\w+Warning: ", a.output), a.output
     pdfs_a = sorted(p.relative_to(a.site) for p in a.site.rglob("*.pdf"))
     assert len(pdfs_a) == 14  # per language: session, handout, pack, manual, the session's checklist, wall sheets and tiles
     assert pdfs_a == sorted(p.relative_to(b.site) for p in b.site.rglob("*.pdf"))
