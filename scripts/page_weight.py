@@ -42,6 +42,14 @@ def files_of(requests: list[str], base: str, site: Path) -> list[Path]:
     return out
 
 
+def settled(page, requests: list[str], quiet_ms: int = 750) -> None:
+    """Wait until no new request has started for `quiet_ms` (search-results.js and the last of lunr's scripts)."""
+    seen = -1
+    while seen != len(requests):
+        seen = len(requests)
+        page.wait_for_timeout(quiet_ms)
+
+
 def measure(site: Path, pages: list[str]) -> list[tuple[str, float]]:
     from playwright.sync_api import sync_playwright
     server, base = served(site)
@@ -59,8 +67,10 @@ def measure(site: Path, pages: list[str]) -> list[tuple[str, float]]:
             rows.append((f"{rel}: first load, search closed ({len(first)} files)", sum(map(gz, first)) / 1024))
             page.locator('.md-header label[for="__search"]').first.click()  # the phone header's search button
             page.locator("input.md-search__input").press_sequentially("caja")
-            page.locator(".md-search-result__meta").wait_for()
-            page.wait_for_load_state("networkidle")
+            # Results for the query mean the index, the worker and its scripts are in: "networkidle" is no wait
+            # here (the page reached it before search opened), so the files that came last were sometimes missed.
+            page.locator(".md-search-result__list > li").first.wait_for()
+            settled(page, requests)
             more = [f for f in files_of(requests, base, site) if f not in first]
             rows.append((f"{rel}: opening search adds ({', '.join(f.name for f in more)})", sum(map(gz, more)) / 1024))
             page.context.close()
